@@ -1,0 +1,129 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Platform.Email;
+
+/// <summary>SMTP settings (section <c>Yhdessa:Smtp</c>). Without a host, email stays in the outbox at /admin/outbox.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    /// <summary>None, StartTls (default when the port is 587) or SslOnConnect.</summary>
+    public string Security { get; set; } = "Auto";
+    public string From { get; set; } = "Yhdessä <no-reply@localhost>";
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public int MaxAttempts { get; set; } = 8;
+}
+
+public static class EmailSending
+{
+    public static IServiceCollection AddEmailSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SmtpOptions>(configuration.GetSection("Yhdessa:Smtp"));
+        services.AddHostedService<EmailSender>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Delivers queued email in the background. Each message is claimed by one instance with a conditional
+/// update before it is sent, marked sent right after, and retried with growing pauses when the server
+/// refuses; so several instances can run and a message goes out once.
+/// </summary>
+internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<SmtpOptions> options,
+    TimeProvider clock, ILogger<EmailSender> logger) : BackgroundService
+{
+    private readonly Guid instance = Guid.NewGuid();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var smtp = options.CurrentValue;
+            if (!string.IsNullOrWhiteSpace(smtp.Host))
+            {
+                try { await SendDueAsync(smtp, stoppingToken); }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+                catch (Exception e) { logger.LogWarning(e, "Sending email failed; will try again"); }
+            }
+            try { await Task.Delay(smtp.PollInterval, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    internal async Task SendDueAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
+        var now = clock.GetUtcNow();
+        var due = await db.Set<OutgoingEmail>()
+            .Where(e => e.SentAt == null && e.Attempts < smtp.MaxAttempts)
+            .Where(e => e.NextAttemptAt == null || e.NextAttemptAt <= now)
+            .Where(e => e.ClaimedUntil == null || e.ClaimedUntil < now)
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(cancellationToken);
+        if (due.Count == 0) return;
+
+        using var client = new SmtpClient();
+        foreach (var id in due)
+        {
+            var claimedUntil = clock.GetUtcNow().AddMinutes(5);
+            var claimed = await db.Set<OutgoingEmail>()
+                .Where(e => e.Id == id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, instance)
+                    .SetProperty(e => e.ClaimedUntil, claimedUntil), cancellationToken);
+            if (claimed == 0) continue;
+
+            var email = await db.Set<OutgoingEmail>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
+            try
+            {
+                if (!client.IsConnected) await ConnectAsync(client, smtp, cancellationToken);
+                await client.SendAsync(ToMime(email, smtp), cancellationToken);
+                await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
+                    .SetProperty(e => e.SentAt, clock.GetUtcNow())
+                    .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                    .SetProperty(e => e.LastError, (string?)null), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Pauses of 1, 2, 4 … minutes, at most an hour, then the message waits for a person.
+                var pause = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, email.Attempts)));
+                var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                await db.Set<OutgoingEmail>().Where(x => x.Id == id).ExecuteUpdateAsync(set => set
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                    .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow().Add(pause))
+                    .SetProperty(x => x.LastError, error)
+                    .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                logger.LogWarning("Email {EmailId} not sent (attempt {Attempt}): {Error}", id, email.Attempts + 1, error);
+                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+            }
+        }
+        if (client.IsConnected) await client.DisconnectAsync(true, cancellationToken);
+    }
+
+    private static async Task ConnectAsync(SmtpClient client, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var s) ? s : SecureSocketOptions.Auto;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+    }
+
+    private static MimeMessage ToMime(OutgoingEmail email, SmtpOptions smtp)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        // A stable Message-Id lets receiving servers drop a duplicate if a send is ever repeated.
+        message.MessageId = $"outbox-{email.Id}-{email.CreatedAt.UtcTicks}@yhdessa";
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

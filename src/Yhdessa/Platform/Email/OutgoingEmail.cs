@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Yhdessa.Platform.Email;
+
+/// <summary>
+/// A message waiting to be sent, or sent. Email is a row before it is an action: the row is saved with
+/// the change that caused it, a background sender delivers it, and marks it sent so it goes out once.
+/// With no SMTP server configured, the rows are the outbox that coordinators read at /admin/outbox.
+/// </summary>
+public class OutgoingEmail
+{
+    public long Id { get; set; }
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public string? HtmlBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>Set while one sender instance holds the message, so that two instances never both send it.</summary>
+    public Guid? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+}
+
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmail> email)
+    {
+        email.Property(e => e.To).HasMaxLength(320);
+        email.Property(e => e.Subject).HasMaxLength(300);
+        email.Property(e => e.LastError).HasMaxLength(2000);
+        email.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Yhdessa.Platform.Localization;
+
+/// <summary>
+/// Finnish first, then Swedish and English. The language comes from <c>?culture=</c>, then the
+/// language cookie, then the browser. Texts follow the language; dates and numbers are always written
+/// the Finnish way (<c>d.M.yyyy</c>, decimal comma), as in Finland in all three languages.
+/// </summary>
+public static class Languages
+{
+    public const string Finnish = "fi";
+    public const string Swedish = "sv";
+    public const string English = "en";
+    public static readonly string[] All = [Finnish, Swedish, English];
+
+    /// <summary>The Finnish regional culture for each language: fi-FI, sv-FI, en-FI.</summary>
+    public static CultureInfo FormattingCulture(string language) => language switch
+    {
+        Swedish => CultureInfo.GetCultureInfo("sv-FI"),
+        English => FinnishEnglish.Value,
+        _ => CultureInfo.GetCultureInfo("fi-FI"),
+    };
+
+    // English with Finnish date and number conventions: a Finnish service reads the same in every language.
+    private static readonly Lazy<CultureInfo> FinnishEnglish = new(() =>
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("en-FI").Clone();
+        var finnish = CultureInfo.GetCultureInfo("fi-FI");
+        culture.DateTimeFormat.ShortDatePattern = finnish.DateTimeFormat.ShortDatePattern;
+        culture.NumberFormat = (NumberFormatInfo)finnish.NumberFormat.Clone();
+        return CultureInfo.ReadOnly(culture);
+    });
+
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+    {
+        Swedish => Swedish,
+        English => English,
+        _ => Finnish,
+    };
+
+    public static IServiceCollection AddLanguages(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = All.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Finnish);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        return services;
+    }
+
+    /// <summary>Chooses the language of the request and applies the Finnish formatting conventions to it.</summary>
+    public static IApplicationBuilder UseLanguages(this IApplicationBuilder app)
+    {
+        app.UseRequestLocalization();
+        return app.Use((context, next) =>
+        {
+            var formatting = FormattingCulture(Current);
+            CultureInfo.CurrentCulture = formatting;
+            return next(context);
+        });
+    }
+
+    /// <summary>Sets the language cookie that the switcher in the header writes.</summary>
+    public static void Remember(HttpResponse response, string language) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                Secure = response.HttpContext.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+            });
+
+    /// <summary><c>/language?to=sv&amp;returnUrl=/events</c>: the switcher in the header; works without JavaScript.</summary>
+    public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet("/language", (HttpContext context, string? to, string? returnUrl) =>
+        {
+            if (to is not null && All.Contains(to)) Remember(context.Response, to);
+            var target = returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
+
+    /// <summary>Only a path on this site: "/x", not "//host" or "/\\host".</summary>
+    public static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+}

@@ -1,0 +1,94 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Health;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Security;
+
+namespace Yhdessa.Platform;
+
+/// <summary>What every feature stands on: data, identity, languages, email, audit, security and health.</summary>
+public static class PlatformSetup
+{
+    /// <summary>The rate limit for sign-in, sign-up and password reset, per client address.</summary>
+    public const string AccountRateLimit = "account";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("Yhdessa").Get<PlatformOptions>() ?? new PlatformOptions();
+        services.Configure<PlatformOptions>(builder.Configuration.GetSection("Yhdessa"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddPlatformData(builder.Configuration, options, builder.Environment.ContentRootPath);
+        services.AddDataProtection().SetApplicationName("Yhdessa").PersistKeysToDbContext<YhdessaDb>();
+        services.AddPlatformIdentity();
+        services.AddLanguages();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<EmailOutbox>();
+        services.AddEmailSending(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddPlatformHealth();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddPublicPageCache();
+        // Write ä, ö and å as characters, not as &#xE4; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+            encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var permitsPerMinute = builder.Configuration.GetValue("Yhdessa:RateLimits:AccountPermitsPerMinute", 10);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddRazorPages(pages => pages.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(localization =>
+                localization.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+        services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
+        services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        // The language is chosen before errors are handled, so that an error page speaks it too.
+        app.UseLanguages();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+
+        app.MapPlatformHealth();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Yhdessa.Tests.Home;
+
+public sealed class FrontPageTests(YhdessaApp app) : IClassFixture<YhdessaApp>
+{
+    [Theory]
+    [InlineData("fi", "Asunnottomuustyön kehittäjäverkosto")]
+    [InlineData("sv", "Utvecklingsnätverket inom arbetet mot bostadslöshet")]
+    [InlineData("en", "The development network in homelessness work")]
+    public async Task Front_page_speaks_the_chosen_language(string language, string heading)
+    {
+        var html = await app.CreateClient().GetStringAsync($"/?culture={language}");
+
+        Assert.Contains($"<html lang=\"{language}\"", html);
+        Assert.Contains($"<h1>{heading}</h1>", html);
+    }
+
+    [Fact]
+    public async Task Finnish_is_the_default_and_written_as_characters()
+    {
+        var html = await app.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"fi\"", html);
+        Assert.Contains("Yhdessä", html);
+        Assert.DoesNotContain("&#xE4;", html);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        var response = await app.CreateClient().GetAsync("/");
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Unknown_page_gets_the_translated_not_found_page()
+    {
+        var response = await app.CreateClient().GetAsync("/no-such-page?culture=sv");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Sidan hittades inte", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_answers_and_ready_checks_the_database()
+    {
+        var client = app.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+}
