@@ -1,10 +1,40 @@
 #!/usr/bin/env bash
-# Runs every test of Yhdessä. Installs what the tests need when it is missing.
+# Runs every test of Yhdessä: unit and HTTP integration tests on SQLite and on a real PostgreSQL server.
+# Installs the PostgreSQL server from Debian's packages when it is missing, starts a private instance
+# of it for the run, and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
-dotnet test Yhdessa.slnx --logger "console;verbosity=normal" 2>&1 | tee /tmp/yhdessa-test.log
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing PostgreSQL server…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_port=${YHDESSA_TEST_PG_PORT:-54329}
+pg_data=$(mktemp -d /tmp/yhdessa-pg.XXXXXX)
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres: "$pg_data"
+  pg() { runuser -u postgres -- "$@"; }
+else
+  pg() { "$@"; }
+fi
+pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
+  -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+stop_postgres() { pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
+trap stop_postgres EXIT
+export YHDESSA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+
+log=$(mktemp /tmp/yhdessa-test.XXXXXX.log)
+set +e
+dotnet test Yhdessa.slnx --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-passed=$(grep -cE '^\s+Passed ' /tmp/yhdessa-test.log || true)
-failed=$(grep -cE '^\s+Failed ' /tmp/yhdessa-test.log || true)
+set -e
+passed=$(grep -cE '^\s+Passed ' "$log" || true)
+failed=$(grep -cE '^\s+Failed ' "$log" || true)
 echo "Tests: $passed passed, $failed failed"
 exit "$status"

@@ -1,23 +1,55 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
 
 namespace Yhdessa.Tests;
 
-/// <summary>The whole app on a fresh SQLite database in its own folder, without demo content.</summary>
-public sealed class YhdessaApp : WebApplicationFactory<Program>
+/// <summary>The whole app on a fresh, empty database of its own, without demo content.
+/// Each HTTP test class runs once on each engine (see <see cref="SqliteApp"/> and <see cref="PostgresApp"/>).</summary>
+public abstract class YhdessaApp : WebApplicationFactory<Program>
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "yhdessa-tests", Guid.NewGuid().ToString("N"));
+    protected readonly string DataDirectory =
+        Path.Combine(Path.GetTempPath(), "yhdessa-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Yhdessa:DataDirectory", dataDirectory);
+        builder.UseSetting("Yhdessa:DataDirectory", DataDirectory);
         builder.UseSetting("Yhdessa:DemoData", "false");
+        builder.UseSetting("Yhdessa:BaseUrl", "https://yhdessa.test");
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+}
+
+public sealed class SqliteApp : YhdessaApp;
+
+/// <summary>Runs against the PostgreSQL server that ./test.sh starts (YHDESSA_TEST_POSTGRES), on a database of its own.</summary>
+public sealed class PostgresApp : YhdessaApp
+{
+    private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
+
+    private static string Server => Environment.GetEnvironmentVariable("YHDESSA_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Run the tests with ./test.sh: it starts PostgreSQL and sets YHDESSA_TEST_POSTGRES.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Yhdessa:Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:Yhdessa", $"{Server};Database={database}");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,9 @@
 namespace Yhdessa.Tests.Home;
 
-public sealed class FrontPageTests(YhdessaApp app) : IClassFixture<YhdessaApp>
+public sealed class FrontPageOnSqlite(SqliteApp app) : FrontPageTests(app), IClassFixture<SqliteApp>;
+public sealed class FrontPageOnPostgres(PostgresApp app) : FrontPageTests(app), IClassFixture<PostgresApp>;
+
+public abstract class FrontPageTests(YhdessaApp app)
 {
     [Theory]
     [InlineData("fi", "Asunnottomuustyön kehittäjäverkosto")]
