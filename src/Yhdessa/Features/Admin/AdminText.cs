@@ -1,0 +1,4 @@
+namespace Yhdessa.Features.Admin;
+
+/// <summary>Texts of the coordinators' pages (AdminText.fi/sv/en.resx).</summary>
+public sealed class AdminText;

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Yhdessa.Tests.Platform;
+
+/// <summary>Deny by default: every endpoint needs a signed-in user unless it is on this list on purpose.
+/// A new public page or endpoint fails this test until it is added here, so opening one is a decision.</summary>
+public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] PublicEndpoints =
+    [
+        "/", "accessibility", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
+        "{*path:nonfile}",
+    ];
+
+    private IReadOnlyList<RouteEndpoint> Endpoints()
+    {
+        _ = app.CreateClient(); // starts the app
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+    }
+
+    private static string Route(RouteEndpoint endpoint) => endpoint.RoutePattern.RawText?.TrimStart('/') is { Length: > 0 } raw ? raw : "/";
+
+    [Fact]
+    public void Only_the_listed_endpoints_are_open_to_visitors()
+    {
+        var anonymous = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(Route)
+            .Distinct()
+            .Order()
+            .ToList();
+
+        var unexpected = anonymous.Except(PublicEndpoints).ToList();
+        Assert.True(unexpected.Count == 0, "Open to visitors but not on the allow-list: " + string.Join(", ", unexpected));
+    }
+
+    [Fact]
+    public async Task A_visitor_asking_for_any_other_page_is_sent_to_sign_in()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var closed = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.Metadata.GetMetadata<HttpMethodMetadata>() is { } m && m.HttpMethods.Contains("GET"))
+            .Select(e => "/" + string.Join("/", Route(e).Split('/').Select(Fill)))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(closed);
+
+        foreach (var path in closed)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized,
+                $"{path} answered {(int)response.StatusCode} to a visitor");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+                Assert.StartsWith("/account/sign-in", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
+        }
+    }
+
+    // A route parameter becomes a plausible value, so that the request reaches authorisation.
+    private static string Fill(string segment) => segment.StartsWith('{') ? (segment.Contains(":int") || segment.Contains(":long") ? "1" : "x") : segment;
+}
