@@ -15,7 +15,6 @@ public class IndexModel(OrganisationDirectory directory, Municipalities municipa
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public DirectoryPage Results { get; private set; } = new(0, 1, PageSize, []);
     public Municipalities Municipalities => municipalities;
@@ -27,8 +26,10 @@ public class IndexModel(OrganisationDirectory directory, Municipalities municipa
         SelectedSector = Enum.TryParse<Sector>(Sector, ignoreCase: true, out var sector) && Enum.IsDefined(sector) ? sector : null;
         var municipality = string.IsNullOrWhiteSpace(Municipality) ? null : Municipality.Trim();
         UnknownMunicipality = municipality is not null && municipalities.Find(municipality) is null;
+        // "page" is a reserved route value in Razor Pages (the page's own path), so it is read from the query directly.
+        var pageNumber = int.TryParse(Request.Query["page"], out var number) ? number : 1;
         Results = await directory.SearchAsync(
-            new DirectoryQuery(Q, SelectedSector, municipality, PageNumber, PageSize), cancellationToken);
+            new DirectoryQuery(Q, SelectedSector, municipality, pageNumber, PageSize), cancellationToken);
     }
 
     /// <summary>The address of another page of the same search.</summary>
