@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yhdessa.Features.Network.Api;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Groups;
@@ -18,12 +17,6 @@ public static class NetworkSetup
         services.AddScoped<GroupService>();
         services.AddScoped<IPersonalDataHolder, NetworkPersonalData>();
         services.AddScoped<IDemoData, NetworkDemoData>();
-        // The add and edit forms are one page each; the edit address carries the organisation or group.
-        services.Configure<RazorPagesOptions>(pages =>
-        {
-            pages.Conventions.AddPageRoute("/Network/Organisations/Form", "network/organisations/{key}/edit");
-            pages.Conventions.AddPageRoute("/Network/Groups/Form", "network/groups/{key}/edit");
-        });
         return services;
     }
 

@@ -12,7 +12,7 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Features.Network.Organisations;
 
 /// <summary>Coordinators add an organisation (<c>/network/organisations/new</c>) or edit one
-/// (<c>/network/organisations/{key}/edit</c>, routed here by NetworkSetup).</summary>
+/// (<c>/network/organisations/{key}/edit</c>, New.cshtml and Edit.cshtml share this model and _Form.cshtml).</summary>
 [Authorize(Policy = Policies.Coordinator)]
 public class FormModel(
     YhdessaDb db, OrganisationDirectory directory, Municipalities municipalities, AuditLog audit,
@@ -45,6 +45,7 @@ public class FormModel(
 
     [BindProperty] public OrganisationInput Input { get; set; } = new();
     public Organisation? Existing { get; private set; }
+    public string Heading => Existing is null ? n["NewOrganisation"] : n["EditOrganisationTitle", Existing.NameFi];
     public Municipalities Municipalities => municipalities;
 
     public async Task<IActionResult> OnGetAsync(string? key, CancellationToken cancellationToken)

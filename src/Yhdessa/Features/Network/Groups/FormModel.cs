@@ -41,6 +41,7 @@ public class FormModel(YhdessaDb db, GroupService groups, AuditLog audit, IOutpu
 
     [BindProperty] public GroupInput Input { get; set; } = new();
     public Group? Existing { get; private set; }
+    public string Heading => Existing is null ? n["NewGroup"] : n["EditGroupTitle", Existing.NameFi];
 
     public async Task<IActionResult> OnGetAsync(string? key, CancellationToken cancellationToken)
     {
