@@ -22,6 +22,15 @@ public static class Localized
         Languages.English when !string.IsNullOrWhiteSpace(en) => en,
         _ => fi,
     };
+
+    /// <summary>"fi" when <see cref="Pick"/> fell back to Finnish on a Swedish or English page, so the text can be
+    /// marked <c>lang="fi"</c> for screen readers; null when the text is in the page's language.</summary>
+    public static string? FallbackLanguage(string? sv, string? en) => Languages.Current switch
+    {
+        Languages.Swedish when string.IsNullOrWhiteSpace(sv) => Languages.Finnish,
+        Languages.English when string.IsNullOrWhiteSpace(en) => Languages.Finnish,
+        _ => null,
+    };
 }
 
 public class Organisation
@@ -90,6 +99,7 @@ public class Group
 
     public string Name => Localized.Pick(NameFi, NameSv, NameEn);
     public string Description => Localized.Pick(DescriptionFi, DescriptionSv, DescriptionEn);
+    public string? DescriptionFallbackLanguage => Localized.FallbackLanguage(DescriptionSv, DescriptionEn);
 }
 
 public class GroupMembership

@@ -94,6 +94,7 @@ namespace Yhdessa.Features.Network.Data
             group.Property(g => g.Visibility).HasConversion<string>().HasMaxLength(30);
             group.Ignore(g => g.Name);
             group.Ignore(g => g.Description);
+            group.Ignore(g => g.DescriptionFallbackLanguage);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Network.Organisations;
 
@@ -38,8 +39,14 @@ public sealed class OrganisationDirectory(YhdessaDb db)
         var total = await organisations.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await organisations
-            .OrderBy(o => o.NameFi).ThenBy(o => o.Id)
+        // Ordered by the name the reader sees, so that a Swedish or English list reads alphabetically too.
+        var ordered = Languages.Current switch
+        {
+            Languages.Swedish => organisations.OrderBy(o => o.NameSv ?? o.NameFi),
+            Languages.English => organisations.OrderBy(o => o.NameEn ?? o.NameFi),
+            _ => organisations.OrderBy(o => o.NameFi),
+        };
+        var items = await ordered.ThenBy(o => o.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new DirectoryRow(o.Id, o.Slug, o.NameFi, o.NameSv, o.NameEn, o.Sector, o.MunicipalityCode, o.Website))
             .ToListAsync(cancellationToken);
