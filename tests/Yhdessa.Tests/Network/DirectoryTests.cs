@@ -47,6 +47,7 @@ public abstract class DirectoryTests(YhdessaApp app)
     [InlineData("säätiö")]
     [InlineData("SÄÄTIÖ")]
     [InlineData("stiftelsen")]
+    [InlineData("sa\u0308a\u0308tio\u0308")]
     public async Task Search_by_any_language_name_ignores_case_and_keeps_Finnish_letters(string query)
     {
         await SeedAsync();
@@ -129,6 +130,20 @@ public abstract class DirectoryTests(YhdessaApp app)
         Assert.Contains("&lt;script&gt;alert(&#x27;nimi&#x27;)&lt;/script&gt;", html);
         var paragraphs = new HtmlParser().ParseDocument(html).QuerySelectorAll("p.prose").Select(p => p.TextContent).ToList();
         Assert.Equal(["Eka kappale", "<script>alert('kuvaus')</script>"], paragraphs);
+    }
+
+    [Theory]
+    [InlineData("fi", "/network/organisations")]
+    [InlineData("sv", "/network/organisations/y-saatio")]
+    [InlineData("en", "/network/groups")]
+    public async Task Public_pages_have_one_heading_a_main_landmark_and_speak_the_language(string language, string url)
+    {
+        await SeedAsync();
+        var page = await PageAsync(host.Client(), $"{url}?culture={language}");
+
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Single(page.QuerySelectorAll("main"));
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
     }
 
     [Theory]
