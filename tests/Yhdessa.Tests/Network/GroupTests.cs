@@ -136,6 +136,11 @@ public abstract class GroupTests(YhdessaApp app)
 
         Assert.True((await MembershipAsync(slug, memberId))!.IsGroupAdmin);
         Assert.Contains("Olet ryhmän jäsen ja ylläpitäjä.", await host.Client(memberId).GetStringAsync($"/network/groups/{slug}"));
+
+        // The new admin can take the rights back from the first one, as a coordinator could.
+        await PostAsync(host.Client(memberId), slug, "Decide", ("userId", adminId), ("decision", "RemoveAdmin"));
+        Assert.False((await MembershipAsync(slug, adminId))!.IsGroupAdmin);
+        Assert.Contains("Olet ryhmän jäsen.", await host.Client(adminId).GetStringAsync($"/network/groups/{slug}"));
     }
 
     [Fact]
