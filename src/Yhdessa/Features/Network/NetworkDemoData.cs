@@ -59,6 +59,8 @@ public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeP
         ("Helsingin yliopisto", "Helsingfors universitet", "University of Helsinki", Sector.Research, Helsinki, "https://www.helsinki.fi"),
         ("Lahden ammattikorkeakoulu LAMK", "Lahtis yrkeshögskola LAMK", "Lahti University of Applied Sciences LAMK", Sector.Research, Lahti, null),
         ("Suomen Punainen Risti", "Finlands Röda Kors", "Finnish Red Cross", Sector.Ngo, Helsinki, "https://www.punainenristi.fi"),
+        ("Koko & kehitys Oy", "Koko & kehitys Ab", null, Sector.Other, null, null),
+        ("Housing First Europe Hub", null, "Housing First Europe Hub", Sector.Other, Helsinki, "https://housingfirsteurope.eu"),
     ];
 
     private static readonly (string Slug, GroupKind Kind, string Fi, string Sv, string En, Joining Joining, MembershipVisibility Visibility, string Description)[] GroupSeeds =
