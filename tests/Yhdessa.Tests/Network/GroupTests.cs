@@ -33,7 +33,16 @@ public abstract class GroupTests(YhdessaApp app)
                                 where g.Slug == slug && m.UserId == userId
                                 select m).AsNoTracking().FirstOrDefaultAsync());
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string slug, string handler, params (string, string)[] fields) =>
+    /// <summary>Presses the page's button for <paramref name="handler"/>: it must be on the page the person sees.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string slug, string handler, params (string, string)[] fields)
+    {
+        var target = $"/network/groups/{slug}?handler={handler}";
+        Assert.Contains($"=\"{target}\"", await client.GetStringAsync($"/network/groups/{slug}"));
+        return await client.PostFormAsync($"/network/groups/{slug}", fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)), target);
+    }
+
+    /// <summary>A post that the page does not offer to this person: a tampered or stale form.</summary>
+    private static Task<HttpResponseMessage> TamperedPostAsync(HttpClient client, string slug, string handler, params (string, string)[] fields) =>
         client.PostFormAsync($"/network/groups/{slug}", fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)),
             $"/network/groups/{slug}?handler={handler}");
 
@@ -60,7 +69,8 @@ public abstract class GroupTests(YhdessaApp app)
         var memberId = await host.CreateUserAsync("Oikotie");
         var client = host.Client(memberId);
 
-        var response = await PostAsync(client, slug, "Join");
+        Assert.DoesNotContain("handler=Join", await client.GetStringAsync($"/network/groups/{slug}"));
+        var response = await TamperedPostAsync(client, slug, "Join");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Tähän ryhmään liitytään vain hyväksynnällä.", await response.Content.ReadAsStringAsync());
@@ -117,8 +127,8 @@ public abstract class GroupTests(YhdessaApp app)
         var applicantId = await host.CreateUserAsync("Hakija Odottaa");
         await PostAsync(host.Client(applicantId), slug, "Request");
 
-        NetworkTestHost.AssertForbidden(await PostAsync(host.Client(ordinaryId), slug, "Decide", ("userId", applicantId), ("decision", "Approve")));
-        NetworkTestHost.AssertForbidden(await PostAsync(host.Client(ordinaryId), slug, "Decide", ("userId", ordinaryId), ("decision", "MakeAdmin")));
+        NetworkTestHost.AssertForbidden(await TamperedPostAsync(host.Client(ordinaryId), slug, "Decide", ("userId", applicantId), ("decision", "Approve")));
+        NetworkTestHost.AssertForbidden(await TamperedPostAsync(host.Client(ordinaryId), slug, "Decide", ("userId", ordinaryId), ("decision", "MakeAdmin")));
         Assert.Equal(MembershipStatus.Requested, (await MembershipAsync(slug, applicantId))?.Status);
         Assert.False((await MembershipAsync(slug, ordinaryId))!.IsGroupAdmin);
         Assert.DoesNotContain("Hakija Odottaa", await host.Client(ordinaryId).GetStringAsync($"/network/groups/{slug}"));
