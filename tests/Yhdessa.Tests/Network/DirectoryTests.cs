@@ -142,6 +142,7 @@ public abstract class DirectoryTests(YhdessaApp app)
         var page = await PageAsync(host.Client(), $"{url}?culture={language}");
 
         Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.StartsWith(page.QuerySelector("h1")!.TextContent + " – ", page.Title);
         Assert.Single(page.QuerySelectorAll("main"));
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
     }
