@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Yhdessa.Features.Network;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -38,6 +39,7 @@ public static class PlatformSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddPublicPageCache();
+        services.AddNetwork();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -82,6 +84,7 @@ public static class PlatformSetup
         app.MapPlatformHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
+        app.MapNetwork();
         app.MapLanguageSwitch();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.
         app.MapFallback(context =>

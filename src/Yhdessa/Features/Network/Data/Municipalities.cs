@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Network.Data;
+
+/// <summary>One Finnish municipality as classified by Statistics Finland (valid 1.1.2025 and 1.1.2026).</summary>
+public sealed record Municipality(
+    string Code, string NameFi, string NameSv, string NameEn,
+    string RegionFi, string RegionSv, string RegionEn,
+    string WellbeingCountyFi, string WellbeingCountySv)
+{
+    public string Name(string language) => language switch
+    {
+        Languages.Swedish => NameSv,
+        Languages.English => NameEn,
+        _ => NameFi,
+    };
+
+    public string Region(string language) => language switch
+    {
+        Languages.Swedish => RegionSv,
+        Languages.English => RegionEn,
+        _ => RegionFi,
+    };
+
+    // Statistics Finland names the counties in Finnish and Swedish only; English readers get the Finnish name.
+    public string WellbeingCounty(string language) => language == Languages.Swedish ? WellbeingCountySv : WellbeingCountyFi;
+}
+
+/// <summary>
+/// The municipality reference list, read once from the CSV shipped inside the app. It changes only when
+/// municipalities merge, so it lives in memory rather than in a table that would need its own upkeep.
+/// Source: Statistics Finland, municipality classification 2025/2026, CC BY 4.0 (see <see cref="Attribution"/>).
+/// </summary>
+public sealed class Municipalities
+{
+    public const string ResourceName = "Yhdessa.Features.Network.Data.fi_municipalities_2025_2026.csv";
+
+    private readonly Dictionary<string, Municipality> byCode;
+
+    public IReadOnlyList<Municipality> All { get; }
+
+    public Municipalities()
+    {
+        using var stream = typeof(Municipalities).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        var header = SplitCsvLine(reader.ReadLine() ?? "");
+        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
+            : throw new InvalidOperationException($"The municipality list has no column {name}.");
+        int code = Column("kunta_code"), fi = Column("name_fi"), sv = Column("name_sv"), en = Column("name_en"),
+            regionFi = Column("maakunta_fi"), regionSv = Column("maakunta_sv"), regionEn = Column("maakunta_en"),
+            countyFi = Column("hyvinvointialue_fi"), countySv = Column("hyvinvointialue_sv");
+        var rows = new List<Municipality>();
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var f = SplitCsvLine(line);
+            rows.Add(new Municipality(f[code], f[fi], f[sv], f[en], f[regionFi], f[regionSv], f[regionEn], f[countyFi], f[countySv]));
+        }
+        All = rows.OrderBy(m => m.NameFi, StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), false)).ToList();
+        byCode = rows.ToDictionary(m => m.Code);
+    }
+
+    /// <summary>One line of RFC 4180 CSV: fields may be quoted, and a quoted field may hold commas and doubled quotes.</summary>
+    private static string[] SplitCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+
+    public Municipality? Find(string? code) =>
+        code is not null && byCode.TryGetValue(code.Trim(), out var municipality) ? municipality : null;
+
+    public string NameOf(string? code, string language) => Find(code)?.Name(language) ?? "";
+
+    /// <summary>Sorted by the name in the reader's language.</summary>
+    public IEnumerable<Municipality> Sorted(string language) =>
+        All.OrderBy(m => m.Name(language), StringComparer.Create(Languages.FormattingCulture(language), false));
+}

@@ -1,0 +1,24 @@
+using Yhdessa.Features.Network.Api;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Groups;
+using Yhdessa.Features.Network.Organisations;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Features.Network;
+
+/// <summary>The network directory: organisations, people, groups and their public API.</summary>
+public static class NetworkSetup
+{
+    public static IServiceCollection AddNetwork(this IServiceCollection services)
+    {
+        services.AddSingleton<Municipalities>();
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<GroupService>();
+        services.AddScoped<IPersonalDataHolder, NetworkPersonalData>();
+        services.AddScoped<IDemoData, NetworkDemoData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNetwork(this IEndpointRouteBuilder app) => app.MapNetworkApi();
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Network.Organisations;
+
+/// <summary>What the directory page and the API ask for.</summary>
+public sealed record DirectoryQuery(string? Q, Sector? Sector, string? Municipality, int Page, int PageSize);
+
+public sealed record DirectoryRow(int Id, string Slug, string NameFi, string? NameSv, string? NameEn,
+    Sector Sector, string? MunicipalityCode, string? Website)
+{
+    public string Name => Localized.Pick(NameFi, NameSv, NameEn);
+}
+
+public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyList<DirectoryRow> Items)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The searchable list of organisations: one count and one page query, no per-row look-ups.</summary>
+public sealed class OrganisationDirectory(YhdessaDb db)
+{
+    public const int MaxQueryLength = 100;
+
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
+    {
+        var organisations = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = Search.Normalise(query.Q.Length > MaxQueryLength ? query.Q[..MaxQueryLength] : query.Q);
+            organisations = organisations.Where(o => o.SearchText.Contains(text));
+        }
+        if (query.Sector is { } sector) organisations = organisations.Where(o => o.Sector == sector);
+        if (!string.IsNullOrWhiteSpace(query.Municipality))
+            organisations = organisations.Where(o => o.MunicipalityCode == query.Municipality);
+
+        var total = await organisations.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        // Ordered by the name the reader sees, so that a Swedish or English list reads alphabetically too.
+        var ordered = Languages.Current switch
+        {
+            Languages.Swedish => organisations.OrderBy(o => o.NameSv ?? o.NameFi),
+            Languages.English => organisations.OrderBy(o => o.NameEn ?? o.NameFi),
+            _ => organisations.OrderBy(o => o.NameFi),
+        };
+        var items = await ordered.ThenBy(o => o.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(o => new DirectoryRow(o.Id, o.Slug, o.NameFi, o.NameSv, o.NameEn, o.Sector, o.MunicipalityCode, o.Website))
+            .ToListAsync(cancellationToken);
+        return new DirectoryPage(total, page, pageSize, items);
+    }
+
+    /// <summary>By id ("12") or by slug ("y-saatio"); slugs never consist of digits only.</summary>
+    public Task<Organisation?> FindAsync(string key, CancellationToken cancellationToken) =>
+        int.TryParse(key, out var id)
+            ? db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            : db.Organisations.FirstOrDefaultAsync(o => o.Slug == key, cancellationToken);
+
+    public async Task<string> UniqueSlugAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    {
+        var baseSlug = Search.Slug(name);
+        var slug = baseSlug;
+        for (var n = 2; await db.Organisations.AnyAsync(o => o.Slug == slug && o.Id != exceptId, cancellationToken); n++)
+            slug = $"{baseSlug}-{n}";
+        return slug;
+    }
+}
