@@ -14,6 +14,9 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
     [
         "/", "accessibility", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
         "{*path:nonfile}",
+        // The network directory and its API: public by design, private people filtered out inside.
+        "network/organisations", "network/organisations/{key}", "network/groups", "network/groups/{key}",
+        "network/people/{id:int}", "api/v1/organisations", "api/v1/organisations/{key}", "api/v1/groups",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()
