@@ -22,6 +22,9 @@ public static class AccountSetup
         });
         // Reset, confirmation and email-change links expire within an hour.
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(1));
+        services.AddTransient<AccountLinkTokenProvider>();
+        services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap[TokenOptions.DefaultProvider] =
+            new TokenProviderDescriptor(typeof(AccountLinkTokenProvider)));
         // Other sessions notice a changed security stamp (new password, disabled account) within this time.
         var stampCheck = configuration.GetValue("Yhdessa:Accounts:SessionCheckSeconds", 60);
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromSeconds(stampCheck));

@@ -24,7 +24,7 @@ public class SignInRecoveryCodeModel(SignInManager<User> signIn, UserManager<Use
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Account/SignIn");
-        var code = TwoFactorCodes.Clean(Code);
+        var code = TwoFactorCodes.CleanRecoveryCode(Code);
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), text["ErrorCodeRequired"]);

@@ -57,6 +57,8 @@ public class TwoFactorEnableModel(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp; this session carries on with the new one.
+            await signIn.RefreshSignInAsync(user);
         }
         Key = TwoFactorCodes.Format(key!);
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Yhdessä:" + user.Email)}?secret={key}&issuer={Uri.EscapeDataString("Yhdessä")}&digits=6";
