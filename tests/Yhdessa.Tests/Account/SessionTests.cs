@@ -271,6 +271,7 @@ public abstract class SessionTests(YhdessaApp app)
         var email = NewEmail();
         var id = await app.CreateUserAsync(email, Password, Roles.Member);
         var browser = await SignedInAsync(email);
+        await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
 
         var wrong = await browser.SubmitAsync("/account/delete", new() { ["Password"] = "ei oikea salasana" });
         Assert.Contains("Salasana on väärin", wrong.ErrorSummary);
@@ -280,6 +281,7 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.Equal("/", deleted.Path);
         Assert.Contains("poistettu", deleted.Notice);
         Assert.Null(await app.FindUserAsync(email));
+        Assert.Empty(await app.MailToAsync(email));
         Assert.StartsWith("/account/sign-in", (await browser.OpenAsync("/account")).Path);
         var entry = Assert.Single(await AuditAsync($"user:{id}"));
         Assert.Equal("account.deleted", entry.Action);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Account;
@@ -37,6 +39,8 @@ public sealed class PersonalDataService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var holder in holders)
             await holder.EraseAsync(user.Id, cancellationToken);
+        // The outbox keeps copies of mail to the person (links, name): they go with the account.
+        await db.Set<OutgoingEmail>().Where(m => m.To == user.Email).ExecuteDeleteAsync(cancellationToken);
         // The entry names the deleted account's id only; no name or address outlives the account.
         audit.Record("account.deleted", $"user:{user.Id}", actorId: user.Id);
         var result = await users.DeleteAsync(user);

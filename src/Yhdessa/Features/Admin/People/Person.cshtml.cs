@@ -52,8 +52,8 @@ public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocaliz
             var result = await users.RemoveFromRoleAsync(Person, role);
             if (!result.Succeeded) return Failed(result);
         }
-        // New rights take effect at once: the person's sessions pick up the new roles at their next request.
-        await users.UpdateSecurityStampAsync(Person);
+        // No new security stamp: the person stays signed in, and their sessions pick up the new roles at the next
+        // security check (SecurityStampValidatorOptions.ValidationInterval), which rebuilds the session's claims.
         TempData["Notice"] = text["RolesSaved"].Value;
         return RedirectToPage(new { id });
     }
