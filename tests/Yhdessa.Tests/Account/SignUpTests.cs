@@ -158,6 +158,9 @@ public abstract class SignUpTests(YhdessaApp app)
         Assert.Contains(message, page.ErrorSummary);
         var link = page.Document.QuerySelector(".error-summary a")!.GetAttribute("href");
         Assert.Equal("#" + field.Replace('.', '_'), link);
+        var input = page.Document.QuerySelector(link!)!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(message, page.Document.GetElementById(input.GetAttribute("aria-describedby")!.Split(' ')[0])!.TextContent);
         Assert.Null(await app.FindUserAsync(email));
         Assert.Empty(await app.MailToAsync(email));
     }

@@ -17,8 +17,8 @@ public static class AccountSetup
             options.Lockout.AllowedForNewUsers = true;
             options.Lockout.MaxFailedAccessAttempts = 5;
             // The sign-in name is the email address, checked by InputRules; Identity's ASCII-only default would
-            // refuse addresses such as äijä@example.fi.
-            options.User.AllowedUserNameCharacters = null;
+            // refuse addresses such as äijä@example.fi. An empty list turns the check off.
+            options.User.AllowedUserNameCharacters = "";
         });
         // Reset, confirmation and email-change links expire within an hour.
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(1));
