@@ -61,7 +61,8 @@ public abstract class SignUpTests(YhdessaApp app)
         Assert.Contains("Åsa Öhman", signedIn.Text);
         Assert.Contains("Jäsen", signedIn.Text);
 
-        var signedOut = await browser.SubmitAsync("/account/sign-out", new Dictionary<string, string>());
+        // The sign-out button in the header of every page.
+        var signedOut = await browser.SubmitAsync("/account", new Dictionary<string, string>(), "header form[action='/account/sign-out']");
         Assert.Equal("/", signedOut.Path);
         Assert.Contains("kirjautunut ulos", signedOut.Notice);
         Assert.StartsWith("/account/sign-in", (await browser.OpenAsync("/account")).Path);

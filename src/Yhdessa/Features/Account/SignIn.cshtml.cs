@@ -16,7 +16,8 @@ namespace Yhdessa.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PlatformSetup.AccountRateLimit)]
-public class SignInModel(SignInManager<User> signIn, IStringLocalizer<AccountText> text, ILogger<SignInModel> logger) : PageModel
+public class SignInModel(
+    SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<AccountText> text, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -30,11 +31,23 @@ public class SignInModel(SignInManager<User> signIn, IStringLocalizer<AccountTex
         AccountForms.Password(ModelState, "Input.Password", Input.Password, text);
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Hash anyway, so that an unknown address takes as long to refuse as a wrong password.
+            users.PasswordHasher.HashPassword(new User(), Input.Password!);
+            return Failed();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         var target = AccountForms.LocalOr(ReturnUrl, "/account");
         if (result.Succeeded) return LocalRedirect(target);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = target });
         logger.LogInformation("Sign-in failed (locked out: {LockedOut}, not allowed: {NotAllowed})", result.IsLockedOut, result.IsNotAllowed);
+        return Failed();
+    }
+
+    private PageResult Failed()
+    {
         ModelState.AddModelError("", text["SignInFailed"]);
         return Page();
     }

@@ -46,6 +46,8 @@ public class SignUpModel(
         var existing = await users.FindByEmailAsync(email!);
         if (existing is not null)
         {
+            // Hash the unused password, so that this branch takes as long as creating an account.
+            users.PasswordHasher.HashPassword(candidate, password!);
             if (existing.EmailConfirmed)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(existing);
