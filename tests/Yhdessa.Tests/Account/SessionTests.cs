@@ -299,6 +299,7 @@ public abstract class SessionTests(YhdessaApp app)
 
         var list = await admin.OpenAsync($"/admin/people?q={Uri.EscapeDataString(member.ToUpperInvariant())}");
         Assert.Single(list.Document.QuerySelectorAll("tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.OpenAsync("/admin/people/no-such-account")).Status);
 
         var saved = await admin.SubmitValuesAsync($"/admin/people/{memberId}",
             [new("Roles", Roles.Member), new("Roles", Roles.Reporter)], "form[action*=Roles]");
@@ -310,6 +311,30 @@ public abstract class SessionTests(YhdessaApp app)
 
         await admin.SubmitValuesAsync($"/admin/people/{memberId}", [new("Roles", Roles.Reporter)], "form[action*=Roles]");
         Assert.Contains(await AuditAsync($"user:{memberId}"), e => e.Action == "role.removed" && e.Details == Roles.Member);
+    }
+
+    [Theory]
+    [InlineData("väänänen")]
+    [InlineData("VÄÄNÄNEN")]
+    [InlineData("Anna-Liisa")]
+    public async Task People_are_found_by_name_in_any_case(string query)
+    {
+        var coordinator = NewEmail();
+        await app.CreateUserAsync(coordinator, Password, Roles.Coordinator);
+        var email = NewEmail();
+        var id = await app.CreateUserAsync(email, Password);
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            var user = await db.Users.SingleAsync(u => u.Id == id);
+            user.DisplayName = "Anna-Liisa Väänänen";
+            return await db.SaveChangesAsync();
+        });
+        var admin = await SignedInAsync(coordinator);
+
+        var list = await admin.OpenAsync($"/admin/people?q={Uri.EscapeDataString(query)}");
+
+        Assert.Contains(list.Document.QuerySelectorAll("tbody tr td:nth-child(2)"), cell => cell.TextContent == email);
     }
 
     [Fact]

@@ -26,8 +26,12 @@ public class IndexModel(YhdessaDb db) : PageModel
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(Q))
         {
-            var upper = Q.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant();
-            users = users.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToUpper().Contains(upper));
+            var text = Q.Normalize(System.Text.NormalizationForm.FormC);
+            var upper = text.ToUpperInvariant();
+            // Names are compared in lower case: SQLite's lower() changes only A–Z, which leaves "ä" as typed in the
+            // name and in the lower-cased query alike, so "VÄÄNÄNEN" and "väänänen" both find "Väänänen".
+            var lower = text.ToLowerInvariant();
+            users = users.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToLower().Contains(lower));
         }
         Total = await users.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
