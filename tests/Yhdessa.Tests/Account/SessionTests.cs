@@ -190,6 +190,19 @@ public abstract class SessionTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_session_ends_when_its_account_is_disabled_by_any_means()
+    {
+        var email = NewEmail();
+        var id = await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+
+        await app.WithServicesAsync(services => services.GetRequiredService<YhdessaDb>().Users
+            .Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+
+        Assert.StartsWith("/account/sign-in", (await browser.OpenAsync("/account")).Path);
+    }
+
+    [Fact]
     public async Task Two_step_sign_in_with_an_authenticator_code_and_with_a_recovery_code()
     {
         var email = NewEmail();

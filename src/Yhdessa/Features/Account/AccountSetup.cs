@@ -34,6 +34,7 @@ public static class AccountSetup
         services.AddScoped<ILookupNormalizer, AccountLookupNormalizer>();
         services.AddScoped<IPasswordValidator<User>, CommonPasswordValidator>();
         services.AddScoped<IUserConfirmation<User>, DisabledAccountConfirmation>();
+        services.AddScoped<SignInManager<User>, AccountSignInManager>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<IDemoData, AccountDemoData>();
