@@ -69,6 +69,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         Assert.Contains("vaihdettu", changed.Notice);
         Assert.Null(await app.FindUserAsync(email));
         Assert.NotNull(await app.FindUserAsync(newEmail));
+        Assert.Contains("vaihdettiin", (await app.MailToAsync(email)).Last().Subject);
 
         // The link is used up, and the new address signs in while the old one does not.
         var again = await Browser.Open(app).SubmitAsync(link, new Dictionary<string, string>());

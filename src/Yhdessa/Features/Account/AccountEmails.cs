@@ -30,6 +30,10 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountTe
         Send(newEmail, user.PreferredLanguage, "MailChangeEmailSubject", "MailChangeEmailBody", user.DisplayName, link);
 
     /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
+    /// <summary>To the old address after a change, so that a taken-over account does not go unnoticed.</summary>
+    public void EmailChanged(User user, string oldEmail) =>
+        Send(oldEmail, user.PreferredLanguage, "MailEmailChangedSubject", "MailEmailChangedBody", user.DisplayName, null);
+
     public void SignUpAttempted(User owner, string resetLink) =>
         Send(owner.Email!, owner.PreferredLanguage, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", owner.DisplayName, resetLink);
 

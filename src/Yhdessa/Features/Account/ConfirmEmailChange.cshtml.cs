@@ -12,7 +12,8 @@ namespace Yhdessa.Features.Account;
 /// the change renews the security stamp that the link is bound to.</summary>
 [AllowAnonymous]
 public class ConfirmEmailChangeModel(
-    UserManager<User> users, SignInManager<User> signIn, AuditLog audit, IStringLocalizer<AccountText> text) : PageModel
+    UserManager<User> users, SignInManager<User> signIn, AccountEmails emails, AuditLog audit,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Email { get; set; }
@@ -33,7 +34,9 @@ public class ConfirmEmailChangeModel(
             return Page();
         }
         var email = InputRules.CleanEmail(Email);
-        // The sign-in name follows the address; both are saved in the one update that ChangeEmailAsync makes.
+        // The audit entry and the notice to the old address are saved with the change, in the one update that
+        // ChangeEmailAsync makes; the sign-in name follows the address in it too.
+        emails.EmailChanged(user, user.Email!);
         user.UserName = email;
         audit.Record("account.email-changed", $"user:{user.Id}", actorId: user.Id);
         var result = await users.ChangeEmailAsync(user, email, Token);
