@@ -241,6 +241,32 @@ public abstract class SessionTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task New_recovery_codes_replace_the_old_and_two_step_sign_in_can_be_turned_off()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        var key = (await browser.GetAsync("/account/two-factor/enable")).QuerySelector("#authenticator-key")!.TextContent;
+        var first = await browser.SubmitAsync("/account/two-factor/enable", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var oldCode = first.Document.QuerySelector(".recovery-codes code")!.TextContent;
+
+        var renewed = await browser.SubmitAsync("/account/two-factor", [], "form[action*=RecoveryCodes]");
+        var newCodes = renewed.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, newCodes.Count);
+        Assert.DoesNotContain(oldCode, newCodes);
+        // Shown once: the page does not show them again.
+        Assert.Empty((await browser.GetAsync("/account/two-factor")).QuerySelectorAll(".recovery-codes code"));
+
+        var other = Browser.Open(app);
+        await other.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Contains("Palautuskoodi ei kelpaa", (await other.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = oldCode })).ErrorSummary);
+
+        var off = await browser.SubmitAsync("/account/two-factor", [], "form[action*=Disable]");
+        Assert.Contains("poistettu käytöstä", off.Notice);
+        await SignedInAsync(email);
+    }
+
+    [Fact]
     public async Task Wrong_two_step_codes_count_towards_the_lockout()
     {
         var email = NewEmail();
