@@ -277,7 +277,10 @@ public abstract class SessionTests(YhdessaApp app)
 
         var attacker = Browser.Open(app);
         await attacker.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        for (var i = 0; i < 5; i++)
+        // Five-digit codes are never right, so these three count as failures whatever the time.
+        for (var i = 0; i < 3; i++)
+            Assert.Contains("Koodi ei kelpaa", (await attacker.SubmitAsync("/account/sign-in/two-factor", new() { ["Code"] = "12345" })).ErrorSummary);
+        for (var i = 0; i < 2; i++)
             await attacker.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = $"wrong{i}" });
 
         var owner = Browser.Open(app);
