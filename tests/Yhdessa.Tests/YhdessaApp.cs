@@ -26,10 +26,10 @@ public abstract class YhdessaApp : WebApplicationFactory<Program>
     }
 }
 
-public sealed class SqliteApp : YhdessaApp;
+public class SqliteApp : YhdessaApp;
 
 /// <summary>Runs against the PostgreSQL server that ./test.sh starts (YHDESSA_TEST_POSTGRES), on a database of its own.</summary>
-public sealed class PostgresApp : YhdessaApp
+public class PostgresApp : YhdessaApp
 {
     private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
 

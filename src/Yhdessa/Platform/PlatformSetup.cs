@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Network;
+using Yhdessa.Features.Account;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -30,6 +31,7 @@ public static class PlatformSetup
         services.AddPlatformData(builder.Configuration, options, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("Yhdessa").PersistKeysToDbContext<YhdessaDb>();
         services.AddPlatformIdentity();
+        services.AddAccounts(builder.Configuration);
         services.AddLanguages();
         services.AddScoped<AuditLog>();
         services.AddScoped<EmailOutbox>();
@@ -49,9 +51,12 @@ public static class PlatformSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Only submissions count: reading the form is free, guessing passwords is not.
+            limiter.AddPolicy(AccountRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
 
         services.AddRazorPages(pages => pages.RootDirectory = "/Features")

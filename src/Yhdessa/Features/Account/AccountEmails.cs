@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Account;
+
+/// <summary>
+/// The account's email, written in the recipient's language, as plain text and HTML. Links are built from
+/// <see cref="PlatformOptions.BaseUrl"/> only: a forged Host header must never put another site into a reset link.
+/// </summary>
+public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountText> text, IOptions<PlatformOptions> options)
+{
+    public string Link(string path, params (string Name, string Value)[] query)
+    {
+        var url = options.Value.BaseUrl.TrimEnd('/') + path;
+        if (query.Length > 0)
+            url += "?" + string.Join("&", query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
+        return url;
+    }
+
+    public void ConfirmAddress(User user, string link) =>
+        Send(user.Email!, user.PreferredLanguage, "MailConfirmSubject", "MailConfirmBody", user.DisplayName, link);
+
+    public void ConfirmNewAddress(User user, string newEmail, string link) =>
+        Send(newEmail, user.PreferredLanguage, "MailChangeEmailSubject", "MailChangeEmailBody", user.DisplayName, link);
+
+    /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
+    /// <summary>To the old address after a change, so that a taken-over account does not go unnoticed.</summary>
+    public void EmailChanged(User user, string oldEmail) =>
+        Send(oldEmail, user.PreferredLanguage, "MailEmailChangedSubject", "MailEmailChangedBody", user.DisplayName, null);
+
+    public void SignUpAttempted(User owner, string resetLink) =>
+        Send(owner.Email!, owner.PreferredLanguage, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", owner.DisplayName, resetLink);
+
+    public void ResetPassword(User user, string link) =>
+        Send(user.Email!, user.PreferredLanguage, "MailResetSubject", "MailResetBody", user.DisplayName, link);
+
+    public void PasswordChanged(User user) =>
+        Send(user.Email!, user.PreferredLanguage, "MailPasswordChangedSubject", "MailPasswordChangedBody", user.DisplayName, null);
+
+    private void Send(string to, string language, string subjectKey, string bodyKey, string name, string? link)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(language) ? language : Languages.Finnish);
+        try
+        {
+            var subject = text[subjectKey].Value;
+            var greeting = text["MailGreeting", name].Value;
+            var body = text[bodyKey].Value;
+            var closing = text["MailClosing"].Value;
+            var textBody = link is null
+                ? $"{greeting}\n\n{body}\n\n{closing}\n"
+                : $"{greeting}\n\n{body}\n\n{link}\n\n{closing}\n";
+            var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            var linkHtml = link is null ? "" : $"<p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>";
+            var htmlBody = $"<p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}<p>{html.Encode(closing)}</p>";
+            outbox.Enqueue(to, subject, textBody, htmlBody);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Platform;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Account;
+
+/// <summary>
+/// Sign up. Whether or not the address already has an account, the visitor sees the same "check your email"
+/// page: the owner of an existing account gets an email about the attempt instead of a second account.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(PlatformSetup.AccountRateLimit)]
+public class SignUpModel(
+    UserManager<User> users, AccountEmails emails, YhdessaDb db, TimeProvider clock,
+    IStringLocalizer<AccountText> text, ILogger<SignUpModel> logger) : PageModel
+{
+    [BindProperty] public SignUpInput Input { get; set; } = new();
+
+    public void OnGet() => Input.PreferredLanguage = Languages.Current;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var name = AccountForms.Name(ModelState, "Input.DisplayName", Input.DisplayName, text);
+        var email = AccountForms.Email(ModelState, "Input.Email", Input.Email, text);
+        var language = AccountForms.Language(ModelState, "Input.PreferredLanguage", Input.PreferredLanguage, text);
+        var password = AccountForms.Password(ModelState, "Input.Password", Input.Password, text);
+        if (!ModelState.IsValid) return Page();
+
+        var candidate = new User
+        {
+            UserName = email, Email = email, DisplayName = name!, PreferredLanguage = language!,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        // The password is judged before the address is looked up, so that its verdict cannot tell whether the address is taken.
+        foreach (var validator in users.PasswordValidators)
+            ModelState.AddErrors("Input.Password", await validator.ValidateAsync(users, candidate, password));
+        if (!ModelState.IsValid) return Page();
+
+        var existing = await users.FindByEmailAsync(email!);
+        if (existing is not null)
+        {
+            // Hash the unused password, so that this branch takes as long as creating an account.
+            users.PasswordHasher.HashPassword(candidate, password!);
+            if (existing.EmailConfirmed)
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(existing);
+                emails.SignUpAttempted(existing, emails.Link("/account/reset-password", ("email", existing.Email!), ("token", token)));
+            }
+            else
+            {
+                // The owner never confirmed: a fresh confirmation link is what they need.
+                await SendConfirmationAsync(existing);
+            }
+            await db.SaveChangesAsync();
+            logger.LogInformation("Sign-up attempted with an address that has an account");
+            return RedirectToPage("/Account/CheckEmail");
+        }
+
+        var created = await users.CreateAsync(candidate, password!);
+        if (!created.Succeeded)
+        {
+            // Two sign-ups with the same address at once: the second is answered like any existing address.
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                return RedirectToPage("/Account/CheckEmail");
+            ModelState.AddErrors("Input.Password", created);
+            return Page();
+        }
+        await SendConfirmationAsync(candidate);
+        await db.SaveChangesAsync();
+        logger.LogInformation("Account {UserId} signed up", candidate.Id);
+        return RedirectToPage("/Account/CheckEmail");
+    }
+
+    private async Task SendConfirmationAsync(User user)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        emails.ConfirmAddress(user, emails.Link("/account/confirm-email", ("userId", user.Id), ("token", token)));
+    }
+}
+
+public sealed class SignUpInput
+{
+    public string? DisplayName { get; set; }
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? PreferredLanguage { get; set; }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Account;
+using Yhdessa.Platform;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Tests.Account;
+
+public sealed class OwnAccountOnSqlite(AccountAppOnSqlite app) : OwnAccountTests(app), IClassFixture<AccountAppOnSqlite>;
+public sealed class OwnAccountOnPostgres(AccountAppOnPostgres app) : OwnAccountTests(app), IClassFixture<AccountAppOnPostgres>;
+
+public abstract class OwnAccountTests(YhdessaApp app)
+{
+    private const string Password = "punainen tupa ja perunamaa";
+
+    private static string NewEmail() => $"oma-{Guid.NewGuid():N}@example.fi";
+
+    private async Task<Browser> SignedInAsync(string email)
+    {
+        var browser = Browser.Open(app);
+        var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal("/account", page.Path);
+        return browser;
+    }
+
+    [Fact]
+    public async Task Name_and_language_are_changed_and_bad_names_refused()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+
+        var bad = await browser.SubmitAsync("/account/profile", new() { ["Input.DisplayName"] = "Piilo\u200DNimi", ["Input.PreferredLanguage"] = "sv" });
+        Assert.Contains("näkymättömiä", bad.ErrorSummary);
+        Assert.Equal("Testi Henkilö", (await app.FindUserAsync(email))!.DisplayName);
+
+        var saved = await browser.SubmitAsync("/account/profile", new() { ["Input.DisplayName"] = "Anna-Liisa Väänänen", ["Input.PreferredLanguage"] = "sv" });
+        Assert.Equal("/account", saved.Path);
+        Assert.Contains("Tiedot on tallennettu", saved.Notice);
+        var user = (await app.FindUserAsync(email))!;
+        Assert.Equal(("Anna-Liisa Väänänen", "sv"), (user.DisplayName, user.PreferredLanguage));
+
+        // Mail now comes in Swedish.
+        await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        Assert.Contains("lösenord", (await app.MailToAsync(email)).Last().Subject);
+    }
+
+    [Fact]
+    public async Task The_email_address_changes_only_through_the_link_sent_to_the_new_address()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        var newEmail = NewEmail();
+
+        var wrongPassword = await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = newEmail, ["Input.Password"] = "ei ole oikea salasana" });
+        Assert.Contains("Salasana on väärin", wrongPassword.ErrorSummary);
+        Assert.Empty(await app.MailToAsync(newEmail));
+
+        var asked = await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = newEmail, ["Input.Password"] = Password });
+        Assert.Contains(newEmail, asked.Notice);
+        Assert.Equal(email, (await app.FindUserAsync(email))!.Email);
+
+        var (link, full) = await app.LinkInLatestMailAsync(newEmail);
+        Assert.StartsWith("https://yhdessa.test/account/confirm-email-change?", full);
+        var changed = await browser.SubmitAsync(link, new Dictionary<string, string>());
+        Assert.Contains("vaihdettu", changed.Notice);
+        Assert.Null(await app.FindUserAsync(email));
+        Assert.NotNull(await app.FindUserAsync(newEmail));
+        Assert.Contains("vaihdettiin", (await app.MailToAsync(email)).Last().Subject);
+
+        // The link is used up, and the new address signs in while the old one does not.
+        var again = await Browser.Open(app).SubmitAsync(link, new Dictionary<string, string>());
+        Assert.Contains("Linkki ei kelpaa", again.ErrorSummary);
+        var old = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.StartsWith("/account/sign-in", old.Path);
+        await SignedInAsync(newEmail);
+    }
+
+    [Fact]
+    public async Task An_address_of_another_account_gets_the_same_answer_and_no_mail()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var taken = NewEmail();
+        await app.CreateUserAsync(taken, Password);
+        var browser = await SignedInAsync(email);
+
+        var answer = await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = taken.ToUpperInvariant(), ["Input.Password"] = Password });
+
+        Assert.Equal("/account", answer.Path);
+        Assert.Contains("Lähetimme vahvistuslinkin", answer.Notice);
+        Assert.Empty(await app.MailToAsync(taken.ToUpperInvariant()));
+        Assert.Empty(await app.MailToAsync(taken));
+    }
+
+    [Fact]
+    public async Task Create_coordinator_makes_a_coordinator_and_prints_a_set_password_link_on_the_configured_site()
+    {
+        var email = NewEmail();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        foreach (var (key, value) in app.Services.GetRequiredService<IConfiguration>()
+                     .AsEnumerable().Where(pair => pair.Key.StartsWith("Yhdessa:") || pair.Key.StartsWith("ConnectionStrings:")))
+            builder.Configuration[key] = value;
+        builder.AddPlatform();
+        await using var command = builder.Build();
+        var output = new StringWriter();
+
+        var exit = await CreateCoordinatorCommand.RunAsync(command, ["create-coordinator", "--email", email, "--name", "Åsa Öhman"], output);
+
+        Assert.Equal(0, exit);
+        var link = output.ToString().Split('\n').Single(line => line.StartsWith("https://yhdessa.test/account/reset-password?")).Trim();
+        var browser = Browser.Open(app);
+        var set = await browser.SubmitAsync(new Uri(link).PathAndQuery, new() { ["Password"] = Password });
+        Assert.Equal("/account/sign-in", set.Path);
+        var signedIn = await SignedInAsync(email);
+        Assert.Contains("Koordinaattori", (await signedIn.OpenAsync("/account")).Text);
+
+        var usage = new StringWriter();
+        Assert.Equal(2, await CreateCoordinatorCommand.RunAsync(command, ["create-coordinator", "--email", "ei-osoite"], usage));
+        Assert.Contains("Usage", usage.ToString());
+    }
+}
