@@ -8,3 +8,9 @@ for engine in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Yhdessa --context "${engine}YhdessaDb" \
     --output-dir "Platform/Data/Migrations/$engine" --namespace "Yhdessa.Platform.Data.Migrations.$engine"
 done
+# dotnet-ef writes the model snapshot under src/Yhdessa/Yhdessa/…; keep it beside its migrations.
+for engine in Sqlite Postgres; do
+  stray="src/Yhdessa/Yhdessa/Platform/Data/Migrations/$engine/${engine}YhdessaDbModelSnapshot.cs"
+  [ -f "$stray" ] && mv "$stray" "src/Yhdessa/Platform/Data/Migrations/$engine/"
+done
+rm -rf src/Yhdessa/Yhdessa

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
-using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
@@ -17,9 +14,7 @@ public sealed class NetworkDemoDataOnPostgres(PostgresApp app) : NetworkDemoData
 public abstract class NetworkDemoDataTests(YhdessaApp app)
 {
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithDemoData() =>
-        app.WithWebHostBuilder(builder => builder
-            .UseSetting("Yhdessa:DemoData", "true")
-            .ConfigureTestServices(services => services.AddScoped<IDemoData, DemoMemberAccount>()));
+        app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
 
     private async Task<(int Organisations, int Groups, int Profiles, int Memberships)> StartAndCountAsync(bool seedAgain = false)
     {
@@ -56,7 +51,7 @@ public abstract class NetworkDemoDataTests(YhdessaApp app)
             Assert.Equal(Sector.City, (await db.Organisations.SingleAsync(o => o.NameFi == "Espoon kaupunki")).Sector);
             Assert.True(await db.PersonProfiles.AnyAsync(p => p.IsExpertByExperience && p.IsPublic));
             Assert.True(await db.PersonProfiles.AnyAsync(p => !p.IsPublic));
-            // The demo member made by the accounts feature gets a private profile and a group.
+            // The demo member of the accounts feature gets a private profile and a group.
             var member = await db.Users.SingleAsync(u => u.Email == "member@example.org");
             Assert.False((await db.PersonProfiles.SingleAsync(p => p.UserId == member.Id)).IsPublic);
             Assert.True(await db.GroupMemberships.AnyAsync(m => m.UserId == member.Id));
@@ -64,17 +59,5 @@ public abstract class NetworkDemoDataTests(YhdessaApp app)
 
         Assert.Equal(first, await StartAndCountAsync());
         Assert.Equal(first, await StartAndCountAsync(seedAgain: true));
-    }
-}
-
-/// <summary>TEST HELPER: stands in for the accounts feature's demo content (Order 0), which makes member@example.org.</summary>
-public sealed class DemoMemberAccount(UserManager<User> users) : IDemoData
-{
-    public int Order => 0;
-
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        var user = new User { UserName = "member@example.org", Email = "member@example.org", EmailConfirmed = true, DisplayName = "Demo Jäsen" };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
     }
 }

@@ -14,6 +14,10 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
     [
         "/", "accessibility", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
         "{*path:nonfile}",
+        // Signing up and in, and the links in account email: reachable before one has a session.
+        "account/sign-up", "account/check-email", "account/confirm-email", "account/confirm-email-change",
+        "account/sign-in", "account/sign-in/two-factor", "account/sign-in/recovery-code", "account/sign-out",
+        "account/forgot-password", "account/reset-password", "account/access-denied",
         // The network directory and its API: public by design, private people filtered out inside.
         "network/organisations", "network/organisations/{key}", "network/groups", "network/groups/{key}",
         "network/people/{id:int}", "api/v1/organisations", "api/v1/organisations/{key}", "api/v1/groups",

@@ -29,5 +29,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.ActorId).HasMaxLength(450);
         entry.Property(e => e.IpAddress).HasMaxLength(64);
         entry.HasIndex(e => e.At);
+        entry.HasIndex(e => e.Action);
+        entry.HasIndex(e => e.Subject);
     }
 }

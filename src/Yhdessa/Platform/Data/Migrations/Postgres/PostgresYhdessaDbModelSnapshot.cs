@@ -433,7 +433,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("AuditEntry");
                 });

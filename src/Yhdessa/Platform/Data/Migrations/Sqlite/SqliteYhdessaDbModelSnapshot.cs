@@ -413,7 +413,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("AuditEntry");
                 });

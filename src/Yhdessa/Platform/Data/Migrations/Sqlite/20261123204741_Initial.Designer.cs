@@ -11,8 +11,8 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYhdessaDb))]
-    [Migration("20261123202319_Network")]
-    partial class Network
+    [Migration("20261123204741_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,7 +416,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("AuditEntry");
                 });
