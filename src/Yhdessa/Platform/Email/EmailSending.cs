@@ -74,7 +74,10 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
         {
             var claimedUntil = clock.GetUtcNow().AddMinutes(5);
             var claimed = await db.Set<OutgoingEmail>()
-                .Where(e => e.Id == id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+                // The same conditions as the query above: another instance may have tried it meanwhile.
+                .Where(e => e.Id == id && e.SentAt == null && e.Attempts < smtp.MaxAttempts)
+                .Where(e => e.NextAttemptAt == null || e.NextAttemptAt <= now)
+                .Where(e => e.ClaimedUntil == null || e.ClaimedUntil < now)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, instance)
                     .SetProperty(e => e.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed == 0) continue;
@@ -84,10 +87,6 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
             {
                 if (!client.IsConnected) await ConnectAsync(client, smtp, cancellationToken);
                 await client.SendAsync(ToMime(email, smtp), cancellationToken);
-                await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
-                    .SetProperty(e => e.SentAt, clock.GetUtcNow())
-                    .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                    .SetProperty(e => e.LastError, (string?)null), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -100,8 +99,17 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
                     .SetProperty(x => x.LastError, error)
                     .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
                 logger.LogWarning("Email {EmailId} not sent (attempt {Attempt}): {Error}", id, email.Attempts + 1, error);
-                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+                // A connection in an unknown state is dropped; failing to say goodbye is no new error.
+                try { if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None); }
+                catch (Exception) { }
+                continue;
             }
+            // The server has the message now. Recording that must not be cancelled by a shutdown, and
+            // a failure here must not count as a failed send: either would send the message twice.
+            await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.SentAt, clock.GetUtcNow())
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
         }
         if (client.IsConnected) await client.DisconnectAsync(true, cancellationToken);
     }
