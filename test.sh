@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Yhdessä: unit and HTTP integration tests on SQLite and on a real PostgreSQL server.
-# Installs the PostgreSQL server from Debian's packages when it is missing, starts a private instance
-# of it for the run, and stops it at the end.
+# Installs the PostgreSQL server and Chromium (for the browser tests) from Debian's packages when they
+# are missing, starts a private PostgreSQL instance for the run, and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing PostgreSQL server…"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+# The browser tests drive Debian's Chromium through Playwright, which is never let to download a browser of its own.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
