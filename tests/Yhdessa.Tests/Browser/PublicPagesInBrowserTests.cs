@@ -79,6 +79,37 @@ public abstract class PublicPagesInBrowserTests(BrowserApp browser)
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/accessibility")]
+    public async Task Every_link_and_button_reached_by_tab_shows_a_clear_focus_outline(string path)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(path);
+        var reached = new List<string>();
+
+        for (var stop = 0; stop < 40; stop++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focus = await page.EvaluateAsync<string[]?>("""
+                () => {
+                    const e = document.activeElement;
+                    if (!e || e === document.body) return null;
+                    const style = getComputedStyle(e);
+                    return [e.outerHTML.slice(0, 80), style.outlineStyle, style.outlineWidth];
+                }
+                """);
+            if (focus is null) break;
+            if (reached.Contains(focus[0])) break;
+            reached.Add(focus[0]);
+            Assert.True(focus[1] != "none" && float.Parse(focus[2].Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture) >= 2,
+                $"no visible focus outline on {focus[0]} (outline {focus[1]} {focus[2]})");
+        }
+
+        // Skip link, brand, three languages' links, the main navigation and the footer links at least.
+        Assert.True(reached.Count >= 8, $"only {reached.Count} focus stops: {string.Join(", ", reached)}");
+    }
+
+    [Theory]
     [InlineData("/", "fi")]
     [InlineData("/", "sv")]
     [InlineData("/accessibility", "en")]
