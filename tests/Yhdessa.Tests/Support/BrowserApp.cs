@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace Yhdessa.Tests.Support;
@@ -9,30 +10,42 @@ public sealed class SqliteBrowserApp() : BrowserApp(new SqliteApp());
 public sealed class PostgresBrowserApp() : BrowserApp(new PostgresApp());
 
 /// <summary>
-/// The app on a real Kestrel port on loopback and one headless Chromium for a whole test class.
-/// Chromium is Debian's (<c>/usr/bin/chromium</c>, installed by test.sh); Playwright never downloads a browser.
-/// Each test opens its own <see cref="NewPageAsync"/>, which has its own cookies, so tests do not share a language or a sign-in.
+/// The app on a real Kestrel port on loopback, one headless Chromium, and an <see cref="SmtpInbox"/> that
+/// receives the app's email, for a whole test class. <c>Yhdessa:BaseUrl</c> is the Kestrel address, so links
+/// in email open in the browser. Chromium is Debian's (<c>/usr/bin/chromium</c>, installed by test.sh);
+/// Playwright never downloads a browser. Each test opens its own <see cref="NewPageAsync"/>, which has its
+/// own cookies, so tests share neither a language nor a sign-in.
 /// </summary>
-public abstract class BrowserApp(YhdessaApp app) : IAsyncLifetime
+public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private WebApplicationFactory<Program>? app;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public YhdessaApp App => app;
+    public SmtpInbox Inbox { get; } = new();
 
     /// <summary>Where the app listens, such as <c>http://127.0.0.1:41235</c>.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+
+    /// <summary>The running app, for its services (a database scope, the outbox).</summary>
+    public IServiceProvider Services => app!.Services;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
-        app.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        app = database.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Yhdessa:BaseUrl", BaseAddress.ToString().TrimEnd('/'));
+            builder.UseSetting("Yhdessa:Smtp:Host", Inbox.Host);
+            builder.UseSetting("Yhdessa:Smtp:Port", Inbox.Port.ToString());
+            builder.UseSetting("Yhdessa:Smtp:Security", "None");
+            builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
+        });
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -59,6 +72,16 @@ public abstract class BrowserApp(YhdessaApp app) : IAsyncLifetime
     {
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
-        await app.DisposeAsync();
+        if (app is not null) await app.DisposeAsync();
+        await database.DisposeAsync();
+        await Inbox.DisposeAsync();
+    }
+
+    // Kestrel could pick a port itself, but BaseUrl (links in email) must name it before the app starts.
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -67,6 +67,11 @@ public sealed class SmtpInbox : IAsyncDisposable
         }
     }
 
+    /// <summary>The web addresses in a message's text, in order: the confirmation or reset link a user would click.</summary>
+    public static IReadOnlyList<Uri> LinksIn(MimeMessage message) =>
+        System.Text.RegularExpressions.Regex.Matches(message.TextBody ?? message.HtmlBody ?? "", @"https?://[^\s""<>]+")
+            .Select(m => new Uri(m.Value)).ToList();
+
     public void Start()
     {
         lock (gate)
