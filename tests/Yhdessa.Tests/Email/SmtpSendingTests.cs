@@ -50,6 +50,7 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
 
         Assert.Equal("Tervetuloa Yhdessä-verkostoon", message.Subject);
         Assert.Equal("Hyvää päivää! Vahvista sähköpostiosoitteesi. Åbo, Göteborg.", message.TextBody?.TrimEnd());
+        Assert.Equal("utf-8", message.BodyParts.OfType<MimeKit.TextPart>().Single().ContentType.Charset, ignoreCase: true);
         Assert.Equal("no-reply@yhdessa.test", message.From.Mailboxes.Single().Address);
         var sent = await WaitForRowAsync(id, e => e.SentAt is not null);
         Assert.Equal(1, sent.Attempts);
