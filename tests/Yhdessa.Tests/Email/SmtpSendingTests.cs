@@ -22,17 +22,21 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        sending = app.WithWebHostBuilder(builder =>
+        // The test server speaks no TLS, so the tests choose an unencrypted connection, as for a local relay.
+        sending = SendingApp(security: "None");
+        return Task.CompletedTask;
+    }
+
+    private WebApplicationFactory<Program> SendingApp(string? security) =>
+        app.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Yhdessa:Smtp:Host", inbox.Host);
             builder.UseSetting("Yhdessa:Smtp:Port", inbox.Port.ToString());
-            builder.UseSetting("Yhdessa:Smtp:Security", "None");
+            if (security is not null) builder.UseSetting("Yhdessa:Smtp:Security", security);
             builder.UseSetting("Yhdessa:Smtp:From", "Yhdessä <no-reply@yhdessa.test>");
             builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
-        return Task.CompletedTask;
-    }
 
     public async Task DisposeAsync()
     {
@@ -85,6 +89,39 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
         Assert.Null(sent.LastError);
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(inbox.MessagesTo(to));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Auto")]
+    [InlineData("StartTls")]
+    public async Task Email_is_not_sent_in_clear_text_to_a_server_that_offers_no_encryption(string? security)
+    {
+        await sending.DisposeAsync();
+        sending = SendingApp(security);
+        var to = $"liisa.{Guid.NewGuid():N}@example.org";
+        var id = await EnqueueAsync(to, "Salasanan vaihto", "Vaihda salasanasi tästä linkistä.");
+
+        var failed = await WaitForRowAsync(id, e => e.Attempts >= 1);
+
+        Assert.Null(failed.SentAt);
+        Assert.Contains("STARTTLS", failed.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(inbox.MessagesTo(to));
+    }
+
+    [Fact]
+    public async Task Misspelt_security_setting_keeps_the_email_in_the_outbox_with_the_reason()
+    {
+        await sending.DisposeAsync();
+        sending = SendingApp("Tls");
+        var to = $"pekka.{Guid.NewGuid():N}@example.org";
+        var id = await EnqueueAsync(to, "Kutsu", "Tervetuloa.");
+
+        var failed = await WaitForRowAsync(id, e => e.Attempts >= 1);
+
+        Assert.Null(failed.SentAt);
+        Assert.Contains("Yhdessa:Smtp:Security", failed.LastError);
+        Assert.Empty(inbox.MessagesTo(to));
     }
 
     private async Task<long> EnqueueAsync(string to, string subject, string body)

@@ -14,7 +14,8 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    /// <summary>None, StartTls (default when the port is 587) or SslOnConnect.</summary>
+    /// <summary>None (only for a relay on the same host), StartTls or SslOnConnect. Auto, the default, is
+    /// SslOnConnect on port 465 and StartTls otherwise: never a silent fall-back to an unencrypted connection.</summary>
     public string Security { get; set; } = "Auto";
     public string From { get; set; } = "Yhdessä <no-reply@localhost>";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -116,7 +117,14 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
 
     private static async Task ConnectAsync(SmtpClient client, SmtpOptions smtp, CancellationToken cancellationToken)
     {
-        var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var s) ? s : SecureSocketOptions.Auto;
+        // MailKit's own Auto sends in clear text when the server does not offer STARTTLS, so anyone on the way
+        // who strips that offer reads the mail and the SMTP password. A wrong value stops sending instead of guessing.
+        var security = string.Equals(smtp.Security, "Auto", StringComparison.OrdinalIgnoreCase)
+            ? smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+            : Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var chosen) && Enum.IsDefined(chosen)
+                ? chosen
+                : throw new InvalidOperationException(
+                    $"Yhdessa:Smtp:Security is '{smtp.Security}'; use Auto, None, StartTls or SslOnConnect.");
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
