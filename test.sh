@@ -17,7 +17,8 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium…"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # DejaVu is the sans-serif font the layout falls back to; text widths in the tests depend on it.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
