@@ -56,6 +56,32 @@ public abstract class PublicPagesInBrowserTests(BrowserApp browser)
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task Language_switcher_overrides_a_language_chosen_in_the_address()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/accessibility?culture=sv");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "In English" }).ClickAsync();
+
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("/accessibility", new Uri(page.Url).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Language_switcher_works_without_javascript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/no-such-page");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "In English" }).ClickAsync();
+
+        // Still the address the visitor asked for, and still "not found", now in English.
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("/no-such-page", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
+    }
+
     [Theory]
     [InlineData("fi")]
     [InlineData("en")]

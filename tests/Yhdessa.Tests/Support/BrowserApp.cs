@@ -55,11 +55,13 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser tab with its own cookies; 1280 × 800 unless a viewport is given.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>A fresh browser tab with its own cookies; 1280 × 800 unless a viewport is given.
+    /// <paramref name="javaScript"/> false shows the site as it must also work: without any script.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fi-FI",
