@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Text.RegularExpressions;
 using MimeKit;
 
 namespace Yhdessa.Tests.Support;
@@ -10,18 +12,24 @@ public sealed record ReceivedEmail(string From, IReadOnlyList<string> Recipients
 
 /// <summary>
 /// A real SMTP server on a free loopback port that keeps what it receives, so tests read the mail the
-/// app really sent over the wire. It speaks the part of SMTP that a sending client uses (EHLO, MAIL,
-/// RCPT, DATA, RSET, NOOP, QUIT, 8BITMIME and SMTPUTF8). <see cref="Stop"/> and <see cref="Start"/>
-/// make it fail temporarily on the same port, as a real server does during a restart.
+/// app really sent over the wire. The server is aiosmtpd (Debian's python3-aiosmtpd, installed by
+/// test.sh), a well-kept SMTP implementation, rather than protocol code of our own; no SMTP server
+/// package is on the NuGet registry here. Its Mailbox handler writes each message to a Maildir, with the
+/// envelope in X-MailFrom and X-RcptTo headers. <see cref="Stop"/> and <see cref="Start"/> end and restart
+/// the server on the same port, so the app meets "connection refused" as during a real restart.
 /// </summary>
 public sealed class SmtpInbox : IAsyncDisposable
 {
+    private const string Python = "/usr/bin/python3"; // Debian's, where python3-aiosmtpd lives; not pyenv's.
+    private static readonly ConcurrentDictionary<SmtpInbox, byte> Alive = new();
     private readonly object gate = new();
-    private readonly List<ReceivedEmail> received = [];
-    private TaskCompletionSource arrived = NewSignal();
-    private TcpListener? listener;
-    private CancellationTokenSource? running;
-    private readonly List<Task> sessions = [];
+    private readonly string directory = Directory.CreateTempSubdirectory("yhdessa-smtp.").FullName;
+    private readonly Dictionary<string, ReceivedEmail> parsed = [];
+    private Process? server;
+
+    static SmtpInbox() =>
+        // A fixture that failed before disposing its inbox must still leave no server or maildir behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var inbox in Alive.Keys) _ = inbox.DisposeAsync(); };
 
     public SmtpInbox()
     {
@@ -30,21 +38,34 @@ public sealed class SmtpInbox : IAsyncDisposable
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        Start();
+        Alive[this] = 0;
+        try { Start(); }
+        catch { _ = DisposeAsync(); throw; }
     }
 
     public int Port { get; }
     public string Host => "127.0.0.1";
+    private string Maildir => Path.Combine(directory, "mail"); // aiosmtpd creates it with new/, cur/ and tmp/.
 
+    /// <summary>Every message delivered so far, oldest first.</summary>
     public IReadOnlyList<ReceivedEmail> Received
     {
-        get { lock (gate) return received.ToList(); }
+        get
+        {
+            lock (gate)
+            {
+                var files = new[] { "new", "cur" }
+                    .Select(sub => new DirectoryInfo(Path.Combine(Maildir, sub)))
+                    .Where(d => d.Exists)
+                    .SelectMany(d => d.EnumerateFiles())
+                    .OrderBy(f => f.LastWriteTimeUtc);
+                return files.Select(f => parsed.TryGetValue(f.Name, out var known) ? known : parsed[f.Name] = Read(f.FullName)).ToList();
+            }
+        }
     }
 
-    public IReadOnlyList<MimeMessage> MessagesTo(string address)
-    {
-        lock (gate) return received.Where(r => IsFor(r, address)).Select(r => r.Message).ToList();
-    }
+    public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
+        Received.Where(r => r.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(r => r.Message).ToList();
 
     /// <summary>The first message to <paramref name="address"/>, waiting for it if it has not come yet.</summary>
     public async Task<MimeMessage> WaitForMessageTo(string address, TimeSpan timeout)
@@ -52,189 +73,84 @@ public sealed class SmtpInbox : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            Task signal;
-            lock (gate)
-            {
-                var match = received.FirstOrDefault(r => IsFor(r, address));
-                if (match is not null) return match.Message;
-                signal = arrived.Task;
-            }
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || await Task.WhenAny(signal, Task.Delay(left)) != signal)
+            if (MessagesTo(address).FirstOrDefault() is { } message) return message;
+            if (DateTime.UtcNow > deadline)
                 throw new TimeoutException(
                     $"No email to {address} within {timeout.TotalSeconds} s; received: " +
                     string.Join(", ", Received.SelectMany(r => r.Recipients).DefaultIfEmpty("nothing")));
+            await Task.Delay(50);
         }
     }
 
     /// <summary>The web addresses in a message's text, in order: the confirmation or reset link a user would click.</summary>
     public static IReadOnlyList<Uri> LinksIn(MimeMessage message) =>
-        System.Text.RegularExpressions.Regex.Matches(message.TextBody ?? message.HtmlBody ?? "", @"https?://[^\s""<>]+")
+        Regex.Matches(message.TextBody ?? message.HtmlBody ?? "", @"https?://[^\s""<>]+")
             .Select(m => new Uri(m.Value)).ToList();
 
+    /// <summary>Starts the server and returns once its port accepts connections.</summary>
     public void Start()
     {
         lock (gate)
         {
-            if (listener is not null) return;
-            listener = new TcpListener(IPAddress.Loopback, Port);
-            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            listener.Start();
-            running = new CancellationTokenSource();
-            var (l, token) = (listener, running.Token);
-            sessions.Add(Task.Run(() => AcceptAsync(l, token)));
+            if (server is not null) return;
+            var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+                start.ArgumentList.Add(arg);
+            var output = new ConcurrentQueue<string>();
+            server = new Process { StartInfo = start };
+            server.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+            server.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+            server.Start();
+            server.BeginOutputReadLine();
+            server.BeginErrorReadLine();
+
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            while (!Accepts())
+            {
+                if (server.HasExited || DateTime.UtcNow > deadline)
+                {
+                    Stop();
+                    throw new InvalidOperationException(
+                        $"aiosmtpd did not start on {Host}:{Port} (is python3-aiosmtpd installed? test.sh installs it):\n" +
+                        string.Join("\n", output));
+                }
+                Thread.Sleep(50);
+            }
         }
     }
 
-    /// <summary>Closes the port and drops open connections: clients get "connection refused".</summary>
+    /// <summary>Ends the server: its port refuses connections until <see cref="Start"/>.</summary>
     public void Stop()
     {
         lock (gate)
         {
-            running?.Cancel();
-            listener?.Stop();
-            listener = null;
+            if (server is null) return;
+            try { server.Kill(entireProcessTree: true); } catch (InvalidOperationException) { /* already gone */ }
+            server.WaitForExit();
+            server.Dispose();
+            server = null;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Stop();
-        Task[] all;
-        lock (gate) all = sessions.ToArray();
-        try { await Task.WhenAll(all).WaitAsync(TimeSpan.FromSeconds(5)); } catch { /* sessions end by cancellation */ }
+        Alive.TryRemove(this, out _);
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
     }
 
-    private static bool IsFor(ReceivedEmail email, string address) =>
-        email.Recipients.Any(r => string.Equals(r, address, StringComparison.OrdinalIgnoreCase));
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private async Task AcceptAsync(TcpListener server, CancellationToken token)
+    private bool Accepts()
     {
-        while (!token.IsCancellationRequested)
-        {
-            TcpClient client;
-            try { client = await server.AcceptTcpClientAsync(token); }
-            catch (Exception) { return; }
-            lock (gate) sessions.Add(Task.Run(() => ServeAsync(client, token)));
-        }
+        using var probe = new TcpClient();
+        try { probe.Connect(Host, Port); return true; }
+        catch (SocketException) { return false; }
     }
 
-    private async Task ServeAsync(TcpClient client, CancellationToken token)
+    private static ReceivedEmail Read(string file)
     {
-        using var _ = client;
-        await using var stream = client.GetStream();
-        await using var stop = token.Register(client.Close);
-        var reader = new LineReader(stream);
-        async Task Reply(string text) => await stream.WriteAsync(Encoding.ASCII.GetBytes(text + "\r\n"), token);
-        try
-        {
-            await Reply("220 yhdessa-test ESMTP");
-            string? from = null;
-            var recipients = new List<string>();
-            while (await reader.ReadLineAsync(token) is { } bytes)
-            {
-                var line = Encoding.UTF8.GetString(bytes);
-                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
-                switch (verb)
-                {
-                    case "EHLO":
-                        await Reply("250-yhdessa-test\r\n250-8BITMIME\r\n250 SMTPUTF8");
-                        break;
-                    case "HELO":
-                        await Reply("250 yhdessa-test");
-                        break;
-                    case "MAIL":
-                        from = Address(line);
-                        recipients.Clear();
-                        await Reply("250 OK");
-                        break;
-                    case "RCPT" when from is not null:
-                        recipients.Add(Address(line));
-                        await Reply("250 OK");
-                        break;
-                    case "DATA" when recipients.Count > 0:
-                        await Reply("354 End data with <CR><LF>.<CR><LF>");
-                        var data = new MemoryStream();
-                        while (await reader.ReadLineAsync(token) is { } dataLine)
-                        {
-                            if (dataLine is [(byte)'.']) break;
-                            // Dot-stuffing: a line that starts with a dot was sent with one more.
-                            var start = dataLine.Length > 0 && dataLine[0] == '.' ? 1 : 0;
-                            data.Write(dataLine, start, dataLine.Length - start);
-                            data.Write("\r\n"u8);
-                        }
-                        data.Position = 0;
-                        var message = await MimeMessage.LoadAsync(data, token);
-                        lock (gate)
-                        {
-                            received.Add(new ReceivedEmail(from!, recipients.ToList(), message));
-                            arrived.TrySetResult();
-                            arrived = NewSignal();
-                        }
-                        from = null;
-                        recipients.Clear();
-                        await Reply("250 OK: queued");
-                        break;
-                    case "RSET":
-                        from = null;
-                        recipients.Clear();
-                        await Reply("250 OK");
-                        break;
-                    case "NOOP":
-                        await Reply("250 OK");
-                        break;
-                    case "QUIT":
-                        await Reply("221 Bye");
-                        return;
-                    default:
-                        await Reply("503 Bad sequence of commands");
-                        break;
-                }
-            }
-        }
-        catch (Exception) when (token.IsCancellationRequested) { }
-        catch (IOException) { }
-    }
-
-    /// <summary>"MAIL FROM:&lt;a@b&gt; SIZE=10" → "a@b".</summary>
-    private static string Address(string line)
-    {
-        var open = line.IndexOf('<');
-        var close = line.IndexOf('>', open + 1);
-        return open >= 0 && close > open ? line[(open + 1)..close] : line[(line.IndexOf(':') + 1)..].Trim();
-    }
-
-    /// <summary>Reads CRLF-terminated lines as bytes, so 8-bit message data arrives unchanged.</summary>
-    private sealed class LineReader(Stream stream)
-    {
-        private readonly byte[] buffer = new byte[8192];
-        private int start, end;
-
-        public async Task<byte[]?> ReadLineAsync(CancellationToken token)
-        {
-            var line = new MemoryStream();
-            while (true)
-            {
-                if (start == end)
-                {
-                    start = 0;
-                    end = await stream.ReadAsync(buffer, token);
-                    if (end == 0) return line.Length > 0 ? line.ToArray() : null;
-                }
-                var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
-                if (newline < 0)
-                {
-                    line.Write(buffer, start, end - start);
-                    start = end;
-                    continue;
-                }
-                line.Write(buffer, start, newline - start);
-                start = newline + 1;
-                var bytes = line.ToArray();
-                return bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
-            }
-        }
+        var message = MimeMessage.Load(file);
+        var recipients = (message.Headers["X-RcptTo"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new ReceivedEmail(message.Headers["X-MailFrom"] ?? "", recipients, message);
     }
 }
