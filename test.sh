@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Yhdessä: unit and HTTP integration tests on SQLite and on a real PostgreSQL server.
-# Installs the PostgreSQL server from Debian's packages when it is missing, starts a private instance
-# of it for the run, and stops it at the end.
+# Installs the PostgreSQL server, Chromium (for the browser tests) and aiosmtpd (the SMTP server the
+# email tests send to) from Debian's packages when they are missing, starts a private PostgreSQL
+# instance for the run, and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,21 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing PostgreSQL server…"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+# The browser tests drive Debian's Chromium through Playwright, which is never let to download a browser of its own.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium…"
+  as_root apt-get update -qq
+  # DejaVu is the sans-serif font the layout falls back to; text widths in the tests depend on it.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+# The email tests receive the app's mail with aiosmtpd, run by Debian's Python (not one earlier on PATH).
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "Installing aiosmtpd…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

@@ -11,6 +11,7 @@ using Yhdessa.Platform.Health;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Security;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Platform;
 
@@ -91,6 +92,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapNetwork();
         app.MapLanguageSwitch();
+        app.MapBenchEndpoints();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.
         app.MapFallback(context =>
         {

@@ -14,7 +14,8 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    /// <summary>None, StartTls (default when the port is 587) or SslOnConnect.</summary>
+    /// <summary>None (only for a relay on the same host), StartTls or SslOnConnect. Auto, the default, is
+    /// SslOnConnect on port 465 and StartTls otherwise: never a silent fall-back to an unencrypted connection.</summary>
     public string Security { get; set; } = "Auto";
     public string From { get; set; } = "Yhdessä <no-reply@localhost>";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -74,7 +75,10 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
         {
             var claimedUntil = clock.GetUtcNow().AddMinutes(5);
             var claimed = await db.Set<OutgoingEmail>()
-                .Where(e => e.Id == id && e.SentAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+                // The same conditions as the query above: another instance may have tried it meanwhile.
+                .Where(e => e.Id == id && e.SentAt == null && e.Attempts < smtp.MaxAttempts)
+                .Where(e => e.NextAttemptAt == null || e.NextAttemptAt <= now)
+                .Where(e => e.ClaimedUntil == null || e.ClaimedUntil < now)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, instance)
                     .SetProperty(e => e.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed == 0) continue;
@@ -84,10 +88,6 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
             {
                 if (!client.IsConnected) await ConnectAsync(client, smtp, cancellationToken);
                 await client.SendAsync(ToMime(email, smtp), cancellationToken);
-                await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
-                    .SetProperty(e => e.SentAt, clock.GetUtcNow())
-                    .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                    .SetProperty(e => e.LastError, (string?)null), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -100,15 +100,31 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
                     .SetProperty(x => x.LastError, error)
                     .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
                 logger.LogWarning("Email {EmailId} not sent (attempt {Attempt}): {Error}", id, email.Attempts + 1, error);
-                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+                // A connection in an unknown state is dropped; failing to say goodbye is no new error.
+                try { if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None); }
+                catch (Exception) { }
+                continue;
             }
+            // The server has the message now. Recording that must not be cancelled by a shutdown, and
+            // a failure here must not count as a failed send: either would send the message twice.
+            await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.SentAt, clock.GetUtcNow())
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
         }
         if (client.IsConnected) await client.DisconnectAsync(true, cancellationToken);
     }
 
     private static async Task ConnectAsync(SmtpClient client, SmtpOptions smtp, CancellationToken cancellationToken)
     {
-        var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var s) ? s : SecureSocketOptions.Auto;
+        // MailKit's own Auto sends in clear text when the server does not offer STARTTLS, so anyone on the way
+        // who strips that offer reads the mail and the SMTP password. A wrong value stops sending instead of guessing.
+        var security = string.Equals(smtp.Security, "Auto", StringComparison.OrdinalIgnoreCase)
+            ? smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+            : Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var chosen) && Enum.IsDefined(chosen)
+                ? chosen
+                : throw new InvalidOperationException(
+                    $"Yhdessa:Smtp:Security is '{smtp.Security}'; use Auto, None, StartTls or SslOnConnect.");
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);

@@ -89,6 +89,23 @@ public static class Languages
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
 
+    /// <summary>
+    /// Where the switcher in the header comes back to: the address the visitor asked for, also on an error
+    /// page (not the re-executed <c>/error/404</c>), without <c>?culture=</c>, which would override the newly chosen language.
+    /// </summary>
+    public static string SwitchReturnUrl(HttpContext context)
+    {
+        var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        var path = reExecuted is null
+            ? (context.Request.PathBase + context.Request.Path).ToString()
+            : reExecuted.OriginalPathBase + reExecuted.OriginalPath;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(
+            reExecuted is null ? context.Request.QueryString.Value : reExecuted.OriginalQueryString);
+        var kept = query.Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase)
+                                    && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase));
+        return path + QueryString.Create(kept).ToUriComponent();
+    }
+
     /// <summary>Only a path on this site: "/x", not "//host" or "/\\host".</summary>
     public static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");

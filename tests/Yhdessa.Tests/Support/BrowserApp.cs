@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Yhdessa.Tests.Support;
+
+public sealed class SqliteBrowserApp() : BrowserApp(new SqliteApp());
+public sealed class PostgresBrowserApp() : BrowserApp(new PostgresApp());
+
+/// <summary>
+/// The app on a real Kestrel port on loopback, one headless Chromium, and an <see cref="SmtpInbox"/> that
+/// receives the app's email, for a whole test class. <c>Yhdessa:BaseUrl</c> is the Kestrel address, so links
+/// in email open in the browser. Chromium is Debian's (<c>/usr/bin/chromium</c>, installed by test.sh);
+/// Playwright never downloads a browser. Each test opens its own <see cref="NewPageAsync"/>, which has its
+/// own cookies, so tests share neither a language nor a sign-in.
+/// </summary>
+public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private WebApplicationFactory<Program>? app;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public SmtpInbox Inbox { get; } = new();
+
+    /// <summary>Where the app listens, such as <c>http://127.0.0.1:41235</c>.</summary>
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+
+    /// <summary>The running app, for its services (a database scope, the outbox).</summary>
+    public IServiceProvider Services => app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
+        app = database.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Yhdessa:BaseUrl", BaseAddress.ToString().TrimEnd('/'));
+            builder.UseSetting("Yhdessa:Smtp:Host", Inbox.Host);
+            builder.UseSetting("Yhdessa:Smtp:Port", Inbox.Port.ToString());
+            builder.UseSetting("Yhdessa:Smtp:Security", "None");
+            builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
+        });
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
+        app.StartServer();
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A fresh browser tab with its own cookies; 1280 × 800 unless a viewport is given.
+    /// <paramref name="javaScript"/> false shows the site as it must also work: without any script.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = javaScript,
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "fi-FI",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null) await app.DisposeAsync();
+        await database.DisposeAsync();
+        await Inbox.DisposeAsync();
+    }
+
+    // Kestrel could pick a port itself, but BaseUrl (links in email) must name it before the app starts.
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
