@@ -33,21 +33,21 @@ public class PostgresApp : YhdessaApp
 {
     private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
 
-    private static string Server => Environment.GetEnvironmentVariable("YHDESSA_TEST_POSTGRES")
+    private static string PostgresServer => Environment.GetEnvironmentVariable("YHDESSA_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Run the tests with ./test.sh: it starts PostgreSQL and sets YHDESSA_TEST_POSTGRES.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Yhdessa:Database:Provider", "Postgres");
-        builder.UseSetting("ConnectionStrings:Yhdessa", $"{Server};Database={database}");
+        builder.UseSetting("ConnectionStrings:Yhdessa", $"{PostgresServer};Database={database}");
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
+        await using var connection = new NpgsqlConnection(PostgresServer);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

@@ -20,8 +20,8 @@ public sealed partial class Browser(HttpClient client)
 
     public HttpClient Client => client;
 
-    public static Browser Open(YhdessaApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+    public static Browser Open(YhdessaApp app, bool followRedirects = true) =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }));
 
     public async Task<IHtmlDocument> GetAsync(string url)
     {

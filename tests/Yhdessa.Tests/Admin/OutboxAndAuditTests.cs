@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Tests.Account;
+using Person = Yhdessa.Tests.Account.Browser;
+
+namespace Yhdessa.Tests.Admin;
+
+public sealed class OutboxAndAuditOnSqlite(AccountAppOnSqlite app) : OutboxAndAuditTests(app), IClassFixture<AccountAppOnSqlite>;
+public sealed class OutboxAndAuditOnPostgres(AccountAppOnPostgres app) : OutboxAndAuditTests(app), IClassFixture<AccountAppOnPostgres>;
+
+/// <summary>Without an SMTP server, a coordinator reads the platform's mail at /admin/outbox; opening a message
+/// (which may hold a sign-in link) leaves a trace in the audit log, and the log shows who did what.</summary>
+public abstract class OutboxAndAuditTests(YhdessaApp app)
+{
+    private const string Password = "koordinaattorin pitkä salasana";
+
+    private async Task<Person> CoordinatorAsync()
+    {
+        var email = $"koordinaattori-{Guid.NewGuid():N}@example.fi";
+        await app.CreateUserAsync(email, Password, Roles.Coordinator, Roles.Member);
+        var person = Person.Open(app);
+        await person.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        return person;
+    }
+
+    [Fact]
+    public async Task Coordinator_reads_waiting_mail_and_the_reading_is_audited()
+    {
+        var to = $"vastaanottaja-{Guid.NewGuid():N}@example.fi";
+        var id = await app.WithServicesAsync(async services =>
+        {
+            services.GetRequiredService<EmailOutbox>().Enqueue(to, "Tervetuloa verkostoon", "Hei Åsa, vahvista osoitteesi: https://yhdessa.test/x", null);
+            var db = services.GetRequiredService<YhdessaDb>();
+            await db.SaveChangesAsync();
+            return db.Set<OutgoingEmail>().Single(m => m.To == to).Id;
+        });
+        var coordinator = await CoordinatorAsync();
+
+        var list = await coordinator.OpenAsync("/admin/outbox?status=waiting&culture=sv");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains("Tervetuloa verkostoon", list.Text);
+        Assert.Contains("Väntar på att skickas", list.Text);
+        Assert.DoesNotContain("Tervetuloa verkostoon", (await coordinator.OpenAsync("/admin/outbox?status=sent")).Text);
+
+        var message = await coordinator.OpenAsync($"/admin/outbox/{id}");
+        Assert.Equal("Tervetuloa verkostoon", message.H1);
+        Assert.Contains("Hei Åsa, vahvista osoitteesi", message.Text);
+
+        var audit = await coordinator.OpenAsync($"/admin/audit?action=outbox&subject=email:{id}");
+        Assert.Contains("outbox.read", audit.Text);
+        Assert.Contains("1 tapahtumaa", audit.Text);
+    }
+
+    [Fact]
+    public async Task Unknown_message_is_not_found()
+    {
+        var coordinator = await CoordinatorAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.OpenAsync("/admin/outbox/987654321")).Status);
+    }
+
+    [Fact]
+    public async Task Audit_log_shows_a_role_change_with_who_made_it()
+    {
+        var coordinator = await CoordinatorAsync();
+        var memberId = await app.CreateUserAsync($"jasen-{Guid.NewGuid():N}@example.fi", Password, Roles.Member);
+        await coordinator.SubmitValuesAsync($"/admin/people/{memberId}",
+            [new("Roles", Roles.Member), new("Roles", Roles.Reporter)], "form[action*='handler=Roles']");
+
+        var audit = await coordinator.OpenAsync($"/admin/audit?action=role&subject=user:{memberId}");
+
+        Assert.Contains("Testi Henkilö", audit.Text);
+        Assert.Contains(Roles.Reporter, audit.Text);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Tests.Account;
+using Person = Yhdessa.Tests.Account.Browser;
+
+namespace Yhdessa.Tests.Platform;
+
+public sealed class AccessMatrixOnSqlite(AccountAppOnSqlite app) : AccessMatrixTests(app), IClassFixture<AccountAppOnSqlite>;
+public sealed class AccessMatrixOnPostgres(AccountAppOnPostgres app) : AccessMatrixTests(app), IClassFixture<AccountAppOnPostgres>;
+
+/// <summary>
+/// Role × resource × action: every action that is not open to everybody, and who may take it. A visitor is sent
+/// to sign in; a signed-in person without the right is refused (403); a person with the right gets past the
+/// check (whatever the action then answers to the empty form the test sends). A new page or handler fails
+/// <see cref="Every_protected_action_is_in_the_matrix"/> until it is placed here.
+/// </summary>
+public abstract partial class AccessMatrixTests(YhdessaApp app)
+{
+    public enum Access { SignedIn, Coordinator, GroupAdmin }
+
+    private const string GroupSlug = "matriisiryhma";
+
+    /// <summary>"METHOD route?handler=Name" → who may act. Routes as the endpoints declare them.</summary>
+    private static readonly Dictionary<string, Access> Matrix = new()
+    {
+        ["GET account"] = Access.SignedIn,
+        ["GET account/profile"] = Access.SignedIn,
+        ["POST account/profile"] = Access.SignedIn,
+        ["GET account/email"] = Access.SignedIn,
+        ["POST account/email"] = Access.SignedIn,
+        ["GET account/password"] = Access.SignedIn,
+        ["POST account/password"] = Access.SignedIn,
+        ["GET account/two-factor"] = Access.SignedIn,
+        ["POST account/two-factor?handler=RecoveryCodes"] = Access.SignedIn,
+        ["POST account/two-factor?handler=Disable"] = Access.SignedIn,
+        ["GET account/two-factor/enable"] = Access.SignedIn,
+        ["POST account/two-factor/enable"] = Access.SignedIn,
+        ["GET account/my-data"] = Access.SignedIn,
+        ["GET account/delete"] = Access.SignedIn,
+        ["POST account/delete"] = Access.SignedIn,
+        ["GET network/profile"] = Access.SignedIn,
+        ["POST network/profile"] = Access.SignedIn,
+        ["POST network/groups/{key}?handler=Join"] = Access.SignedIn,
+        ["POST network/groups/{key}?handler=Request"] = Access.SignedIn,
+        ["POST network/groups/{key}?handler=Leave"] = Access.SignedIn,
+        ["POST network/groups/{key}?handler=Cancel"] = Access.SignedIn,
+        ["POST network/groups/{key}?handler=Decide"] = Access.GroupAdmin,
+        ["GET network/groups/new"] = Access.Coordinator,
+        ["POST network/groups/new"] = Access.Coordinator,
+        ["GET network/groups/{key}/edit"] = Access.Coordinator,
+        ["POST network/groups/{key}/edit"] = Access.Coordinator,
+        ["GET network/organisations/new"] = Access.Coordinator,
+        ["POST network/organisations/new"] = Access.Coordinator,
+        ["GET network/organisations/{key}/edit"] = Access.Coordinator,
+        ["POST network/organisations/{key}/edit"] = Access.Coordinator,
+        ["GET admin"] = Access.Coordinator,
+        ["GET admin/people"] = Access.Coordinator,
+        ["GET admin/people/{id}"] = Access.Coordinator,
+        ["POST admin/people/{id}?handler=Roles"] = Access.Coordinator,
+        ["POST admin/people/{id}?handler=Disable"] = Access.Coordinator,
+        ["POST admin/people/{id}?handler=Enable"] = Access.Coordinator,
+        ["GET admin/outbox"] = Access.Coordinator,
+        ["GET admin/outbox/{id:long}"] = Access.Coordinator,
+        ["GET admin/audit"] = Access.Coordinator,
+    };
+
+    /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
+    private static readonly HashSet<string> ProtectedHandlersOnPublicPages =
+        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?")).ToHashSet();
+
+    [Fact]
+    public void Every_protected_action_is_in_the_matrix()
+    {
+        var actions = PageActions().Where(a => !a.Anonymous || ProtectedHandlersOnPublicPages.Contains(a.Key))
+            .Select(a => a.Key).ToHashSet();
+
+        Assert.True(actions.SetEquals(Matrix.Keys),
+            "Not in the matrix: " + string.Join(", ", actions.Except(Matrix.Keys)) +
+            "; in the matrix but no such action: " + string.Join(", ", Matrix.Keys.Except(actions)));
+    }
+
+    public static TheoryData<string> Keys() => [.. Matrix.Keys];
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task A_visitor_is_sent_to_sign_in(string action)
+    {
+        var visitor = Person.Open(app, followRedirects: false);
+        var response = await SendAsync(visitor, action, await TokenAsync(visitor, "/account/sign-in"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task Each_role_gets_exactly_its_rights(string action)
+    {
+        await SetUpAsync();
+        foreach (var role in new[] { Roles.Member, Roles.Reporter, Roles.Coordinator })
+        {
+            var person = await SignedInAsync(role);
+            var response = await SendAsync(person, action, await TokenAsync(person, "/account"));
+            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator;
+            var refused = response.StatusCode == HttpStatusCode.Forbidden
+                || response.Headers.Location?.OriginalString is { } to && (to.Contains("/account/sign-in") || to.Contains("/account/access-denied"));
+
+            Assert.True(allowed != refused, $"{role}: {action} answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    private sealed record PageAction(string Key, bool Anonymous);
+
+    /// <summary>Every GET and POST handler of every page, from the compiled pages themselves.</summary>
+    private IEnumerable<PageAction> PageActions()
+    {
+        _ = app.CreateClient();
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<PageActionDescriptor>()))
+            .Where(x => x.Page is not null)
+            .ToList();
+        var feature = new ViewsFeature();
+        app.Services.GetRequiredService<ApplicationPartManager>().PopulateFeature(feature);
+        foreach (var (endpoint, page) in pages)
+        {
+            var view = feature.ViewDescriptors.Single(v => v.RelativePath == page!.RelativePath);
+            var model = view.Type!.GetProperty("Model")!.PropertyType;
+            var route = endpoint.RoutePattern.RawText!.TrimStart('/');
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var method in model.GetMethods().Select(m => HandlerPattern().Match(m.Name)).Where(m => m.Success))
+            {
+                var handler = method.Groups["handler"].Value;
+                yield return new PageAction(
+                    $"{method.Groups["verb"].Value.ToUpperInvariant()} {route}{(handler.Length > 0 ? "?handler=" + handler : "")}",
+                    anonymous);
+            }
+        }
+    }
+
+    [GeneratedRegex("^On(?<verb>Get|Post)(?<handler>[A-Za-z]*?)(Async)?$")]
+    private static partial Regex HandlerPattern();
+
+    private static async Task<HttpResponseMessage> SendAsync(Person person, string action, string token)
+    {
+        var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
+        var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id}", "tuntematon");
+        var client = person.Client;
+        return verb == "GET"
+            ? await client.GetAsync(url)
+            : await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. FormFor(action)]));
+    }
+
+    // The least a form must carry for the action to reach its rights check (otherwise it is refused as malformed).
+    private static KeyValuePair<string, string>[] FormFor(string action) =>
+        action.EndsWith("?handler=Decide") ? [new("userId", "tuntematon"), new("decision", "Approve")] : [];
+
+    private static async Task<string> TokenAsync(Person person, string page)
+    {
+        var document = await person.GetAsync(page);
+        return ((IHtmlInputElement)document.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+    }
+
+    // One signed-in person per role and app, shared by the cases of the theory: signing in hashes a password.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(YhdessaApp, string), Person> People = new();
+
+    private async Task<Person> SignedInAsync(string role)
+    {
+        if (People.TryGetValue((app, role), out var known)) return known;
+        var email = $"matriisi-{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.fi";
+        const string password = "matriisin salasana kesällä";
+        await app.CreateUserAsync(email, password, role == Roles.Member ? [Roles.Member] : [role, Roles.Member]);
+        var browser = Person.Open(app, followRedirects: false);
+        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        return People[(app, role)] = browser;
+    }
+
+    /// <summary>A group that takes members by approval, so that joining and deciding have something to act on.</summary>
+    private Task SetUpAsync() => app.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<YhdessaDb>();
+        if (db.Groups.Any(g => g.Slug == GroupSlug)) return 0;
+        db.Groups.Add(new Yhdessa.Features.Network.Data.Group
+        {
+            Slug = GroupSlug, NameFi = "Matriisiryhmä", DescriptionFi = "Oikeuksien testi", Kind = GroupKind.ThematicGroup,
+            Joining = Joining.ByApproval, Visibility = MembershipVisibility.GroupMembers, CreatedAt = DateTimeOffset.UtcNow,
+        });
+        return await db.SaveChangesAsync();
+    });
+}
