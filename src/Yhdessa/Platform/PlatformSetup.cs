@@ -73,7 +73,7 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         // The language is chosen before errors are handled, so that an error page speaks it too.
         app.UseLanguages();
         app.UseExceptionHandler("/error");

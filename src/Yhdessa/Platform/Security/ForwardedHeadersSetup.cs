@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Yhdessa.Platform.Security;
 
@@ -17,5 +18,12 @@ public static class ForwardedHeadersSetup
             foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
         });
         return services;
+    }
+
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
+    {
+        // With both lists empty the middleware believes every sender, so without a configured proxy it must not run.
+        var options = app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        return options.KnownProxies.Count > 0 ? app.UseForwardedHeaders() : app;
     }
 }
