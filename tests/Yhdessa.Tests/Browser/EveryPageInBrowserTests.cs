@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Yhdessa.Tests.Support;
+
+namespace Yhdessa.Tests.Browser;
+
+/// <summary>The app with its demo content, as a newcomer sees it after <c>dotnet run</c>.</summary>
+public sealed class DemoSqliteApp : SqliteApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Yhdessa:DemoData", "true");
+    }
+}
+
+public sealed class DemoBrowserApp() : BrowserApp(new DemoSqliteApp());
+
+/// <summary>
+/// Every page of the site, in each language, checked by axe-core (WCAG 2.1 A and AA) as the person who may see
+/// it: the visitor's pages signed out, the rest as the demo coordinator, who may open everything. The pages of a
+/// record (an organisation, a group, a person) are reached by following links, as a user would.
+/// </summary>
+public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
+{
+    private static readonly string[] VisitorPages =
+    [
+        "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email",
+        "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
+    ];
+
+    private static readonly string[] CoordinatorPages =
+    [
+        "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
+        "/account/two-factor/enable", "/account/delete", "/network/profile",
+        "/network/organisations/new", "/network/groups/new",
+        "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
+    ];
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Every_page_passes_axe_in_every_language(string language)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/language?to={language}&returnUrl=/");
+
+        foreach (var path in VisitorPages) await CheckAsync(page, path, language);
+        await CheckFirstLinkAsync(page, "a[href^='/network/organisations/']:not([href$='/new'])", language, from: "/network/organisations");
+        await CheckFirstLinkAsync(page, "a[href^='/network/people/']", language, from: "/network/organisations/y-saatio");
+        await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
+
+        // A reset request leaves a message in the outbox, which the coordinator opens below.
+        await page.GotoAsync("/account/forgot-password");
+        await page.Locator("input[type=email]").FillAsync("member@example.org");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("input[type=email]").FillAsync("coordinator@example.org");
+        await page.Locator("input[type=password]").FillAsync("demo-Yhdessa-2026!");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+
+        foreach (var path in CoordinatorPages) await CheckAsync(page, path, language);
+        await CheckFirstLinkAsync(page, "a[href^='/admin/people/']", language, from: "/admin/people");
+        await CheckFirstLinkAsync(page, "a[href^='/admin/outbox/']", language, from: "/admin/outbox");
+        await CheckFirstLinkAsync(page, "a[href$='/edit']", language, from: "/network/organisations/y-saatio");
+        await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
+    }
+
+    private static async Task CheckAsync(IPage page, string path, string language)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response!.Ok, $"{path} answered {response.Status}");
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    /// <summary>Follows the first link matching <paramref name="selector"/> (on the current page or on
+    /// <paramref name="from"/>) and checks the page it leads to.</summary>
+    private static async Task CheckFirstLinkAsync(IPage page, string selector, string language, string? from = null)
+    {
+        if (from is not null) await page.GotoAsync(from);
+        var link = page.Locator($"main {selector}").First;
+        var href = await link.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException($"No link {selector} on {page.Url}");
+        await CheckAsync(page, href, language);
+    }
+}
