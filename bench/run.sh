@@ -53,57 +53,89 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 curl -fsS "$base/health/ready" >/dev/null
-# Other work on the machine shows up in the figures; the table says how busy it was.
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Each row: label ; path ; "cached" or "uncached" ; a string the answer must contain.
+# "uncached" rows send "Authorization: x": ASP.NET Core's default output-cache policy (which PublicPages'
+# policy builds on) neither serves nor stores a request with an Authorization header, while the page itself
+# ignores the header (no scheme reads it) and answers the anonymous page, so each such request runs the
+# database queries and renders the page. The script checks both halves: the same body, and no Age header.
+directory=/network/organisations
+search="$directory?q=s%C3%A4%C3%A4ti%C3%B6"   # ?q=säätiö
+rows_spec=(
+  "plaintext;/bench/plaintext;cached;Hello, World!"
+  "front page;/;cached;<h1"
+  "directory, first page;$directory;cached;<td><a href=\"/network/organisations/"
+  "directory, search q=säätiö;$search;cached;value=\"säätiö\""
+  "directory, sector=Ngo & municipality=091;$directory?sector=Ngo&municipality=091;cached;<option value=\"091\" selected=\"selected\">"
+  "directory, page 10;$directory?page=10;cached;aria-current=\"page\" aria-label=\"Sivu 10\""
+  "directory, first page, uncached;$directory;uncached;<td><a href=\"/network/organisations/"
+  "directory, search, uncached;$search;uncached;value=\"säätiö\""
+  "directory, page 10, uncached;$directory?page=10;uncached;aria-current=\"page\" aria-label=\"Sivu 10\""
+)
+header_args() { if [ "$1" = uncached ]; then printf '%s\n' -H 'Authorization: x'; fi; }
 
-# measure URL → "req/s p50 p99 errors" (latencies as wrk prints them, e.g. 1.23ms)
+# measure MODE URL → "req/s p50 p99 non2xx socket-errors" (latencies as wrk prints them, e.g. 1.23ms)
 measure() {
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1" >"$out/wrk.txt"
+  local args; mapfile -t args < <(header_args "$1")
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "${args[@]}" "$2" >"$out/wrk.txt"
   awk '
     /Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = $2 }
     /^ +99%/ { p99 = $2 }
-    /Non-2xx or 3xx responses:/ { errors += $NF }
-    /Socket errors:/ { errors += 1 }
-    END { printf "%s %s %s %d\n", rps, p50, p99, errors }' "$out/wrk.txt"
+    /Non-2xx or 3xx responses:/ { non2xx += $NF }
+    /Socket errors:/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
+    END { printf "%s %s %s %d %d\n", rps, p50, p99, non2xx, sock }' "$out/wrk.txt"
 }
 
-paths=(/bench/plaintext / /network/organisations)
-measured=()
-rows=()
-for path in "${paths[@]}"; do
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
-  if [ "$status" = 200 ]; then
-    measured+=("$path")
-  else
-    rows+=("| \`$path\` | – | – | – | not measured: answers $status |")
+# Check every URL before measuring: 200, the expected content, and cached/uncached as the row says.
+ok=()
+for spec in "${rows_spec[@]}"; do
+  IFS=';' read -r label path mode expect <<<"$spec"
+  mapfile -t args < <(header_args "$mode")
+  curl -s -o /dev/null "${args[@]}" "$base$path"   # first request: fills the cache when cacheable
+  status=$(curl -s -D "$out/headers.txt" -o "$out/body.html" -w '%{http_code}' "${args[@]}" "$base$path")
+  problem=""
+  if [ "$status" != 200 ]; then problem="answers $status"
+  elif ! grep -qF -- "$expect" "$out/body.html"; then problem="answer lacks: $expect"
+  elif [ "$path" != /bench/plaintext ] && [ "$mode" = cached ] && ! grep -qi '^age:' "$out/headers.txt"; then
+    problem="not served from the output cache (no Age header)"
+  elif [ "$mode" = uncached ] && grep -qi '^age:' "$out/headers.txt"; then problem="served from the output cache"
+  elif [ "$mode" = uncached ] && ! cmp -s "$out/body.html" <(curl -s "$base$path"); then
+    problem="answers differently with the Authorization header"
   fi
+  if [ -n "$problem" ]; then echo "$label ($path): $problem" >&2; exit 1; fi
+  ok+=("$spec")
 done
-if [ "${measured[0]:-}" != /bench/plaintext ]; then
-  echo "/bench/plaintext does not answer: the yardstick is missing (Yhdessa:Bench:Plaintext)." >&2
-  exit 1
-fi
+
 # Every URL is warmed up before any is measured, so that the JIT has settled for all of them alike.
-for path in "${measured[@]}"; do
-  echo "Warming up $path for $warmup…" >&2
-  wrk -t"$threads" -c"$connections" -d"$warmup" "$base$path" >/dev/null
+for spec in "${ok[@]}"; do
+  IFS=';' read -r label path mode expect <<<"$spec"
+  mapfile -t args < <(header_args "$mode")
+  echo "Warming up $label for $warmup…" >&2
+  wrk -t"$threads" -c"$connections" -d"$warmup" "${args[@]}" "$base$path" >/dev/null
 done
+# Other work on the machine shows up in the figures; the table says how busy it was.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 plaintext_rps=
+failed=0
 measured_rows=()
-for path in "${measured[@]}"; do
-  echo "Measuring $path for $duration…" >&2
-  read -r rps p50 p99 errors < <(measure "$base$path")
+for spec in "${ok[@]}"; do
+  IFS=';' read -r label path mode expect <<<"$spec"
+  echo "Measuring $label for $duration…" >&2
+  read -r rps p50 p99 non2xx sock < <(measure "$mode" "$base$path")
   [ -z "$plaintext_rps" ] && plaintext_rps=$rps
-  share=$(awk -v a="$rps" -v b="$plaintext_rps" 'BEGIN { printf "%.0f %%", 100 * a / b }')
-  note=""
-  [ "$errors" -gt 0 ] && note="$errors errors or non-2xx answers"
-  measured_rows+=("| \`$path\` | $(printf '%.0f' "$rps") | $p50 | $p99 | $share $note |")
+  share=$(awk -v a="$rps" -v b="$plaintext_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+  [ "$non2xx" -gt 0 ] || [ "$sock" -gt 0 ] && failed=1
+  shown=$(printf '%s' "$path" | sed 's/%C3%A4/ä/g; s/%C3%B6/ö/g')
+  [ "$mode" = uncached ] && shown="$shown\` + \`Authorization: x"
+  measured_rows+=("| $label | \`$shown\` | $(printf '%.0f' "$rps") | $p50 | $p99 | $share | $non2xx | $sock |")
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 echo "wrk -t$threads -c$connections -d$duration --latency after a $warmup warm-up of each URL; $(nproc) cores;" \
-  "load average before: $load_before; $(date -u '+%Y-%m-%d %H:%M UTC')"
+  "load average before: $load_before, after: $load_after; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD)"
 echo
-echo "| URL | req/s | p50 | p99 | % of plaintext |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-printf '%s\n' "${measured_rows[@]}" "${rows[@]}"
+echo "| What | URL | req/s | p50 | p99 | % of plaintext | non-2xx | socket errors |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${measured_rows[@]}"
+if [ "$failed" -ne 0 ]; then echo "Some answers were not 2xx or sockets failed: the run does not count." >&2; exit 1; fi

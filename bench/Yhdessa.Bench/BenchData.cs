@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
@@ -38,17 +40,87 @@ public static class BenchData
     }
 
     /// <summary>
-    /// Adds <paramref name="count"/> published organisations for the directory page /network/organisations
-    /// and returns how many it added.
+    /// Adds <paramref name="count"/> organisations for the directory page /network/organisations and returns how
+    /// many it added. Every organisation is public (the entity has no draft state). Deterministic: the same count
+    /// gives the same rows, so runs on different days measure the same data.
     /// </summary>
-    private static Task<int> SeedOrganisationsAsync(YhdessaDb db, int count, CancellationToken cancellationToken)
+    private static async Task<int> SeedOrganisationsAsync(YhdessaDb db, int count, CancellationToken cancellationToken)
     {
-        // TODO(lead, after merging the Network feature): the only missing piece of the benchmark.
-        // Add `count` Organisation entities the way a coordinator would publish them (varied Finnish
-        // names such as $"Asumisyksikkö {i}", municipalities spread over ~40 values, a description of a
-        // few hundred characters with ä/ö, published/visible to anonymous readers), in batches of ~200
-        // with db.AddRange + SaveChangesAsync(cancellationToken), and return `count`. bench/run.sh
-        // then measures /network/organisations instead of skipping it.
-        return Task.FromResult(0);
+        var random = new Random(2026);
+        var municipalities = new Municipalities();
+        // About forty real municipalities: the big cities first (Helsinki gets a quarter of all rows, as in the
+        // real network), then others drawn from the reference list.
+        string[] cities = ["091", "049", "092", "837", "564", "853", "179", "398", "297", "609", "405", "167", "905", "698", "109"];
+        var others = municipalities.All.Select(m => m.Code).Except(cities).OrderBy(_ => random.Next()).Take(25);
+        var codes = cities.Concat(others).ToArray();
+        foreach (var code in codes)
+            if (municipalities.Find(code) is null) throw new InvalidOperationException($"Municipality {code} is not in the reference list.");
+
+        string[] first = ["Koivu", "Kuusi", "Mänty", "Pihlaja", "Vaahtera", "Kataja", "Leppä", "Haapa", "Tammi", "Saarni",
+            "Ruska", "Aamu", "Ilta", "Kaste", "Usva", "Lumi", "Meri", "Järvi", "Ranta", "Niitty", "Kallio", "Harju",
+            "Lähde", "Puro", "Virta", "Silta", "Polku", "Tähti", "Kivi", "Sammal", "Kanerva", "Lehto"];
+        string[] second = ["koti", "tupa", "pesä", "rinne", "kartano", "piha", "kulma", "talo", "kumpu", "niemi", "mäki", "lahti"];
+        string[] themes = ["asunnottomuustyötä", "tuettua asumista", "päihde- ja mielenterveystyötä", "asumisneuvontaa",
+            "nuorten asumisen tukea", "vertaistukea", "kokemusasiantuntijuutta", "työllisyyspalveluja", "velkaneuvontaa",
+            "naiserityistä asumistyötä", "maahan muuttaneiden asumisen tukea", "jalkautuvaa sosiaalityötä"];
+        string[] sentences = [
+            "Toimimme läheisessä yhteistyössä kunnan, hyvinvointialueen ja järjestöjen kanssa.",
+            "Asukkaat ja kokemusasiantuntijat osallistuvat palvelujen kehittämiseen alusta lähtien.",
+            "Työmme perustuu Asunto ensin -periaatteeseen: oma koti on edellytys muulle kuntoutumiselle.",
+            "Järjestämme säännöllisesti koulutuksia, työpajoja ja vertaisarviointeja ammattilaisille.",
+            "Tavoitteemme on, ettei kenenkään tarvitse elää ilman vakituista asuntoa.",
+            "Ylläpidämme tukiasuntoja ja tarjoamme asumisohjausta myös yöaikaan.",
+            "Tuotamme tietoa asunnottomuuden syistä ja ennaltaehkäisyn keinoista päätöksenteon tueksi.",
+        ];
+
+        var now = DateTimeOffset.UtcNow;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var slugs = new HashSet<string>(await db.Organisations.Select(o => o.Slug).ToListAsync(cancellationToken));
+        var batch = new List<Organisation>();
+        var added = 0;
+        while (added < count)
+        {
+            var stem = first[random.Next(first.Length)] + second[random.Next(second.Length)]; // "Koivukoti"
+            var kind = random.Next(20);
+            // About a quarter are foundations, so that a search for "säätiö" finds a few hundred.
+            (string fi, string? sv, string? en, Sector sector) = kind switch
+            {
+                < 5 => (stem + "säätiö", "Stiftelsen " + stem, stem + " Foundation", Sector.Ngo),
+                < 10 => (stem + " ry", stem + " rf", null, Sector.Ngo),
+                < 13 => ("Asumisyksikkö " + stem, null, stem + " Housing Unit", Sector.City),
+                < 15 => ("Hyvinvointialueen asumispalvelut, " + stem, "Välfärdsområdets boendetjänster, " + stem, null, Sector.WellbeingCounty),
+                16 => ("Tutkimuskeskus " + stem, "Forskningscentret " + stem, stem + " Research Centre", Sector.Research),
+                17 => ("Valtion aluetoimisto " + stem, null, null, Sector.State),
+                _ => (stem + " Oy", stem + " Ab", null, Sector.Other),
+            };
+            if (!names.Add(fi)) { fi += " " + (names.Count + 1); names.Add(fi); }
+            // Some have only a Finnish name, as many small associations do.
+            if (random.Next(3) == 0) { sv = null; en = null; }
+
+            var slug = Search.Slug(fi);
+            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Search.Slug(fi)}-{n}";
+            // A few work nationwide and name no municipality.
+            var municipality = random.Next(25) == 0 ? null : municipalities.Find(random.Next(4) == 0 ? "091" : codes[random.Next(codes.Length)]);
+            var where = municipality is null ? "koko Suomessa" : $"kotikuntanaan {municipality.NameFi} ({municipality.RegionFi})";
+            var description = $"{fi} tekee {themes[random.Next(themes.Length)]} {where}. " +
+                string.Join(' ', sentences.OrderBy(_ => random.Next()).Take(3)) + "\n\n" + sentences[random.Next(sentences.Length)];
+            var organisation = new Organisation
+            {
+                Slug = slug, Sector = sector, MunicipalityCode = municipality?.Code,
+                Website = random.Next(2) == 0 ? $"https://{slug}.example.fi" : null,
+                Description = description, CreatedAt = now, UpdatedAt = now,
+            };
+            organisation.SetNames(fi, sv, en);
+            batch.Add(organisation);
+            added++;
+            if (batch.Count == 200 || added == count)
+            {
+                db.Organisations.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                batch.Clear();
+            }
+        }
+        return added;
     }
 }
