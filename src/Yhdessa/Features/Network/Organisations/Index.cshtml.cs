@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Network.Data;
-using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Network.Organisations;
 
@@ -21,13 +19,6 @@ public class IndexModel(OrganisationDirectory directory, Municipalities municipa
     public DirectoryPage Results { get; private set; } = new(0, 1, PageSize, []);
     public Municipalities Municipalities => municipalities;
 
-    /// <summary>The filter's municipalities, sorted by the reader's language. Sorting the 300-odd names with a
-    /// culture-aware comparer on every request was a large share of the uncached page's CPU time (bench/run.sh);
-    /// the reference list never changes while the app runs, so each language is sorted once.</summary>
-    public IReadOnlyList<Municipality> MunicipalityOptions =>
-        SortedMunicipalities.GetOrAdd(Languages.Current, language => [.. municipalities.Sorted(language)]);
-
-    private static readonly ConcurrentDictionary<string, Municipality[]> SortedMunicipalities = new();
     public Sector? SelectedSector { get; private set; }
     public bool UnknownMunicipality { get; private set; }
 
