@@ -61,16 +61,17 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
 
     private const string GoodPassword = "kolme vihreää omenaa pöydällä 2026";
 
+    /// <summary>Swedish, with the longest words, goes on a 320 px phone screen, where no page may need sideways scrolling.</summary>
     [Theory]
-    [InlineData("fi")]
-    [InlineData("sv")]
-    [InlineData("en")]
-    public async Task Newcomer_signs_up_confirms_the_email_signs_in_and_joins_groups_in_the_chosen_language(string language)
+    [InlineData("fi", 1280)]
+    [InlineData("sv", 320)]
+    [InlineData("en", 1280)]
+    public async Task Newcomer_signs_up_confirms_the_email_signs_in_and_joins_groups_in_the_chosen_language(string language, int width)
     {
         var w = Language[language];
         var (open, byApproval) = await CreateGroupsAsync();
         var email = $"{language}.{Guid.NewGuid():N}@example.org";
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(width: width, height: width < 500 ? 640 : 800);
 
         // The front page, then the language from the header switcher (Finnish too is chosen, from Swedish).
         await page.GotoAsync("/");
@@ -255,5 +256,13 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
     {
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         await Axe.AssertNoViolationsAsync(page);
+        // WCAG 1.4.10 Reflow: nothing wider than the window, on a phone as on a desktop.
+        var tooWide = await page.EvaluateAsync<string[]>("""
+            () => document.documentElement.scrollWidth <= document.documentElement.clientWidth ? [] :
+                [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+                    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent.trim().slice(0, 40)}`)
+            """);
+        Assert.True(tooWide.Length == 0, $"{page.Url} needs sideways scrolling; too wide: {string.Join("; ", tooWide)}");
     }
 }
