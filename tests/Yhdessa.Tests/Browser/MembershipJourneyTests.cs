@@ -110,6 +110,13 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         var link = Assert.Single(SmtpInbox.LinksIn(message));
         Assert.Equal(browser.BaseAddress.Authority, link.Authority);
         Assert.Equal("/account/confirm-email", link.AbsolutePath);
+        // The HTML part too is a page a person reads, often with a screen reader: the same check, in a tab of its own.
+        var mail = await page.Context.NewPageAsync();
+        await mail.SetContentAsync(message.HtmlBody);
+        Assert.Contains(w.MailGreeting, await mail.Locator("body").InnerTextAsync());
+        Assert.Equal(w.MailSubject, await mail.TitleAsync());
+        await PageIsCleanAsync(mail, language);
+        await mail.CloseAsync();
 
         await page.GotoAsync(link.ToString());
         await AssertHeadingAsync(page, w.ConfirmTitle);
