@@ -129,8 +129,9 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         Assert.Equal(w.Confirmed, (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
         await PageIsCleanAsync(page, language);
         await main.GetByLabel(w.Email, new() { Exact = true }).FillAsync(email);
+        // Signing in by keyboard: Enter in the password field sends the form.
         await main.GetByLabel(w.Password, new() { Exact = true }).FillAsync(GoodPassword);
-        await main.GetByRole(AriaRole.Button, new() { Name = w.SignInButton }).ClickAsync();
+        await main.GetByLabel(w.Password, new() { Exact = true }).PressAsync("Enter");
 
         await ArriveAsync(page, "**/account");
         await AssertHeadingAsync(page, w.AccountTitle);
@@ -261,8 +262,12 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         }
     }
 
-    private static async Task AssertHeadingAsync(IPage page, string expected) =>
+    /// <summary>The one h1 says where the person is, and so does the window's title (WCAG 2.4.2).</summary>
+    private static async Task AssertHeadingAsync(IPage page, string expected)
+    {
         Assert.Equal(expected, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal($"{expected} – Yhdessä", await page.TitleAsync());
+    }
 
     /// <summary>Every page on the way: in the chosen language and free of WCAG 2.1 A/AA violations.</summary>
     private static async Task PageIsCleanAsync(IPage page, string language)
