@@ -185,8 +185,9 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
     [Fact]
     public async Task Sign_up_with_a_too_short_password_shows_an_error_summary_that_leads_to_the_field()
     {
+        // On a phone, where following the link scrolls the page.
         var w = Language["sv"];
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(width: 320, height: 640);
         await page.GotoAsync("/");
         await SwitchLanguageAsync(page, w.Switcher);
         await MainNavigation(page).GetByRole(AriaRole.Link, new() { Name = w.SignUpNav, Exact = true }).ClickAsync();
@@ -205,13 +206,19 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         // The field's own message is read with the field; what was typed elsewhere is kept.
         Assert.Contains(w.PasswordTooShort, await page.Locator("#" + (await password.GetAttributeAsync("aria-describedby"))!.Split(' ')[0]).InnerTextAsync());
         Assert.Equal(w.Person, await main.GetByLabel(w.Name, new() { Exact = true }).InputValueAsync());
-        Assert.Equal("sv", await page.Locator("html").GetAttributeAsync("lang"));
-        await Axe.AssertNoViolationsAsync(page);
+        await AssertHeadingAsync(page, w.SignUpTitle);
+        await PageIsCleanAsync(page, "sv");
 
         await summary.GetByRole(AriaRole.Link, new() { Name = w.PasswordTooShort }).ClickAsync();
 
         Assert.True(await password.EvaluateAsync<bool>("field => field === document.activeElement"),
             "the error summary's link should move the focus to the password field");
+        // …where the focus shows, and the field's label is on screen to say what it is.
+        Assert.Equal("solid", await password.EvaluateAsync<string>("field => getComputedStyle(field).outlineStyle"));
+        Assert.True(await main.Locator("label[for=Input_Password]").IsVisibleAsync());
+        Assert.True(await main.Locator("label[for=Input_Password]").EvaluateAsync<bool>(
+            "label => label.getBoundingClientRect().top >= 0 && label.control.getBoundingClientRect().bottom <= innerHeight"),
+            "the password field and its label should be in view after following the error summary's link");
     }
 
     private sealed record TestGroup(string Slug, Dictionary<string, string> Names);
