@@ -57,8 +57,13 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountTe
                 ? $"{greeting}\n\n{body}\n\n{closing}\n"
                 : $"{greeting}\n\n{body}\n\n{link}\n\n{closing}\n";
             var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-            var linkHtml = link is null ? "" : $"<p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>";
-            var htmlBody = $"<p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}<p>{html.Encode(closing)}</p>";
+            // The long link wraps anywhere: unbroken, it would make a phone's mail program scroll sideways.
+            var linkHtml = link is null ? "" : $"<p style=\"overflow-wrap: anywhere; word-break: break-all\"><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>";
+            // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
+            var htmlBody = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\">" +
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+                $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
+                $"<p>{html.Encode(closing)}</p></body></html>";
             outbox.Enqueue(to, subject, textBody, htmlBody);
         }
         finally

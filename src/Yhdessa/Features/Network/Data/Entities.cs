@@ -98,6 +98,7 @@ public class Group
     public DateTimeOffset CreatedAt { get; set; }
 
     public string Name => Localized.Pick(NameFi, NameSv, NameEn);
+    public string? NameFallbackLanguage => Localized.FallbackLanguage(NameSv, NameEn);
     public string Description => Localized.Pick(DescriptionFi, DescriptionSv, DescriptionEn);
     public string? DescriptionFallbackLanguage => Localized.FallbackLanguage(DescriptionSv, DescriptionEn);
 }

@@ -16,6 +16,7 @@ public class DetailsModel(OrganisationDirectory directory, YhdessaDb db, Municip
     public sealed record GroupRow(string Slug, string NameFi, string? NameSv, string? NameEn)
     {
         public string Name => Localized.Pick(NameFi, NameSv, NameEn);
+        public string? NameFallbackLanguage => Localized.FallbackLanguage(NameSv, NameEn);
     }
 
     public Organisation Organisation { get; private set; } = null!;
