@@ -206,7 +206,7 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         // The field's own message is read with the field; what was typed elsewhere is kept.
         Assert.Contains(w.PasswordTooShort, await page.Locator("#" + (await password.GetAttributeAsync("aria-describedby"))!.Split(' ')[0]).InnerTextAsync());
         Assert.Equal(w.Person, await main.GetByLabel(w.Name, new() { Exact = true }).InputValueAsync());
-        await AssertHeadingAsync(page, w.SignUpTitle);
+        await AssertHeadingAsync(page, w.SignUpTitle, titlePrefix: "Fel: ");
         await PageIsCleanAsync(page, "sv");
 
         await summary.GetByRole(AriaRole.Link, new() { Name = w.PasswordTooShort }).ClickAsync();
@@ -269,11 +269,12 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
         }
     }
 
-    /// <summary>The one h1 says where the person is, and so does the window's title (WCAG 2.4.2).</summary>
-    private static async Task AssertHeadingAsync(IPage page, string expected)
+    /// <summary>The one h1 says where the person is, and so does the window's title (WCAG 2.4.2).
+    /// A form returned with errors says so first in the title.</summary>
+    private static async Task AssertHeadingAsync(IPage page, string expected, string titlePrefix = "")
     {
         Assert.Equal(expected, (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Equal($"{expected} – Yhdessä", await page.TitleAsync());
+        Assert.Equal($"{titlePrefix}{expected} – Yhdessä", await page.TitleAsync());
     }
 
     /// <summary>Every page on the way: in the chosen language and free of WCAG 2.1 A/AA violations.</summary>
