@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
+using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using Person = Yhdessa.Tests.Account.Browser;
@@ -73,5 +74,46 @@ public abstract class OutboxAndAuditTests(YhdessaApp app)
 
         Assert.Contains("Testi Henkilö", audit.Text);
         Assert.Contains(Roles.Reporter, audit.Text);
+    }
+
+    [Fact]
+    public async Task Lists_of_more_than_one_page_page_through_all_entries()
+    {
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            for (var i = 1; i <= 60; i++)
+                db.Add(new Yhdessa.Platform.Audit.AuditEntry { At = DateTimeOffset.UtcNow, Action = "paging.test", Subject = $"item:{i:D2}" });
+            return await db.SaveChangesAsync();
+        });
+        var coordinator = await CoordinatorAsync();
+
+        var first = await coordinator.OpenAsync("/admin/audit?action=paging");
+        var next = first.Document.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await coordinator.OpenAsync(next);
+
+        Assert.Contains("item:60", first.Text);
+        Assert.DoesNotContain("item:05", first.Text);
+        Assert.Equal("/admin/audit?action=paging&page=2", next);
+        Assert.Contains("item:05", second.Text);
+        Assert.DoesNotContain("item:60", second.Text);
+        Assert.Equal("2", second.Document.QuerySelector("nav.pager a[aria-current=page]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Refused_disable_shows_the_roles_as_they_are()
+    {
+        var coordinator = await CoordinatorAsync();
+        var ownId = await app.WithServicesAsync(async services =>
+            (await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>().Users
+                .Where(u => u.DisplayName == "Testi Henkilö").Select(u => u.Id).ToListAsync()).Last());
+
+        // The page offers no disable button for oneself; a forged request is refused and the page shown again.
+        var page = await coordinator.GetAsync($"/admin/people/{ownId}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var refused = await coordinator.PostAsync($"/admin/people/{ownId}?handler=Disable", [new("__RequestVerificationToken", token)]);
+
+        Assert.NotNull(refused.ErrorSummary);
+        Assert.True(refused.Document.QuerySelector("input[name=Roles][value=Coordinator]")!.HasAttribute("checked"));
     }
 }

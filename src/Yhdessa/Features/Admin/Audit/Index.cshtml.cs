@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Admin.Audit;
 
@@ -16,7 +17,7 @@ public class IndexModel(YhdessaDb db) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "action")] public string? ActionName { get; set; }
     [BindProperty(SupportsGet = true, Name = "subject")] public string? Subject { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; }
 
     public sealed record Row(AuditEntry Entry, string? Actor);
 
@@ -33,7 +34,7 @@ public class IndexModel(YhdessaDb db) : PageModel
         if (!string.IsNullOrEmpty(ActionName)) query = query.Where(e => e.Action.StartsWith(ActionName));
         if (!string.IsNullOrEmpty(Subject)) query = query.Where(e => e.Subject == Subject);
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        PageNumber = Math.Clamp(Pager.Requested(Request), 1, PageCount);
         Rows = await query.OrderByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .GroupJoin(db.Users, e => e.ActorId, u => u.Id, (e, users) => new { e, users })

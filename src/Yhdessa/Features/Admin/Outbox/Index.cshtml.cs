@@ -5,18 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Admin.Outbox;
 
 /// <summary>The outbox: every message the platform has sent or will send. Without an SMTP server this is
 /// where mail stays, so coordinators can read it (e.g. a confirmation link on a demo install).</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class IndexModel(YhdessaDb db, TimeProvider clock) : PageModel
+public class IndexModel(YhdessaDb db) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; }
 
     public IReadOnlyList<OutgoingEmail> Messages { get; private set; } = [];
     public int Total { get; private set; }
@@ -34,11 +35,10 @@ public class IndexModel(YhdessaDb db, TimeProvider clock) : PageModel
         };
         if (Status is not ("waiting" or "failing" or "sent")) Status = null;
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        PageNumber = Math.Clamp(Pager.Requested(Request), 1, PageCount);
         Messages = await query.OrderByDescending(m => m.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 
-    public DateTimeOffset Now => clock.GetUtcNow();
 }

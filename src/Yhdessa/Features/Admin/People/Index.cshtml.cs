@@ -20,7 +20,7 @@ public class IndexModel(YhdessaDb db) : PageModel
     public int Total { get; private set; }
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(string? q, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(string? q, CancellationToken cancellationToken = default)
     {
         Q = q?.Trim();
         var users = db.Users.AsNoTracking();
@@ -35,7 +35,7 @@ public class IndexModel(YhdessaDb db) : PageModel
         }
         Total = await users.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page, 1, PageCount);
+        PageNumber = Math.Clamp(Yhdessa.Platform.Web.Pager.Requested(Request), 1, PageCount);
         var found = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.IsDisabled })

@@ -64,6 +64,8 @@ public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocaliz
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // The roles form on the page shown again must hold the roles as they are, or saving it would strip them.
+        Roles = CurrentRoles.ToList();
         if (disabled && IsSelf)
         {
             ModelState.AddModelError("", text["ErrorDisableSelf"]);
