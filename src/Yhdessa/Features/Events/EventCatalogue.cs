@@ -85,9 +85,13 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
     public Task<List<EventTheme>> ThemesAsync(CancellationToken cancellationToken) =>
         db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
 
+    /// <summary>Addresses of the coordinator pages under /events/, which an event's slug must not take.</summary>
+    private static readonly HashSet<string> Reserved = ["new", "themes", "series"];
+
     public async Task<string> UniqueSlugAsync(string title, int? exceptId, CancellationToken cancellationToken)
     {
         var root = Search.Slug(title);
+        if (Reserved.Contains(root)) root += "-event";
         var slug = root;
         for (var n = 2; await db.Events.AnyAsync(e => e.Slug == slug && e.Id != exceptId, cancellationToken); n++)
             slug = $"{root}-{n}";
