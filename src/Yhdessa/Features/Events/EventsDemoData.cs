@@ -105,7 +105,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             Päivän aikana kuullaan kaupunkien ajankohtaiskatsaukset ja työstetään yhteisiä kehittämiskohteita työpajoissa.
             """,
             At(-30, 9), At(-30, 16), "Säätytalo, Snellmaninkatu 9–11, Helsinki", Helsinki, null, 120,
-            ["asunnottomuuden-ennaltaehkaisyn-toimenpideohjelma-aune-ymparistoministerio", "y-saatio", "ara-asumisen-rahoitus-ja-kehittamiskeskus"],
+            ["asunnottomuuden-ennaltaehkaisyn-toimenpideohjelma-aune-ymparistoministerio", "y-saatio", "asumisen-rahoitus-ja-kehittamiskeskus-ara"],
             ["housing-first", "prevention"], [("Ympäristöministeriön edustaja", false), ("Juha Kaakinen", false)],
             EventVisibility.Members);
         Add(EventType.Seminar, "Valtakunnallinen syysseminaari: Asunto ensin 2030", "Riksomfattande höstseminarium: Bostad först 2030",
