@@ -38,11 +38,13 @@ public abstract class EventFormTests(YhdessaApp app)
     {
         var coordinator = await app.CoordinatorAsync();
         var title = EventTestData.Unique("Asumisneuvonnan koulutus");
+        var visitor = WebBrowser.Open(app);
+        // The visitor's list is output-cached: saving an event must clear it.
+        Assert.DoesNotContain(title, (await visitor.OpenAsync("/events")).Text);
 
         var created = await coordinator.SubmitAsync("/events/new", Fields(title));
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var slug = (await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.SingleAsync(e => e.TitleFi == title))).Slug;
-        var visitor = WebBrowser.Open(app);
 
         var page = await visitor.OpenAsync("/events/" + slug);
         Assert.Equal(title, page.H1);
