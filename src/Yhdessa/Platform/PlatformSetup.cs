@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Network;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Account;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
@@ -43,6 +44,7 @@ public static class PlatformSetup
         services.AddOpenApi();
         services.AddPublicPageCache();
         services.AddNetwork();
+        services.AddEvents();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -91,6 +93,7 @@ public static class PlatformSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
         app.MapNetwork();
+        app.MapEvents();
         app.MapLanguageSwitch();
         app.MapBenchEndpoints();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.

@@ -27,6 +27,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
     [
         "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email",
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
+        "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -35,6 +36,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
+        "/events/new", "/events/themes", "/events/series",
     ];
 
     [Theory]
@@ -50,6 +52,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/network/organisations/']:not([href$='/new'])", language, from: "/network/organisations");
         await CheckFirstLinkAsync(page, "a[href^='/network/people/']", language, from: "/network/organisations/y-saatio");
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events");
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
 
         // A reset request leaves a message in the outbox, which the coordinator opens below.
         await page.GotoAsync("/account/forgot-password");
@@ -69,6 +73,11 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/admin/outbox/']", language, from: "/admin/outbox");
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language, from: "/network/organisations/y-saatio");
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
+        // The coordinator sees the group-only Change Laboratory session too, with its edit and cancel pages.
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/muutoslaboratorio']", language, from: "/events");
+        await CheckFirstLinkAsync(page, "a[href$='/edit']", language);
+        await CheckFirstLinkAsync(page, "a[href$='/cancel']", language, from: "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030");
+        await CheckFirstLinkAsync(page, "a[href*='/events/themes?edit=']", language, from: "/events/themes");
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

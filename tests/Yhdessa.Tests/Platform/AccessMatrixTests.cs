@@ -72,6 +72,16 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET admin/outbox"] = Access.Coordinator,
         ["GET admin/outbox/{id:long}"] = Access.Coordinator,
         ["GET admin/audit"] = Access.Coordinator,
+        ["GET events/new"] = Access.Coordinator,
+        ["POST events/new"] = Access.Coordinator,
+        ["GET events/{key}/edit"] = Access.Coordinator,
+        ["POST events/{key}/edit"] = Access.Coordinator,
+        ["GET events/{key}/cancel"] = Access.Coordinator,
+        ["POST events/{key}/cancel"] = Access.Coordinator,
+        ["GET events/themes"] = Access.Coordinator,
+        ["POST events/themes"] = Access.Coordinator,
+        ["GET events/series"] = Access.Coordinator,
+        ["POST events/series"] = Access.Coordinator,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

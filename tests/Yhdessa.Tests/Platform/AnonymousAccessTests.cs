@@ -21,6 +21,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The network directory and its API: public by design, private people filtered out inside.
         "network/organisations", "network/organisations/{key}", "network/groups", "network/groups/{key}",
         "network/people/{id:int}", "api/v1/organisations", "api/v1/organisations/{key}", "api/v1/groups",
+        // The event catalogue, its calendars and API: visibility is enforced inside, per event.
+        "events", "events/{key}", "events.ics", "events/{key}.ics", "api/v1/events",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Network.Data;
+
+namespace Yhdessa.Features.Events;
+
+/// <summary><c>/events/{id-or-slug}</c>: everything a participant needs. An event the viewer may not see is not found.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = PublicPages.Policy)]
+public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, TimeProvider clock) : PageModel
+{
+    public Event Event { get; private set; } = null!;
+    public Municipality? Municipality { get; private set; }
+    public List<Event> SeriesInstances { get; private set; } = [];
+    public RegistrationState Registration { get; private set; }
+    public bool ShowOnlineLink { get; private set; }
+    public string DescriptionHtml { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(User);
+        if (await catalogue.FindAsync(viewer, key, cancellationToken) is not { } found) return NotFound();
+        Event = found;
+        Municipality = municipalities.Find(found.MunicipalityCode);
+        if (found.SeriesId is { } series) SeriesInstances = await catalogue.SeriesInstancesAsync(viewer, series, cancellationToken);
+        Registration = RegistrationWindow.StateAt(found, clock.GetUtcNow());
+        ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found);
+        DescriptionHtml = EventMarkdown.ToHtml(found.Description);
+        return Page();
+    }
+}

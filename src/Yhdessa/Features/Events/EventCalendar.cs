@@ -1,0 +1,64 @@
+using Ical.Net;
+using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Events;
+
+/// <summary>
+/// iCalendar (RFC 5545) files of events for Outlook, Google and Apple calendars. The UID is made of the event's
+/// id and the site's host, so it stays the same across edits; SEQUENCE is the event's revision counter, so a
+/// calendar that already has the event replaces it with the newer version.
+/// </summary>
+public sealed class EventCalendar(IConfiguration configuration, Municipalities municipalities)
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    private const string Zone = "Europe/Helsinki";
+
+    private Uri BaseUrl => new(configuration["Yhdessa:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost");
+
+    public string Uid(Event e) => $"event-{e.Id}@{BaseUrl.Host}";
+
+    public string Feed(IEnumerable<Event> events, string name) => Serialize(events, name, method: "PUBLISH");
+
+    /// <summary>One event; a cancelled one as METHOD:CANCEL so calendars remove it.</summary>
+    public string Single(Event e) =>
+        Serialize([e], e.Title, method: e.Status == EventStatus.Cancelled ? "CANCEL" : "PUBLISH");
+
+    private string Serialize(IEnumerable<Event> events, string name, string method)
+    {
+        var calendar = new Calendar { Method = method, ProductId = "-//Yhdessa//Events//FI" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", Zone);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
+        foreach (var e in events) calendar.Events.Add(ToCalendarEvent(e));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private CalendarEvent ToCalendarEvent(Event e)
+    {
+        var url = new Uri(BaseUrl, "/events/" + e.Slug);
+        var place = string.Join(", ", new[] { e.Address, municipalities.Find(e.MunicipalityCode)?.Name(Languages.Current) }
+            .Where(p => !string.IsNullOrWhiteSpace(p)));
+        return new CalendarEvent
+        {
+            Uid = Uid(e),
+            Sequence = e.Revision,
+            Summary = e.Title,
+            Description = EventMarkdown.ToPlainText(e.Description) + "\n\n" + url,
+            Location = place.Length > 0 ? place : null,
+            Url = url,
+            DtStart = Local(e.StartsAt),
+            DtEnd = Local(e.EndsAt),
+            DtStamp = new CalDateTime(e.UpdatedAt.UtcDateTime, "UTC"),
+            Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+        };
+    }
+
+    private static CalDateTime Local(DateTimeOffset moment) =>
+        new(DateTime.SpecifyKind(HelsinkiTime.ToHelsinki(moment).DateTime, DateTimeKind.Unspecified), Zone);
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Tests.Events;
+
+public sealed class EventDemoDataOnSqlite(SqliteApp app) : EventDemoDataTests(app), IClassFixture<SqliteApp>;
+public sealed class EventDemoDataOnPostgres(PostgresApp app) : EventDemoDataTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A newcomer's first run: events of every type, upcoming and past, organised by the demo organisations.</summary>
+public abstract class EventDemoDataTests(YhdessaApp app)
+{
+    [Fact]
+    public async Task Demo_events_cover_every_type_past_and_upcoming_with_real_organisers_and_a_series_of_three()
+    {
+        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
+        using var scope = started.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
+        var events = await db.Events.Include(e => e.Organisers).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        Assert.Equal(Enum.GetValues<EventType>().ToHashSet(), events.Select(e => e.Type).ToHashSet());
+        Assert.Contains(events, e => e.EndsAt < now);
+        Assert.Contains(events, e => e.StartsAt > now);
+        Assert.All(events, e => Assert.NotEmpty(e.Organisers));
+        Assert.Equal(3, await db.Events.CountAsync(e => e.Series!.Slug == "asumisneuvonnan-koulutus"));
+        Assert.Contains(events, e => e.Visibility == EventVisibility.Group && e.GroupId != null);
+
+        var list = await started.CreateClient().GetStringAsync("/events");
+        Assert.Contains("Valtakunnallinen syysseminaari", list);
+        Assert.DoesNotContain("Asunto ensin 2.0, istunto 4", list);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json;
+using Ical.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Account;
+using WebBrowser = Yhdessa.Tests.Account.Browser;
+using static Yhdessa.Tests.Events.EventTestData;
+
+namespace Yhdessa.Tests.Events;
+
+public sealed class EventListOnSqlite(AccountAppOnSqlite app) : EventListTests(app), IClassFixture<AccountAppOnSqlite>;
+public sealed class EventListOnPostgres(AccountAppOnPostgres app) : EventListTests(app), IClassFixture<AccountAppOnPostgres>;
+
+/// <summary>The list, month view, filters, paging, API and feeds, and who sees which event on each of them.</summary>
+public abstract class EventListTests(YhdessaApp app)
+{
+    private static readonly DateTimeOffset Soon = DateTimeOffset.UtcNow.AddDays(10);
+
+    private async Task<int> ThemeAsync(string name) => await app.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<YhdessaDb>();
+        var theme = new EventTheme { NameFi = name };
+        db.EventThemes.Add(theme);
+        await db.SaveChangesAsync();
+        return theme.Id;
+    });
+
+    [Fact]
+    public async Task Filters_and_paging_narrow_the_list_and_past_events_are_under_their_own_tab()
+    {
+        var theme = await ThemeAsync(Unique("Teema"));
+        var events = Enumerable.Range(1, 23).Select(i =>
+        {
+            var e = NewEvent($"Webinaari {i:00} {theme}", Soon.AddHours(i), type: EventType.Webinar, municipality: "398",
+                online: i % 2 == 0 ? "https://meet.example.org/w" : null);
+            e.Themes = [new EventThemeLink { ThemeId = theme }];
+            return e;
+        }).ToList();
+        var past = NewEvent("Mennyt webinaari " + theme, DateTimeOffset.UtcNow.AddDays(-40), type: EventType.Webinar);
+        past.Themes = [new EventThemeLink { ThemeId = theme }];
+        await app.AddEventsAsync([.. events, past]);
+        var visitor = WebBrowser.Open(app);
+
+        var first = await visitor.OpenAsync($"/events?type=Webinar&theme={theme}&municipality=398");
+        Assert.Contains("23 tulevaa tapahtumaa", first.Text);
+        Assert.Equal(20, first.Document.QuerySelectorAll("ul.cards > li").Length);
+        Assert.Contains("Webinaari 01", first.Text);
+        var next = first.Document.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await visitor.OpenAsync(next);
+        Assert.Equal(3, second.Document.QuerySelectorAll("ul.cards > li").Length);
+        Assert.Contains("Webinaari 23", second.Text);
+
+        var online = await visitor.OpenAsync($"/events?theme={theme}&online=true");
+        Assert.Contains("11 tulevaa tapahtumaa", online.Text);
+        var otherType = await visitor.OpenAsync($"/events?type=StudyTrip&theme={theme}");
+        Assert.Contains("Ei tapahtumia näillä valinnoilla.", otherType.Text);
+
+        var pastTab = await visitor.OpenAsync($"/events?when=past&theme={theme}");
+        Assert.Contains("1 mennyttä tapahtumaa", pastTab.Text);
+        Assert.Contains("Mennyt webinaari", pastTab.Text);
+    }
+
+    [Fact]
+    public async Task The_month_view_is_a_table_with_a_caption_and_weekday_headers_and_the_event_on_its_day()
+    {
+        var title = Unique("Kuukauden tapahtuma");
+        // 15 March 2031 at 10.00 Finnish time (UTC+2 in winter).
+        await app.AddEventsAsync(NewEvent(title, new DateTimeOffset(2031, 3, 15, 8, 0, 0, TimeSpan.Zero)));
+
+        var page = await WebBrowser.Open(app).OpenAsync("/events?view=month&month=2031-03&culture=en");
+
+        var table = page.Document.QuerySelector("table.calendar")!;
+        Assert.Contains("March 2031", table.QuerySelector("caption")!.TextContent);
+        Assert.Equal(7, table.QuerySelectorAll("thead th[scope=col]").Length);
+        var cell = table.QuerySelectorAll("td").Single(td => td.QuerySelector(".day")!.TextContent == "15.3.");
+        Assert.Contains("10.00 " + title, cell.TextContent);
+        Assert.NotNull(page.Document.QuerySelector("a[href*='month=2031-04']"));
+    }
+
+    [Fact]
+    public async Task Members_only_and_group_events_are_hidden_from_visitors_on_every_page_feed_and_api()
+    {
+        var members = NewEvent(Unique("Jäsenten tapaaminen"), Soon, EventVisibility.Members);
+        var groupId = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            var group = new Group { Slug = "tapahtumaryhma-" + Guid.NewGuid().ToString("N")[..6], NameFi = "Tapahtumaryhmä", DescriptionFi = "",
+                Kind = GroupKind.ThematicGroup, CreatedAt = DateTimeOffset.UtcNow };
+            db.Groups.Add(group);
+            await db.SaveChangesAsync();
+            return group.Id;
+        });
+        var grouped = NewEvent(Unique("Johtoryhmän kokous"), Soon, EventVisibility.Group);
+        grouped.GroupId = groupId;
+        await app.AddEventsAsync(members, grouped);
+        var month = Soon.ToString("yyyy-MM");
+
+        var visitor = WebBrowser.Open(app);
+        foreach (var url in new[] { "/events", "/events?view=month&month=" + month, "/events.ics", "/api/v1/events?pageSize=100" })
+        {
+            var text = await visitor.Client.GetStringAsync(url);
+            Assert.DoesNotContain(members.TitleFi, text);
+            Assert.DoesNotContain(grouped.TitleFi, text);
+        }
+        foreach (var e in new[] { members, grouped })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync("/events/" + e.Slug)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync($"/events/{e.Slug}.ics")).StatusCode);
+        }
+
+        var member = await app.SignedInAsync("member");
+        Assert.Contains(members.TitleFi, (await member.OpenAsync("/events")).Text);
+        Assert.Equal(HttpStatusCode.OK, (await member.OpenAsync("/events/" + members.Slug)).Status);
+        Assert.DoesNotContain(grouped.TitleFi, (await member.OpenAsync("/events")).Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.OpenAsync("/events/" + grouped.Slug)).Status);
+        // The feed and the API are for calendar apps and other sites: public events only, even with a session.
+        Assert.DoesNotContain(members.TitleFi, await member.Client.GetStringAsync("/events.ics"));
+
+        var (groupMember, userId) = await app.PersonAsync("group-member-" + groupId);
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, UserId = userId, Status = MembershipStatus.Member, Since = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var page = await groupMember.OpenAsync("/events/" + grouped.Slug);
+        Assert.Equal(grouped.TitleFi, page.H1);
+        var calendar = Calendar.Load(await groupMember.Client.GetStringAsync($"/events/{grouped.Slug}.ics"))!;
+        Assert.Equal(grouped.TitleFi, calendar.Events.Single().Summary);
+    }
+
+    [Fact]
+    public async Task The_online_link_is_shown_to_coordinators_only_until_registration_exists()
+    {
+        var e = NewEvent(Unique("Verkkotapahtuma"), Soon, online: "https://meet.example.org/salainen");
+        await app.AddEventsAsync(e);
+
+        Assert.DoesNotContain("meet.example.org/salainen", (await WebBrowser.Open(app).OpenAsync("/events/" + e.Slug)).Html);
+        Assert.DoesNotContain("meet.example.org/salainen", (await (await app.SignedInAsync("member")).OpenAsync("/events/" + e.Slug)).Html);
+        Assert.Contains("meet.example.org/salainen", (await (await app.CoordinatorAsync()).OpenAsync("/events/" + e.Slug)).Html);
+        Assert.DoesNotContain("salainen", await WebBrowser.Open(app).Client.GetStringAsync($"/events/{e.Slug}.ics"));
+    }
+
+    [Fact]
+    public async Task A_stored_description_with_script_is_rendered_without_it()
+    {
+        var e = NewEvent(Unique("Vanha kuvaus"), Soon);
+        e.DescriptionFi = "Hei <script>alert('x')</script> [linkki](javascript:alert(1)) <img src=x onerror=alert(1)> **tärkeä**";
+        await app.AddEventsAsync(e);
+
+        var page = await WebBrowser.Open(app).OpenAsync("/events/" + e.Slug);
+
+        var prose = page.Document.QuerySelector(".prose")!;
+        Assert.Empty(prose.QuerySelectorAll("script, img, [onerror]"));
+        Assert.DoesNotContain("javascript:", prose.InnerHtml);
+        Assert.Equal("tärkeä", prose.QuerySelector("strong")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_api_lists_public_events_with_filters_and_paging_and_refuses_unknown_filters()
+    {
+        var theme = await ThemeAsync(Unique("Rajapintateema"));
+        var a = NewEvent(Unique("Rajapinta A"), Soon, type: EventType.Workshop);
+        var b = NewEvent(Unique("Rajapinta B"), Soon.AddHours(1), type: EventType.Workshop);
+        var hidden = NewEvent(Unique("Rajapinta piilossa"), Soon, EventVisibility.Members, EventType.Workshop);
+        foreach (var e in new[] { a, b, hidden }) e.Themes = [new EventThemeLink { ThemeId = theme }];
+        await app.AddEventsAsync(a, b, hidden);
+        var client = WebBrowser.Open(app).Client;
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/events?type=workshop&theme={theme}&pageSize=1&page=2"));
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(b.TitleFi, item.GetProperty("titleFi").GetString());
+        Assert.Equal($"/events/{b.Slug}.ics", item.GetProperty("calendar").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/events?type=party")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/events?municipality=999")).StatusCode);
+        Assert.Contains("/api/v1/events", await client.GetStringAsync("/openapi/v1.json"));
+    }
+}
