@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Account;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -43,6 +44,7 @@ public static class PlatformSetup
         services.AddOpenApi();
         services.AddPublicPageCache();
         services.AddNetwork();
+        services.AddSurveys();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
