@@ -27,6 +27,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
     [
         "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email",
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
+        "/surveys/answer/thanks",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -35,6 +36,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
+        "/surveys", "/surveys/new",
     ];
 
     [Theory]
@@ -69,6 +71,9 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/admin/outbox/']", language, from: "/admin/outbox");
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language, from: "/network/organisations/y-saatio");
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
+        // The demo surveys (owner "demo") have answers and a series of two, so results show charts and the comparison.
+        await CheckFirstLinkAsync(page, "a[href$='/results']", language, from: "/surveys");
+        await CheckFirstLinkAsync(page, "td > a[href^='/surveys/']:not([href$='/results'])", language, from: "/surveys");
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

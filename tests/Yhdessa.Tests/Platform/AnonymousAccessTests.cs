@@ -21,6 +21,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The network directory and its API: public by design, private people filtered out inside.
         "network/organisations", "network/organisations/{key}", "network/groups", "network/groups/{key}",
         "network/people/{id:int}", "api/v1/organisations", "api/v1/organisations/{key}", "api/v1/groups",
+        // Answering a survey: the one-time link is the right to answer, and answers are anonymous.
+        "surveys/answer/{token}", "surveys/answer/thanks",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()
