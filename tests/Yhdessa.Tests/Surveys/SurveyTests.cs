@@ -320,6 +320,35 @@ public abstract class SurveyTests(YhdessaApp app)
         Assert.Contains("5,0", table.TextContent);
     }
 
+    [Fact]
+    public async Task Deleting_an_account_erases_its_invitations_but_keeps_the_response_rate()
+    {
+        var s = await OpenSurveyAsync(people: 0);
+        var (answered, waiting) = ($"poistuva-{Guid.NewGuid():N}@example.fi", $"odottava-{Guid.NewGuid():N}@example.fi");
+        var links = await app.WithServicesAsync(services => services.GetRequiredService<ISurveyInvitations>().InviteAsync(s.SurveyId,
+            [new SurveyRecipient(answered.ToUpperInvariant(), "Poistuva Henkilö", "fi"), new SurveyRecipient(waiting, "Odottava Henkilö", "fi")]));
+        await Person.Open(app).SubmitValuesAsync(new Uri(links[0].Url).PathAndQuery, FullAnswer(s));
+        var users = new[] { await app.CreateUserAsync(answered, "poistuvan salasana talvella"), await app.CreateUserAsync(waiting, "odottavan salasana talvella") };
+
+        var exported = await app.WithServicesAsync(services => services.GetServices<IPersonalDataHolder>()
+            .Single(h => h.Section == "surveys").ExportAsync(users[0], default));
+        Assert.Contains("Poistuva Henkil", System.Text.Json.JsonSerializer.Serialize(exported));
+
+        await app.WithServicesAsync(async services =>
+        {
+            foreach (var user in users) await services.GetServices<IPersonalDataHolder>().Single(h => h.Section == "surveys").EraseAsync(user, default);
+            return 0;
+        });
+        var summary = await app.WithServicesAsync(services => services.GetRequiredService<SurveyResults>().SummaryAsync(s.SurveyId, "fi"));
+        Assert.Equal(1, summary!.Invited);
+        Assert.Equal(1, summary.Responses);
+        Assert.Empty(summary.NotAnswered);
+        var names = await app.WithServicesAsync(services => services.GetRequiredService<YhdessaDb>().SurveyInvitations
+            .Where(i => i.SurveyId == s.SurveyId).Select(i => i.Name + i.Email).ToListAsync());
+        Assert.Equal([""], names);
+        Assert.Equal(HttpStatusCode.NotFound, (await Person.Open(app).OpenAsync(new Uri(links[1].Url).PathAndQuery)).Status);
+    }
+
     // ---- coordinator pages ----
 
     [Fact]

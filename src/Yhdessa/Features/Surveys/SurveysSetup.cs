@@ -1,4 +1,5 @@
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Surveys;
 
@@ -13,6 +14,7 @@ public static class SurveysSetup
         services.AddScoped<SurveyResults>();
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<IDemoData, SurveyDemoData>();
+        services.AddScoped<IPersonalDataHolder, SurveyPersonalData>();
         return services;
     }
 }
