@@ -105,6 +105,36 @@ public abstract class SurveyTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task Two_submissions_racing_with_one_link_save_one_answer()
+    {
+        var s = await OpenSurveyAsync(people: 1);
+        var token = new Uri(s.Links[0].Url).Segments[^1];
+        var form = FullAnswer(s).ToDictionary(f => f.Key, f => new[] { f.Value });
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.WithServicesAsync(services =>
+            services.GetRequiredService<SurveyAnswering>().SubmitAsync(token, form))));
+        Assert.Single(outcomes, o => o.Status == TokenStatus.Valid);
+        Assert.Equal(1, await ResponsesAsync(s.SurveyId));
+    }
+
+    [Fact]
+    public async Task On_postgres_the_response_is_not_written_by_the_transaction_that_used_the_invitation()
+    {
+        var s = await OpenSurveyAsync(people: 1);
+        await AnswerAsync(s, 0, FullAnswer(s));
+        var transactions = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            if (!db.Database.IsNpgsql()) return null;
+            return new[]
+            {
+                await db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM \"SurveyInvitations\" WHERE \"SurveyId\" = {s.SurveyId}").SingleAsync(),
+                await db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM \"SurveyResponses\" WHERE \"SurveyId\" = {s.SurveyId}").SingleAsync(),
+            };
+        });
+        if (transactions is not null) Assert.NotEqual(transactions[0], transactions[1]);
+    }
+
+    [Fact]
     public async Task A_tampered_link_is_not_recognised_and_says_so_in_the_readers_language()
     {
         var s = await OpenSurveyAsync();

@@ -9,8 +9,8 @@ public enum TokenStatus { Valid, Unknown, Used, Closed }
 /// <summary>One problem in a submitted answer: the form field, the text key and the question it concerns.</summary>
 public sealed record AnswerError(string Field, string TextKey, SurveyQuestion Question);
 
-/// <summary>Taking an answer with a one-time token. The token is consumed and the response saved together; the
-/// response carries no trace of the token, the invitation or the person.</summary>
+/// <summary>Taking an answer with a one-time token. The token is consumed, then the response saved; the response
+/// carries no trace of the token, the invitation or the person.</summary>
 public sealed class SurveyAnswering(YhdessaDb db, SurveyService surveys)
 {
     /// <summary>The form field of a question: <c>q{id}</c>.</summary>
@@ -85,14 +85,24 @@ public sealed class SurveyAnswering(YhdessaDb db, SurveyService surveys)
         if (errors.Count > 0) return (status, errors);
 
         var hash = SurveyInvitations.Hash(token);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The conditional update is what makes the token single-use, even when two submissions race.
+        // The conditional update is what makes the token single-use, even when two submissions race. It is saved
+        // on its own, before the response and not in the same transaction: rows written by one transaction share
+        // its id (PostgreSQL's xmin), which would tie the response to the invitation.
         var consumed = await db.SurveyInvitations.Where(i => i.TokenHash == hash && i.AnsweredOn == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AnsweredOn, today), cancellationToken);
         if (consumed != 1) return (TokenStatus.Used, []);
-        db.SurveyResponses.Add(response);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            db.SurveyResponses.Add(response);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // The answer was not saved: give the token back so that the person can try again.
+            await db.SurveyInvitations.Where(i => i.TokenHash == hash)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.AnsweredOn, (DateOnly?)null), CancellationToken.None);
+            throw;
+        }
         return (TokenStatus.Valid, []);
     }
 }
