@@ -291,6 +291,25 @@ public abstract class SurveyTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_closed_survey_sends_no_reminders()
+    {
+        var s = await OpenSurveyAsync(people: 1);
+        var coordinator = await CoordinatorAsync();
+        var results = await coordinator.OpenAsync($"/surveys/{s.SurveyId}/results");
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            (await db.Surveys.SingleAsync(x => x.Id == s.SurveyId)).Status = SurveyStatus.Closed;
+            return await db.SaveChangesAsync();
+        });
+        var token = results.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var refused = await coordinator.PostAsync($"/surveys/{s.SurveyId}/results?handler=Remind", [new("__RequestVerificationToken", token)]);
+        Assert.Contains("muistutusta ei lähetetty", refused.Notice);
+        Assert.Null(refused.Document.QuerySelector("main form[action*=Remind]"));
+        Assert.Single(await app.MailToAsync(s.Links[0].Email));
+    }
+
+    [Fact]
     public async Task The_export_is_semicolon_csv_with_a_bom_formulas_neutralised_and_is_audited()
     {
         var s = await OpenSurveyAsync(people: 1);
@@ -414,6 +433,11 @@ public abstract class SurveyTests(YhdessaApp app)
         var moved = await coordinator.SubmitAsync(saved.Path, [], "main form[action*=Remove]");
         var order = moved.Document.QuerySelectorAll("main ol > li strong").Select(x => x.TextContent).ToList();
         Assert.Equal(["Hyöty omalle työlleni", "Mikä toimi?", "Mitä pitäisi kehittää?", "Rooli", "Mistä aiheista toivoisit seuraavaa tilaisuutta?"], order);
+
+        var badDate = await coordinator.SubmitAsync(moved.Path, new() { ["Input.ClosesOn"] = "huomenna" });
+        Assert.Contains("Anna viimeinen vastauspäivä", badDate.ErrorSummary);
+        var dated = await coordinator.SubmitAsync(moved.Path, new() { ["Input.ClosesOn"] = "2030-05-31", ["Input.IntroFi"] = "Kerro mielipiteesi." });
+        Assert.Equal("2030-05-31", dated.Document.QuerySelector("#Input_ClosesOn")!.GetAttribute("value"));
 
         var opened = await coordinator.SubmitAsync(moved.Path, [], "main form[action*=Open]");
         Assert.Equal("Avoinna", opened.Document.QuerySelector("dl.facts dd")!.TextContent);

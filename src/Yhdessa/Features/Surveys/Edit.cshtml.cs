@@ -66,6 +66,12 @@ public class EditModel(YhdessaDb db, SurveyService surveys, ISurveyInvitations i
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Input = input;
+        // A date the browser could not send as a date gets the platform's own words, not the framework's English.
+        if (ModelState.TryGetValue("Input.ClosesOn", out var closes) && closes.Errors.Count > 0)
+        {
+            closes.Errors.Clear();
+            ModelState.AddModelError("Input.ClosesOn", s["BadDate"]);
+        }
         if (!ModelState.IsValid) return Page();
         Survey.TitleFi = input.TitleFi.Trim();
         Survey.TitleSv = NewModel.Blank(input.TitleSv);

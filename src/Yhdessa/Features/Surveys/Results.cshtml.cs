@@ -11,9 +11,12 @@ namespace Yhdessa.Features.Surveys;
 /// <summary>A survey's results for coordinators (<c>/surveys/{id}/results</c>): figures, charts, comments, wished
 /// topics, who has not answered (for a reminder), the CSV export and the comparison with the rest of its series.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class ResultsModel(SurveyResults results, ISurveyInvitations invitations, AuditLog audit, IStringLocalizer<SurveyText> s) : PageModel
+public class ResultsModel(SurveyResults results, SurveyService surveys, ISurveyInvitations invitations, AuditLog audit,
+    IStringLocalizer<SurveyText> s) : PageModel
 {
     public SurveySummary Summary { get; private set; } = null!;
+    /// <summary>A reminder makes sense only while the survey takes answers.</summary>
+    public bool CanRemind { get; private set; }
     public Comparison? Comparison { get; private set; }
     public string Language => Languages.Current;
 
@@ -21,6 +24,7 @@ public class ResultsModel(SurveyResults results, ISurveyInvitations invitations,
     {
         if (await results.SummaryAsync(id, Language, cancellationToken) is not { } summary) return NotFound();
         Summary = summary;
+        CanRemind = surveys.IsTakingAnswers(summary.Survey);
         var series = await results.SeriesAsync(summary.Survey, cancellationToken);
         if (series.Count > 1) Comparison = await results.CompareAsync(series, Language, cancellationToken);
         return Page();
@@ -36,7 +40,12 @@ public class ResultsModel(SurveyResults results, ISurveyInvitations invitations,
 
     public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken cancellationToken)
     {
-        if (await results.SummaryAsync(id, Language, cancellationToken) is null) return NotFound();
+        if (await surveys.FindAsync(id, cancellationToken) is not { } survey) return NotFound();
+        if (!surveys.IsTakingAnswers(survey))
+        {
+            TempData["Notice"] = (string)s["ReminderClosed"];
+            return Redirect($"/surveys/{id}/results");
+        }
         var count = await invitations.RemindAsync(id, cancellationToken);
         await audit.RecordNowAsync("survey.reminded", "survey:" + id, $"{count} reminded", cancellationToken: cancellationToken);
         TempData["Notice"] = (string)s["Reminded", count];
