@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Account;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -45,6 +46,7 @@ public static class PlatformSetup
         services.AddPublicPageCache();
         services.AddNetwork();
         services.AddEvents();
+        services.AddSurveys();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

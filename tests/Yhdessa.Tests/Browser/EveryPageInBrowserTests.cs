@@ -28,6 +28,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email",
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
         "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
+        "/surveys/answer/thanks",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -37,6 +38,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
         "/events/new", "/events/themes", "/events/series",
+        "/surveys", "/surveys/new",
     ];
 
     [Theory]
@@ -78,6 +80,9 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language);
         await CheckFirstLinkAsync(page, "a[href$='/cancel']", language, from: "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030");
         await CheckFirstLinkAsync(page, "a[href*='/events/themes?edit=']", language, from: "/events/themes");
+        // The demo surveys (owner "demo") have answers and a series of two, so results show charts and the comparison.
+        await CheckFirstLinkAsync(page, "a[href$='/results']", language, from: "/surveys");
+        await CheckFirstLinkAsync(page, "td > a[href^='/surveys/']:not([href$='/results'])", language, from: "/surveys");
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

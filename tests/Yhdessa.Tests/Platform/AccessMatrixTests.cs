@@ -82,6 +82,22 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST events/themes"] = Access.Coordinator,
         ["GET events/series"] = Access.Coordinator,
         ["POST events/series"] = Access.Coordinator,
+        ["GET surveys"] = Access.Coordinator,
+        ["GET surveys/new"] = Access.Coordinator,
+        ["POST surveys/new"] = Access.Coordinator,
+        ["GET surveys/{id:int}"] = Access.Coordinator,
+        ["POST surveys/{id:int}"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Open"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Close"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Add"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Move"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Remove"] = Access.Coordinator,
+        ["POST surveys/{id:int}?handler=Invite"] = Access.Coordinator,
+        ["GET surveys/{id:int}/questions/{questionId:int}"] = Access.Coordinator,
+        ["POST surveys/{id:int}/questions/{questionId:int}"] = Access.Coordinator,
+        ["GET surveys/{id:int}/results"] = Access.Coordinator,
+        ["GET surveys/{id:int}/results?handler=Export"] = Access.Coordinator,
+        ["POST surveys/{id:int}/results?handler=Remind"] = Access.Coordinator,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
@@ -163,7 +179,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     private static async Task<HttpResponseMessage> SendAsync(Person person, string action, string token)
     {
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
-        var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id}", "tuntematon");
+        var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1").Replace("{id}", "tuntematon");
         var client = person.Client;
         return verb == "GET"
             ? await client.GetAsync(url)

@@ -89,6 +89,37 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EventSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventSeries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventThemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventThemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkGroups",
                 columns: table => new
                 {
@@ -167,6 +198,30 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SeedRecord", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Series = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IntroFi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IntroSv = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IntroEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -300,6 +355,53 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionFi = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    DescriptionSv = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    RegistrationOpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegistrationClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GroupId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_EventSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "EventSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_NetworkGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "NetworkGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkGroupMemberships",
                 columns: table => new
                 {
@@ -327,6 +429,85 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyInvitations_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LowLabelFi = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LowLabelSv = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LowLabelEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelFi = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelSv = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OptionsFi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionsSv = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionsEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestions_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Affiliations",
                 columns: table => new
                 {
@@ -347,6 +528,159 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         name: "FK_Affiliations_PersonProfiles_ProfileId",
                         column: x => x.ProfileId,
                         principalTable: "PersonProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventMaterial", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventMaterial_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventOrganiser",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventOrganiser", x => new { x.EventId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_EventOrganiser_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventOrganiser_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventSpeaker",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventSpeaker", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventSpeaker_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EventSpeaker_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventThemeLink",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventThemeLink", x => new { x.EventId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_EventThemeLink_EventThemes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "EventThemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventThemeLink_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Choices = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => new { x.ResponseId, x.QuestionId });
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WishedTopics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishedTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishedTopics_SurveyQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WishedTopics_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -409,6 +743,63 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 column: "Subject");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventMaterial_EventId",
+                table: "EventMaterial",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventOrganiser_OrganisationId",
+                table: "EventOrganiser",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_EndsAt",
+                table: "Events",
+                column: "EndsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_GroupId",
+                table: "Events",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_SeriesId",
+                table: "Events",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Slug",
+                table: "Events",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Visibility_StartsAt",
+                table: "Events",
+                columns: new[] { "Visibility", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSeries_Slug",
+                table: "EventSeries",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSpeaker_EventId",
+                table: "EventSpeaker",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSpeaker_UserId",
+                table: "EventSpeaker",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventThemeLink_ThemeId",
+                table: "EventThemeLink",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkGroupMemberships_UserId",
                 table: "NetworkGroupMemberships",
                 column: "UserId");
@@ -460,6 +851,57 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 table: "PersonProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_QuestionId",
+                table: "SurveyAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_SurveyId_Email",
+                table: "SurveyInvitations",
+                columns: new[] { "SurveyId", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestions_SurveyId_Position",
+                table: "SurveyQuestions",
+                columns: new[] { "SurveyId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_SurveyId",
+                table: "SurveyResponses",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_OwnerKind_OwnerId",
+                table: "Surveys",
+                columns: new[] { "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_Series",
+                table: "Surveys",
+                column: "Series");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_QuestionId",
+                table: "WishedTopics",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_ResponseId",
+                table: "WishedTopics",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_SurveyId",
+                table: "WishedTopics",
+                column: "SurveyId");
         }
 
         /// <inheritdoc />
@@ -490,6 +932,18 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EventMaterial");
+
+            migrationBuilder.DropTable(
+                name: "EventOrganiser");
+
+            migrationBuilder.DropTable(
+                name: "EventSpeaker");
+
+            migrationBuilder.DropTable(
+                name: "EventThemeLink");
+
+            migrationBuilder.DropTable(
                 name: "NetworkGroupMemberships");
 
             migrationBuilder.DropTable(
@@ -499,7 +953,13 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "SeedRecord");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "SurveyAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
+
+            migrationBuilder.DropTable(
+                name: "WishedTopics");
 
             migrationBuilder.DropTable(
                 name: "PersonProfiles");
@@ -508,10 +968,31 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "NetworkGroups");
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "EventThemes");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "SurveyQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "EventSeries");
+
+            migrationBuilder.DropTable(
+                name: "NetworkGroups");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
         }
     }
 }

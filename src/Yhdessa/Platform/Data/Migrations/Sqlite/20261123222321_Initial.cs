@@ -87,6 +87,37 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EventSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventSeries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventThemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventThemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkGroups",
                 columns: table => new
                 {
@@ -165,6 +196,30 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SeedRecord", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Series = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IntroFi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IntroSv = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IntroEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -298,6 +353,53 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DescriptionFi = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    DescriptionSv = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegistrationOpensAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegistrationClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_EventSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "EventSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_NetworkGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "NetworkGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkGroupMemberships",
                 columns: table => new
                 {
@@ -325,6 +427,85 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyInvitations_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TextFi = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextSv = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LowLabelFi = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LowLabelSv = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LowLabelEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HighLabelFi = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HighLabelSv = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HighLabelEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OptionsFi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OptionsSv = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OptionsEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestions_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Affiliations",
                 columns: table => new
                 {
@@ -345,6 +526,159 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         name: "FK_Affiliations_PersonProfiles_ProfileId",
                         column: x => x.ProfileId,
                         principalTable: "PersonProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventMaterial", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventMaterial_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventOrganiser",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventOrganiser", x => new { x.EventId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_EventOrganiser_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventOrganiser_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventSpeaker",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventSpeaker", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventSpeaker_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EventSpeaker_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventThemeLink",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventThemeLink", x => new { x.EventId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_EventThemeLink_EventThemes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "EventThemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventThemeLink_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Choices = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => new { x.ResponseId, x.QuestionId });
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WishedTopics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishedTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishedTopics_SurveyQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WishedTopics_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -407,6 +741,63 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 column: "Subject");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventMaterial_EventId",
+                table: "EventMaterial",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventOrganiser_OrganisationId",
+                table: "EventOrganiser",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_EndsAt",
+                table: "Events",
+                column: "EndsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_GroupId",
+                table: "Events",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_SeriesId",
+                table: "Events",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Slug",
+                table: "Events",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Visibility_StartsAt",
+                table: "Events",
+                columns: new[] { "Visibility", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSeries_Slug",
+                table: "EventSeries",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSpeaker_EventId",
+                table: "EventSpeaker",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSpeaker_UserId",
+                table: "EventSpeaker",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventThemeLink_ThemeId",
+                table: "EventThemeLink",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkGroupMemberships_UserId",
                 table: "NetworkGroupMemberships",
                 column: "UserId");
@@ -458,6 +849,57 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 table: "PersonProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_QuestionId",
+                table: "SurveyAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_SurveyId_Email",
+                table: "SurveyInvitations",
+                columns: new[] { "SurveyId", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestions_SurveyId_Position",
+                table: "SurveyQuestions",
+                columns: new[] { "SurveyId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_SurveyId",
+                table: "SurveyResponses",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_OwnerKind_OwnerId",
+                table: "Surveys",
+                columns: new[] { "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_Series",
+                table: "Surveys",
+                column: "Series");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_QuestionId",
+                table: "WishedTopics",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_ResponseId",
+                table: "WishedTopics",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishedTopics_SurveyId",
+                table: "WishedTopics",
+                column: "SurveyId");
         }
 
         /// <inheritdoc />
@@ -488,6 +930,18 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EventMaterial");
+
+            migrationBuilder.DropTable(
+                name: "EventOrganiser");
+
+            migrationBuilder.DropTable(
+                name: "EventSpeaker");
+
+            migrationBuilder.DropTable(
+                name: "EventThemeLink");
+
+            migrationBuilder.DropTable(
                 name: "NetworkGroupMemberships");
 
             migrationBuilder.DropTable(
@@ -497,7 +951,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SeedRecord");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "SurveyAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
+
+            migrationBuilder.DropTable(
+                name: "WishedTopics");
 
             migrationBuilder.DropTable(
                 name: "PersonProfiles");
@@ -506,10 +966,31 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "NetworkGroups");
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "EventThemes");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "SurveyQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "EventSeries");
+
+            migrationBuilder.DropTable(
+                name: "NetworkGroups");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
         }
     }
 }

@@ -1,0 +1,4 @@
+namespace Yhdessa.Features.Surveys;
+
+/// <summary>Marker for the survey texts (SurveyText.*.resx).</summary>
+public sealed class SurveyText;

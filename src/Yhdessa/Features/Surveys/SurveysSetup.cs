@@ -1,0 +1,20 @@
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Features.Surveys;
+
+/// <summary>The survey engine: other features attach surveys to what they own through <see cref="SurveyService"/>
+/// and <see cref="ISurveyInvitations"/>.</summary>
+public static class SurveysSetup
+{
+    public static IServiceCollection AddSurveys(this IServiceCollection services)
+    {
+        services.AddScoped<SurveyService>();
+        services.AddScoped<SurveyAnswering>();
+        services.AddScoped<SurveyResults>();
+        services.AddScoped<ISurveyInvitations, SurveyInvitations>();
+        services.AddScoped<IDemoData, SurveyDemoData>();
+        services.AddScoped<IPersonalDataHolder, SurveyPersonalData>();
+        return services;
+    }
+}
