@@ -166,6 +166,36 @@ public abstract class GroupTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_private_member_is_named_only_to_coordinators_and_the_groups_own_members()
+    {
+        var privateId = await host.CreateUserAsync("Yksityinen Henkilö");
+        var publicId = await host.CreateUserAsync("Julkinen Henkilö");
+        var slug = await GroupAsync(Joining.Open, MembershipVisibility.SignedInMembers, adminId: privateId);
+        await host.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Slug == slug);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = publicId, Status = MembershipStatus.Member });
+            db.PersonProfiles.Add(new PersonProfile { UserId = publicId, IsPublic = true });
+            await db.SaveChangesAsync();
+        });
+        var strangerId = await host.CreateUserAsync("Vasta Rekisteröitynyt");
+        var coordinatorId = await host.CreateUserAsync("Koordinaattori", Roles.Coordinator);
+
+        // Anyone can sign up, so a signed-in stranger sees only public profiles by name and counts the rest.
+        var stranger = await host.Client(strangerId).GetStringAsync($"/network/groups/{slug}");
+        Assert.DoesNotContain("Yksityinen Henkilö", stranger);
+        Assert.Contains("Julkinen Henkilö", stranger);
+        Assert.Contains("Muita jäseniä, joiden profiili ei ole julkinen: 1.", stranger);
+        // The group's own members and the coordinators see everyone.
+        Assert.Contains("Yksityinen Henkilö", await host.Client(publicId).GetStringAsync($"/network/groups/{slug}"));
+        Assert.Contains("Yksityinen Henkilö", await host.Client(coordinatorId).GetStringAsync($"/network/groups/{slug}"));
+        // Anonymous visitors see no one: the group shows its members to signed-in people only.
+        var anonymous = await host.Client().GetStringAsync($"/network/groups/{slug}");
+        Assert.DoesNotContain("Julkinen Henkilö", anonymous);
+        Assert.DoesNotContain("Yksityinen Henkilö", anonymous);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_asked_to_sign_in_to_join()
     {
         var slug = await GroupAsync(Joining.Open);

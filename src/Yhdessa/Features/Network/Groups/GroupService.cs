@@ -36,6 +36,11 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
         _ => user.IsInRole(Roles.Coordinator) || own?.Status == MembershipStatus.Member,
     };
 
+    /// <summary>Whether the viewer sees the members who keep their profile private by name: coordinators and the
+    /// group's own members do; anyone else, signed in or not, sees only public profiles by name.</summary>
+    public static bool SeesEveryMember(ClaimsPrincipal user, GroupMembership? own) =>
+        user.IsInRole(Roles.Coordinator) || own?.Status == MembershipStatus.Member;
+
     public Task<List<MemberRow>> MembersAsync(int groupId, CancellationToken cancellationToken) =>
         (from m in db.GroupMemberships
          where m.GroupId == groupId
