@@ -223,4 +223,34 @@ public abstract class GroupTests(YhdessaApp app)
         Assert.Contains($"<h1>{name}</h1>", await host.Client().GetStringAsync(NetworkTestHost.LocalPath(created)));
         Assert.Contains(name, await host.Client().GetStringAsync("/network/groups"));
     }
+
+    [Fact]
+    public async Task The_same_group_sent_twice_is_saved_once_and_the_second_gets_a_message()
+    {
+        var client = host.Client(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var name = "Tuplaryhmä " + Guid.NewGuid().ToString("N")[..6];
+        (string, string)[] fields = [("Input.NameFi", name), ("Input.Kind", "ThematicGroup"), ("Input.Joining", "Open"), ("Input.Visibility", "Public")];
+
+        var responses = await client.PostFormAtOnceAsync("/network/groups/new", 4, fields);
+        var again = await client.PostFormAsync("/network/groups/new?culture=sv", fields);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Nätverket har redan en grupp med samma eller nästan samma namn.", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await host.WithDbAsync(db => db.Groups.CountAsync(g => g.NameFi == name)));
+    }
+
+    [Fact]
+    public async Task Joining_with_several_posts_at_once_makes_one_membership_and_no_error_page()
+    {
+        var slug = await GroupAsync(Joining.Open);
+        var memberId = await host.CreateUserAsync("Kärsimätön Jäsen");
+
+        var responses = await host.Client(memberId).PostFormAtOnceAsync($"/network/groups/{slug}", 6, [],
+            $"/network/groups/{slug}?handler=Join");
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await host.WithDbAsync(db => db.GroupMemberships.CountAsync(m => m.UserId == memberId)));
+    }
 }

@@ -83,15 +83,28 @@ public class FormModel(YhdessaDb db, GroupService groups, AuditLog audit, IOutpu
         group.Visibility = Input.Visibility!.Value;
         if (Existing is null)
         {
-            var baseSlug = Search.Slug(group.NameFi);
-            group.Slug = baseSlug;
-            for (var i = 2; await db.Groups.AnyAsync(g => g.Slug == group.Slug, cancellationToken); i++) group.Slug = $"{baseSlug}-{i}";
+            // As with organisations: a taken slug means a group of (almost) the same name, most often a form sent twice.
+            group.Slug = Search.Slug(group.NameFi);
+            if (await db.Groups.AnyAsync(g => g.Slug == group.Slug, cancellationToken)) return AlreadyExists();
             db.Groups.Add(group);
         }
         audit.Record(Existing is null ? "network.group.created" : "network.group.edited", "group:" + group.Slug);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Existing is null && Slugs.IsUniqueViolation(e))
+        {
+            return AlreadyExists();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = (string)n["GroupSaved"];
         return Redirect("/network/groups/" + group.Slug);
+    }
+
+    private PageResult AlreadyExists()
+    {
+        ModelState.AddModelError("Input.NameFi", n["GroupExists"]);
+        return Page();
     }
 }

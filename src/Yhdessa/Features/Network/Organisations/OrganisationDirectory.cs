@@ -53,18 +53,6 @@ public sealed class OrganisationDirectory(YhdessaDb db)
         return new DirectoryPage(total, page, pageSize, items);
     }
 
-    /// <summary>By id ("12") or by slug ("y-saatio"); slugs never consist of digits only.</summary>
     public Task<Organisation?> FindAsync(string key, CancellationToken cancellationToken) =>
-        int.TryParse(key, out var id)
-            ? db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            : db.Organisations.FirstOrDefaultAsync(o => o.Slug == key, cancellationToken);
-
-    public async Task<string> UniqueSlugAsync(string name, int? exceptId, CancellationToken cancellationToken)
-    {
-        var baseSlug = Search.Slug(name);
-        var slug = baseSlug;
-        for (var n = 2; await db.Organisations.AnyAsync(o => o.Slug == slug && o.Id != exceptId, cancellationToken); n++)
-            slug = $"{baseSlug}-{n}";
-        return slug;
-    }
+        db.Organisations.FindByKeyAsync(key, cancellationToken);
 }
