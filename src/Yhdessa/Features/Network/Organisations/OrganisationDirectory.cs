@@ -26,16 +26,7 @@ public sealed class OrganisationDirectory(YhdessaDb db)
 
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {
-        var organisations = db.Organisations.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = Search.Normalise(query.Q.Length > MaxQueryLength ? query.Q[..MaxQueryLength] : query.Q);
-            organisations = organisations.Where(o => o.SearchText.Contains(text));
-        }
-        if (query.Sector is { } sector) organisations = organisations.Where(o => o.Sector == sector);
-        if (!string.IsNullOrWhiteSpace(query.Municipality))
-            organisations = organisations.Where(o => o.MunicipalityCode == query.Municipality);
-
+        var organisations = Matching(query);
         var total = await organisations.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -51,6 +42,21 @@ public sealed class OrganisationDirectory(YhdessaDb db)
             .Select(o => new DirectoryRow(o.Id, o.Slug, o.NameFi, o.NameSv, o.NameEn, o.Sector, o.MunicipalityCode, o.Website))
             .ToListAsync(cancellationToken);
         return new DirectoryPage(total, page, pageSize, items);
+    }
+
+    /// <summary>The organisations that match the query's search text and filters, in no order.</summary>
+    public IQueryable<Organisation> Matching(DirectoryQuery query)
+    {
+        var organisations = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = Search.Normalise(query.Q.Length > MaxQueryLength ? query.Q[..MaxQueryLength] : query.Q);
+            organisations = organisations.Where(o => o.SearchText.Contains(text));
+        }
+        if (query.Sector is { } sector) organisations = organisations.Where(o => o.Sector == sector);
+        if (!string.IsNullOrWhiteSpace(query.Municipality))
+            organisations = organisations.Where(o => o.MunicipalityCode == query.Municipality);
+        return organisations;
     }
 
     public Task<Organisation?> FindAsync(string key, CancellationToken cancellationToken) =>

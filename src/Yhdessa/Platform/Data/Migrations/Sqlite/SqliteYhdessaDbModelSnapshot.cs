@@ -331,8 +331,6 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("NameFi");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
