@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
@@ -83,28 +82,17 @@ public class FormModel(YhdessaDb db, GroupService groups, AuditLog audit, IOutpu
         group.Visibility = Input.Visibility!.Value;
         if (Existing is null)
         {
-            // As with organisations: a taken slug means a group of (almost) the same name, most often a form sent twice.
             group.Slug = Search.Slug(group.NameFi);
-            if (await db.Groups.AnyAsync(g => g.Slug == group.Slug, cancellationToken)) return AlreadyExists();
             db.Groups.Add(group);
         }
         audit.Record(Existing is null ? "network.group.created" : "network.group.edited", "group:" + group.Slug);
-        try
+        if (!await db.SaveUnlessSlugTakenAsync(group, Existing is null, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (Existing is null && Slugs.IsUniqueViolation(e))
-        {
-            return AlreadyExists();
+            ModelState.AddModelError("Input.NameFi", n["GroupExists"]);
+            return Page();
         }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = (string)n["GroupSaved"];
         return Redirect("/network/groups/" + group.Slug);
-    }
-
-    private PageResult AlreadyExists()
-    {
-        ModelState.AddModelError("Input.NameFi", n["GroupExists"]);
-        return Page();
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
@@ -91,32 +90,19 @@ public class FormModel(
         organisation.UpdatedAt = now;
         if (Existing is null)
         {
-            // The slug is made of the name, so a taken slug means the organisation is already there: most often
-            // a form sent twice. Refusing it keeps the directory free of duplicates.
             organisation.Slug = Search.Slug(organisation.NameFi);
-            if (await db.Organisations.AnyAsync(o => o.Slug == organisation.Slug, cancellationToken)) return AlreadyExists();
             db.Organisations.Add(organisation);
         }
         audit.Record(Existing is null ? "network.organisation.created" : "network.organisation.edited",
             "organisation:" + organisation.Slug);
-        try
+        if (!await db.SaveUnlessSlugTakenAsync(organisation, Existing is null, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (Existing is null && Slugs.IsUniqueViolation(e))
-        {
-            // Two submits at once both passed the check above; the unique index on the slug let only one in.
-            return AlreadyExists();
+            ModelState.AddModelError("Input.NameFi", n["OrganisationExists"]);
+            return Page();
         }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
 
         TempData["Notice"] = (string)n["OrganisationSaved"];
         return Redirect("/network/organisations/" + organisation.Slug);
-    }
-
-    private PageResult AlreadyExists()
-    {
-        ModelState.AddModelError("Input.NameFi", n["OrganisationExists"]);
-        return Page();
     }
 }
