@@ -196,6 +196,27 @@ public abstract class GroupTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_public_group_names_to_visitors_only_the_members_with_a_public_profile()
+    {
+        var privateId = await host.CreateUserAsync("Piilossa Pysyvä");
+        var publicId = await host.CreateUserAsync("Näkyvä Jäsen");
+        var slug = await GroupAsync(Joining.Open, MembershipVisibility.Public, adminId: privateId);
+        await host.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Slug == slug);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = publicId, Status = MembershipStatus.Member });
+            db.PersonProfiles.Add(new PersonProfile { UserId = publicId, IsPublic = true });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await host.Client().GetStringAsync($"/network/groups/{slug}?culture=en");
+
+        Assert.Contains("Näkyvä Jäsen", page);
+        Assert.DoesNotContain("Piilossa Pysyvä", page);
+        Assert.Contains("Other members whose profile is not public: 1.", page);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_asked_to_sign_in_to_join()
     {
         var slug = await GroupAsync(Joining.Open);
