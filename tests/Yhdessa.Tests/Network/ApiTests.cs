@@ -87,6 +87,32 @@ public abstract class NetworkApiTests(YhdessaApp app)
         Assert.DoesNotContain(seeded.PublicName, groups);
     }
 
+    [Theory]
+    [InlineData("/api/v1/organisations?pageSize=101", "pageSize", "Parametrin pageSize pitää olla 1–100.", "Hakuehdoissa on virheitä.")]
+    [InlineData("/api/v1/organisations?municipality=999&culture=sv", "municipality", "Okänd kommunkod", "Sökvillkoren innehåller fel.")]
+    [InlineData("/api/v1/organisations?sector=bank&culture=en", "sector", "Unknown sector. Use one of: Ngo, City", "The query has errors.")]
+    [InlineData("/api/v1/organisations?page=0&culture=en", "page", "page must be 1 or more.", "The query has errors.")]
+    public async Task Bad_parameters_are_explained_in_the_language_asked_for(string url, string field, string message, string title)
+    {
+        var response = await host.Client().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, json.RootElement.GetProperty("title").GetString());
+        Assert.Contains(message, json.RootElement.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_api_client_gets_its_Accept_Language()
+    {
+        var client = host.Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv-FI");
+
+        using var json = JsonDocument.Parse(await (await client.GetAsync("/api/v1/organisations?pageSize=0")).Content.ReadAsStringAsync());
+
+        Assert.Equal("Parametern pageSize ska vara 1–100.", json.RootElement.GetProperty("errors").GetProperty("pageSize")[0].GetString());
+    }
+
     [Fact]
     public async Task Groups_list_their_member_counts_only()
     {

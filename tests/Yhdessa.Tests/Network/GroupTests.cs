@@ -166,6 +166,57 @@ public abstract class GroupTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_private_member_is_named_only_to_coordinators_and_the_groups_own_members()
+    {
+        var privateId = await host.CreateUserAsync("Yksityinen Henkilö");
+        var publicId = await host.CreateUserAsync("Julkinen Henkilö");
+        var slug = await GroupAsync(Joining.Open, MembershipVisibility.SignedInMembers, adminId: privateId);
+        await host.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Slug == slug);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = publicId, Status = MembershipStatus.Member });
+            db.PersonProfiles.Add(new PersonProfile { UserId = publicId, IsPublic = true });
+            await db.SaveChangesAsync();
+        });
+        var strangerId = await host.CreateUserAsync("Vasta Rekisteröitynyt");
+        var coordinatorId = await host.CreateUserAsync("Koordinaattori", Roles.Coordinator);
+
+        // Anyone can sign up, so a signed-in stranger sees only public profiles by name and counts the rest.
+        var stranger = await host.Client(strangerId).GetStringAsync($"/network/groups/{slug}");
+        Assert.DoesNotContain("Yksityinen Henkilö", stranger);
+        Assert.Contains("Julkinen Henkilö", stranger);
+        Assert.Contains("Muita jäseniä, joiden profiili ei ole julkinen: 1.", stranger);
+        // The group's own members and the coordinators see everyone.
+        Assert.Contains("Yksityinen Henkilö", await host.Client(publicId).GetStringAsync($"/network/groups/{slug}"));
+        Assert.Contains("Yksityinen Henkilö", await host.Client(coordinatorId).GetStringAsync($"/network/groups/{slug}"));
+        // Anonymous visitors see no one: the group shows its members to signed-in people only.
+        var anonymous = await host.Client().GetStringAsync($"/network/groups/{slug}");
+        Assert.DoesNotContain("Julkinen Henkilö", anonymous);
+        Assert.DoesNotContain("Yksityinen Henkilö", anonymous);
+    }
+
+    [Fact]
+    public async Task A_public_group_names_to_visitors_only_the_members_with_a_public_profile()
+    {
+        var privateId = await host.CreateUserAsync("Piilossa Pysyvä");
+        var publicId = await host.CreateUserAsync("Näkyvä Jäsen");
+        var slug = await GroupAsync(Joining.Open, MembershipVisibility.Public, adminId: privateId);
+        await host.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Slug == slug);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = publicId, Status = MembershipStatus.Member });
+            db.PersonProfiles.Add(new PersonProfile { UserId = publicId, IsPublic = true });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await host.Client().GetStringAsync($"/network/groups/{slug}?culture=en");
+
+        Assert.Contains("Näkyvä Jäsen", page);
+        Assert.DoesNotContain("Piilossa Pysyvä", page);
+        Assert.Contains("Other members whose profile is not public: 1.", page);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_asked_to_sign_in_to_join()
     {
         var slug = await GroupAsync(Joining.Open);
@@ -192,5 +243,35 @@ public abstract class GroupTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Contains($"<h1>{name}</h1>", await host.Client().GetStringAsync(NetworkTestHost.LocalPath(created)));
         Assert.Contains(name, await host.Client().GetStringAsync("/network/groups"));
+    }
+
+    [Fact]
+    public async Task The_same_group_sent_twice_is_saved_once_and_the_second_gets_a_message()
+    {
+        var client = host.Client(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var name = "Tuplaryhmä " + Guid.NewGuid().ToString("N")[..6];
+        (string, string)[] fields = [("Input.NameFi", name), ("Input.Kind", "ThematicGroup"), ("Input.Joining", "Open"), ("Input.Visibility", "Public")];
+
+        var responses = await client.PostFormAtOnceAsync("/network/groups/new", 4, fields);
+        var again = await client.PostFormAsync("/network/groups/new?culture=sv", fields);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Nätverket har redan en grupp med samma eller nästan samma namn.", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await host.WithDbAsync(db => db.Groups.CountAsync(g => g.NameFi == name)));
+    }
+
+    [Fact]
+    public async Task Joining_with_several_posts_at_once_makes_one_membership_and_no_error_page()
+    {
+        var slug = await GroupAsync(Joining.Open);
+        var memberId = await host.CreateUserAsync("Kärsimätön Jäsen");
+
+        var responses = await host.Client(memberId).PostFormAtOnceAsync($"/network/groups/{slug}", 6, [],
+            $"/network/groups/{slug}?handler=Join");
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await host.WithDbAsync(db => db.GroupMemberships.CountAsync(m => m.UserId == memberId)));
     }
 }

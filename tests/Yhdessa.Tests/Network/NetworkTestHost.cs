@@ -85,13 +85,30 @@ public static class NetworkTestHost
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formUrl,
         IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
+        var all = fields.Append(new("__RequestVerificationToken", await FormTokenAsync(client, formUrl)));
+        return await client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>The antiforgery token of the form page (its cookie stays in the client), for posts sent without a GET each.</summary>
+    public static async Task<string> FormTokenAsync(this HttpClient client, string formUrl)
+    {
         var page = await client.GetAsync(formUrl);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "The form has no antiforgery token");
-        var all = fields.Append(new("__RequestVerificationToken", token));
-        return await client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(all));
+        return token;
+    }
+
+    /// <summary>The same form sent <paramref name="times"/> times at once, like a button pressed again before the page changed.</summary>
+    public static async Task<HttpResponseMessage[]> PostFormAtOnceAsync(this HttpClient client, string formUrl, int times,
+        IEnumerable<(string Name, string Value)> fields, string? postUrl = null)
+    {
+        var token = await client.FormTokenAsync(formUrl);
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", token)).ToList();
+        return await Task.WhenAll(Enumerable.Range(0, times)
+            .Select(_ => client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(all))));
     }
 
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formUrl, params (string Name, string Value)[] fields) =>

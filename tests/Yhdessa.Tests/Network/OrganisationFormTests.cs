@@ -87,6 +87,54 @@ public abstract class OrganisationFormTests(YhdessaApp app)
         Assert.Contains("Täytä kenttä Nimi suomeksi.", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_same_organisation_sent_twice_is_saved_once_and_the_second_gets_a_message()
+    {
+        var client = host.Client(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var name = "Kahdesti Lähetetty " + Guid.NewGuid().ToString("N")[..6];
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/network/organisations/new", Fields(name))).StatusCode);
+        var again = await client.PostFormAsync("/network/organisations/new?culture=en", Fields(name));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var link = new HtmlParser().ParseDocument(await again.Content.ReadAsStringAsync())
+            .QuerySelector(".error-summary a[href='#Input_NameFi']");
+        Assert.Contains("The network already has an organisation with the same or almost the same name.", link?.TextContent);
+        Assert.Equal(1, await CountAsync(name));
+    }
+
+    [Fact]
+    public async Task The_same_organisation_sent_several_times_at_once_is_saved_once_without_an_error_page()
+    {
+        var client = host.Client(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var name = "Kiireinen Yhdistys " + Guid.NewGuid().ToString("N")[..6];
+
+        var responses = await client.PostFormAtOnceAsync("/network/organisations/new", 6, Fields(name));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await CountAsync(name));
+    }
+
+    [Fact]
+    public async Task A_slug_saved_twice_is_recognised_as_the_double_submit_the_forms_answer_with_a_message()
+    {
+        // The race the forms guard against cannot be timed in a test, so its failure is made directly on this engine.
+        var slug = "sama-" + Guid.NewGuid().ToString("N")[..8];
+        await host.WithDbAsync(async db =>
+        {
+            db.Organisations.Add(new Yhdessa.Features.Network.Data.Organisation { Slug = slug, NameFi = slug });
+            await db.SaveChangesAsync();
+        });
+
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => host.WithDbAsync(async db =>
+        {
+            db.Organisations.Add(new Yhdessa.Features.Network.Data.Organisation { Slug = slug, NameFi = slug });
+            await db.SaveChangesAsync();
+        }));
+        Assert.True(Yhdessa.Features.Network.Data.Slugs.IsUniqueViolation(failure));
+    }
+
     [Theory]
     [InlineData("/network/organisations/new")]
     [InlineData("/network/groups/new")]

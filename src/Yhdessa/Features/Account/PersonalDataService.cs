@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
@@ -10,7 +11,8 @@ namespace Yhdessa.Features.Account;
 /// <summary>"Download my data" and "delete my account": the account's own fields plus what every feature
 /// keeps about the person (<see cref="IPersonalDataHolder"/>).</summary>
 public sealed class PersonalDataService(
-    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock)
+    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, IOutputCacheStore cache,
+    TimeProvider clock)
 {
     public async Task<Dictionary<string, object?>> ExportAsync(User user, CancellationToken cancellationToken)
     {
@@ -46,6 +48,8 @@ public sealed class PersonalDataService(
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded) return result;
         await transaction.CommitAsync(cancellationToken);
+        // Cached public pages may still name the person: they go at once, not when the cache expires.
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return result;
     }
 }

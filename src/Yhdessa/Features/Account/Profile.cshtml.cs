@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Account;
 
 /// <summary>Changes the name shown to others and the language of email.</summary>
-public class ProfileModel(UserManager<User> users, IStringLocalizer<AccountText> text) : PageModel
+public class ProfileModel(UserManager<User> users, IOutputCacheStore cache, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty] public ProfileInput Input { get; set; } = new();
 
@@ -19,7 +20,7 @@ public class ProfileModel(UserManager<User> users, IStringLocalizer<AccountText>
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -34,6 +35,8 @@ public class ProfileModel(UserManager<User> users, IStringLocalizer<AccountText>
             ModelState.AddErrors("", result);
             return Page();
         }
+        // The name is shown on cached public pages (an organisation's people, a group's members).
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = text["ProfileSaved"].Value;
         return RedirectToPage("/Account/Index");
     }

@@ -41,4 +41,20 @@ public sealed class SqliteYhdessaDb(DbContextOptions<SqliteYhdessaDb> options) :
     }
 }
 
-public sealed class PostgresYhdessaDb(DbContextOptions<PostgresYhdessaDb> options) : YhdessaDb(options);
+public sealed class PostgresYhdessaDb(DbContextOptions<PostgresYhdessaDb> options) : YhdessaDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var type in typeof(YhdessaDb).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPostgresModel).IsAssignableFrom(t)))
+            ((IPostgresModel)Activator.CreateInstance(type, nonPublic: true)!).Configure(builder);
+    }
+}
+
+/// <summary>What a feature's model has on PostgreSQL only (extensions, index methods such as GIN), picked up from
+/// this assembly like the <see cref="IEntityTypeConfiguration{TEntity}"/> classes.</summary>
+public interface IPostgresModel
+{
+    void Configure(ModelBuilder builder);
+}

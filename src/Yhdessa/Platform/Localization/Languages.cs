@@ -106,7 +106,8 @@ public static class Languages
         return path + QueryString.Create(kept).ToUriComponent();
     }
 
-    /// <summary>Only a path on this site: "/x", not "//host" or "/\\host".</summary>
+    /// <summary>Only a path on this site: "/x", not "//host" or "/\\host", and nothing with a control character:
+    /// browsers drop a tab or a line break, so "/\t/host" would lead to "//host" (and LocalRedirect refuses it with a 500).</summary>
     public static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Any(char.IsControl);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
@@ -29,21 +30,22 @@ public static class NetworkApi
         var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Network");
 
         api.MapGet("/organisations", async Task<Results<Ok<ApiList<ApiOrganisation>>, ValidationProblem>> (
-                OrganisationDirectory directory, Municipalities municipalities, CancellationToken cancellationToken,
-                string? q, string? sector, string? municipality, int page = 1, int pageSize = 20) =>
+                OrganisationDirectory directory, Municipalities municipalities, IStringLocalizer<NetworkText> n,
+                CancellationToken cancellationToken, string? q, string? sector, string? municipality, int page = 1, int pageSize = 20) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 Sector? sectorFilter = null;
                 if (!string.IsNullOrWhiteSpace(sector))
                 {
                     if (Enum.TryParse<Sector>(sector, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) sectorFilter = parsed;
-                    else errors["sector"] = ["Unknown sector. Use one of: " + string.Join(", ", Enum.GetNames<Sector>())];
+                    else errors["sector"] = [n["ApiUnknownSector", string.Join(", ", Enum.GetNames<Sector>())]];
                 }
                 if (!string.IsNullOrWhiteSpace(municipality) && municipalities.Find(municipality) is null)
-                    errors["municipality"] = ["Unknown municipality code (three digits, Statistics Finland)."];
-                if (pageSize is < 1 or > 100) errors["pageSize"] = ["pageSize must be between 1 and 100."];
-                if (page < 1) errors["page"] = ["page must be 1 or more."];
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                    errors["municipality"] = [n["ApiUnknownMunicipality"]];
+                if (pageSize is < 1 or > 100) errors["pageSize"] = [n["ApiPageSize"]];
+                if (page < 1) errors["page"] = [n["ApiPage"]];
+                // In the request's language (?culture=, the language cookie or Accept-Language), like the pages.
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: n["ApiInvalidQuery"]);
 
                 var result = await directory.SearchAsync(
                     new DirectoryQuery(q, sectorFilter, municipality?.Trim(), page, pageSize), cancellationToken);

@@ -33,7 +33,7 @@ public static class Localized
     };
 }
 
-public class Organisation
+public class Organisation : IHasSlug
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";
@@ -82,7 +82,7 @@ public class Affiliation
     public string Title { get; set; } = "";
 }
 
-public class Group
+public class Group : IHasSlug
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";

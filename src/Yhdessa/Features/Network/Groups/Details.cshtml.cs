@@ -88,8 +88,10 @@ public class DetailsModel(GroupService groups, IStringLocalizer<NetworkText> n) 
         MemberCount = members.Count;
         if (CanSeeMembers)
         {
-            // Anonymous visitors see by name only the members who made their profile public.
-            Members = User.Identity?.IsAuthenticated == true ? members : members.Where(m => m.PublicProfileId is not null).ToList();
+            // Sign-up is open to anyone, so being signed in proves nothing: only coordinators and the group's own
+            // members (admins among them), who need to know each other, see every member by name. Everyone else
+            // sees by name only the members who made their profile public, and the rest as a count.
+            Members = GroupService.SeesEveryMember(User, Own) ? members : members.Where(m => m.PublicProfileId is not null).ToList();
             HiddenMembers = members.Count - Members.Count;
         }
         if (CanManage) Requests = all.Where(m => m.Status == MembershipStatus.Requested).ToList();

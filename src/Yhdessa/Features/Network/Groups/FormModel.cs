@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
@@ -83,13 +82,15 @@ public class FormModel(YhdessaDb db, GroupService groups, AuditLog audit, IOutpu
         group.Visibility = Input.Visibility!.Value;
         if (Existing is null)
         {
-            var baseSlug = Search.Slug(group.NameFi);
-            group.Slug = baseSlug;
-            for (var i = 2; await db.Groups.AnyAsync(g => g.Slug == group.Slug, cancellationToken); i++) group.Slug = $"{baseSlug}-{i}";
+            group.Slug = Search.Slug(group.NameFi);
             db.Groups.Add(group);
         }
         audit.Record(Existing is null ? "network.group.created" : "network.group.edited", "group:" + group.Slug);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessSlugTakenAsync(group, Existing is null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.NameFi", n["GroupExists"]);
+            return Page();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = (string)n["GroupSaved"];
         return Redirect("/network/groups/" + group.Slug);

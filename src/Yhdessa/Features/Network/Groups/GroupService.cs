@@ -16,9 +16,7 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
     public enum Outcome { Done, NotAllowed, NeedsApproval, NothingToDo }
 
     public Task<Group?> FindAsync(string key, CancellationToken cancellationToken) =>
-        int.TryParse(key, out var id)
-            ? db.Groups.FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
-            : db.Groups.FirstOrDefaultAsync(g => g.Slug == key, cancellationToken);
+        db.Groups.FindByKeyAsync(key, cancellationToken);
 
     public Task<GroupMembership?> MembershipAsync(int groupId, string? userId, CancellationToken cancellationToken) =>
         userId is null
@@ -35,6 +33,11 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
         MembershipVisibility.SignedInMembers => user.Identity?.IsAuthenticated == true,
         _ => user.IsInRole(Roles.Coordinator) || own?.Status == MembershipStatus.Member,
     };
+
+    /// <summary>Whether the viewer sees the members who keep their profile private by name: coordinators and the
+    /// group's own members do; anyone else, signed in or not, sees only public profiles by name.</summary>
+    public static bool SeesEveryMember(ClaimsPrincipal user, GroupMembership? own) =>
+        user.IsInRole(Roles.Coordinator) || own?.Status == MembershipStatus.Member;
 
     public Task<List<MemberRow>> MembersAsync(int groupId, CancellationToken cancellationToken) =>
         (from m in db.GroupMemberships
@@ -54,7 +57,15 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
         var status = group.Joining == Joining.Open ? MembershipStatus.Member : MembershipStatus.Requested;
         db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = userId, Status = status, Since = clock.GetUtcNow() });
         audit.Record(status == MembershipStatus.Member ? "network.group.joined" : "network.group.requested", "group:" + group.Slug);
-        await SaveAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Slugs.IsUniqueViolation(e))
+        {
+            // A double-clicked join: its twin saved the same membership first, so this one has nothing left to do.
+            return Outcome.NothingToDo;
+        }
         return Outcome.Done;
     }
 

@@ -90,12 +90,16 @@ public class FormModel(
         organisation.UpdatedAt = now;
         if (Existing is null)
         {
-            organisation.Slug = await directory.UniqueSlugAsync(organisation.NameFi, null, cancellationToken);
+            organisation.Slug = Search.Slug(organisation.NameFi);
             db.Organisations.Add(organisation);
         }
         audit.Record(Existing is null ? "network.organisation.created" : "network.organisation.edited",
             "organisation:" + organisation.Slug);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessSlugTakenAsync(organisation, Existing is null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.NameFi", n["OrganisationExists"]);
+            return Page();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
 
         TempData["Notice"] = (string)n["OrganisationSaved"];

@@ -26,16 +26,7 @@ public sealed class OrganisationDirectory(YhdessaDb db)
 
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {
-        var organisations = db.Organisations.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = Search.Normalise(query.Q.Length > MaxQueryLength ? query.Q[..MaxQueryLength] : query.Q);
-            organisations = organisations.Where(o => o.SearchText.Contains(text));
-        }
-        if (query.Sector is { } sector) organisations = organisations.Where(o => o.Sector == sector);
-        if (!string.IsNullOrWhiteSpace(query.Municipality))
-            organisations = organisations.Where(o => o.MunicipalityCode == query.Municipality);
-
+        var organisations = Matching(query);
         var total = await organisations.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -53,18 +44,21 @@ public sealed class OrganisationDirectory(YhdessaDb db)
         return new DirectoryPage(total, page, pageSize, items);
     }
 
-    /// <summary>By id ("12") or by slug ("y-saatio"); slugs never consist of digits only.</summary>
-    public Task<Organisation?> FindAsync(string key, CancellationToken cancellationToken) =>
-        int.TryParse(key, out var id)
-            ? db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            : db.Organisations.FirstOrDefaultAsync(o => o.Slug == key, cancellationToken);
-
-    public async Task<string> UniqueSlugAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    /// <summary>The organisations that match the query's search text and filters, in no order.</summary>
+    public IQueryable<Organisation> Matching(DirectoryQuery query)
     {
-        var baseSlug = Search.Slug(name);
-        var slug = baseSlug;
-        for (var n = 2; await db.Organisations.AnyAsync(o => o.Slug == slug && o.Id != exceptId, cancellationToken); n++)
-            slug = $"{baseSlug}-{n}";
-        return slug;
+        var organisations = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = Search.Normalise(query.Q.Length > MaxQueryLength ? query.Q[..MaxQueryLength] : query.Q);
+            organisations = organisations.Where(o => o.SearchText.Contains(text));
+        }
+        if (query.Sector is { } sector) organisations = organisations.Where(o => o.Sector == sector);
+        if (!string.IsNullOrWhiteSpace(query.Municipality))
+            organisations = organisations.Where(o => o.MunicipalityCode == query.Municipality);
+        return organisations;
     }
+
+    public Task<Organisation?> FindAsync(string key, CancellationToken cancellationToken) =>
+        db.Organisations.FindByKeyAsync(key, cancellationToken);
 }

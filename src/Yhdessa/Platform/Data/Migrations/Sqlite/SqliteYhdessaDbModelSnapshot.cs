@@ -589,8 +589,6 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("NameFi");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 

@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace Yhdessa.Tests.Network;
+
+public sealed class LanguageSwitchOnSqlite(SqliteApp app) : LanguageSwitchTests(app), IClassFixture<SqliteApp>;
+public sealed class LanguageSwitchOnPostgres(PostgresApp app) : LanguageSwitchTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The language switcher in the header comes back only to a page of this site, whatever its returnUrl says.</summary>
+public abstract class LanguageSwitchTests(YhdessaApp app)
+{
+    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host = NetworkTestHost.For(app);
+
+    [Fact]
+    public async Task The_switch_returns_to_the_page_in_the_chosen_language()
+    {
+        var response = await host.Client().GetAsync("/language?to=sv&returnUrl=%2Fnetwork%2Fgroups%3Fpage%3D1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/network/groups?page=1", NetworkTestHost.LocalPath(response));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("sv"));
+    }
+
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]        // "/\t/evil.example": a browser drops the tab and goes to //evil.example
+    [InlineData("%2F%0A%2Fevil.example")]        // the same with a line break
+    [InlineData("%2F%2Fevil.example")]            // "//evil.example"
+    [InlineData("%2F%5Cevil.example")]            // "/\evil.example"
+    [InlineData("https%3A%2F%2Fevil.example%2F")] // an absolute address
+    public async Task A_returnUrl_off_the_site_leads_to_the_front_page(string returnUrl)
+    {
+        var response = await host.Client().GetAsync($"/language?to=en&returnUrl={returnUrl}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}
