@@ -13,6 +13,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -828,7 +831,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_SearchText",
                 table: "Organisations",
-                column: "SearchText");
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Sector_NameFi",

@@ -824,11 +824,6 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 column: "NameFi");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Organisations_SearchText",
-                table: "Organisations",
-                column: "SearchText");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Sector_NameFi",
                 table: "Organisations",
                 columns: new[] { "Sector", "NameFi" });
