@@ -40,6 +40,10 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountTe
     public void ResetPassword(User user, string link) =>
         Send(user.Email!, user.PreferredLanguage, "MailResetSubject", "MailResetBody", user.DisplayName, link);
 
+    /// <summary>To the owner when two-step sign-in is turned off, so that a taken-over session does not go unnoticed.</summary>
+    public void TwoFactorDisabled(User user) =>
+        Send(user.Email!, user.PreferredLanguage, "MailTwoFactorDisabledSubject", "MailTwoFactorDisabledBody", user.DisplayName, null);
+
     public void PasswordChanged(User user) =>
         Send(user.Email!, user.PreferredLanguage, "MailPasswordChangedSubject", "MailPasswordChangedBody", user.DisplayName, null);
 

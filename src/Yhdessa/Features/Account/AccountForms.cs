@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Account;
@@ -41,6 +42,30 @@ public static class AccountForms
         if (!string.IsNullOrEmpty(value)) return value;
         state.AddModelError(key, text["ErrorPasswordRequired"]);
         return null;
+    }
+
+    /// <summary>
+    /// The signed-in person's current password, asked again before a change that matters. A wrong one counts
+    /// towards the lockout like a wrong password at sign-in, and a locked-out account is refused without checking.
+    /// </summary>
+    public static async Task<bool> CurrentPasswordAsync(
+        UserManager<User> users, User user, ModelStateDictionary state, string key, string password, IStringLocalizer<AccountText> text)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Hash anyway, so that a locked-out account takes as long to refuse as a wrong password.
+            users.PasswordHasher.HashPassword(user, password);
+            state.AddModelError(key, text["ErrorLockedOut"]);
+            return false;
+        }
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+        await users.AccessFailedAsync(user);
+        state.AddModelError(key, text[await users.IsLockedOutAsync(user) ? "ErrorLockedOut" : "ErrorPasswordMismatch"]);
+        return false;
     }
 
     public static void AddErrors(this ModelStateDictionary state, string key, IdentityResult result)
