@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,55 @@ public abstract class OwnAccountTests(YhdessaApp app)
         var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", page.Path);
         return browser;
+    }
+
+    [Theory]
+    [InlineData("/account/email", "Input.Password")]
+    [InlineData("/account/password", "Input.CurrentPassword")]
+    [InlineData("/account/delete", "Password")]
+    public async Task Wrong_current_passwords_count_towards_the_lockout(string page, string field)
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        Dictionary<string, string> Form(string password) => new()
+        {
+            ["Input.NewEmail"] = NewEmail(), ["Input.NewPassword"] = "aivan uusi pitkä salasana", [field] = password,
+        };
+
+        for (var i = 0; i < 5; i++)
+            await browser.SubmitAsync(page, Form($"väärä salasana {i}"));
+
+        // Locked out now: even the right password is refused, with the lockout message, and nothing changes.
+        var locked = await browser.SubmitAsync(page, Form(Password));
+        Assert.Equal(page, locked.Path);
+        Assert.Contains("Liian monta väärää yritystä", locked.ErrorSummary);
+        var user = (await app.FindUserAsync(email))!;
+        Assert.NotNull(user.LockoutEnd);
+        Assert.Equal(email, user.Email);
+        var signIn = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.StartsWith("/account/sign-in", signIn.Path);
+    }
+
+    [Theory]
+    [InlineData("/account/email", "Input.Password")]
+    [InlineData("/account/password", "Input.CurrentPassword")]
+    [InlineData("/account/delete", "Password")]
+    public async Task Password_guesses_on_account_pages_are_rate_limited(string page, string field)
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var limited = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "3"));
+        var browser = new Browser(limited.CreateClient());
+        // Signing in is the first of the three submissions allowed in the minute.
+        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal("/account", signedIn.Path);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await browser.SubmitAsync(page, new() { [field] = $"väärä salasana {i}" })).Status);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -10,6 +12,7 @@ namespace Yhdessa.Features.Account;
 
 /// <summary>Two-step sign-in: its state, new recovery codes (shown once), and turning it off. Both changes ask
 /// for the password again, so that a session left open is not enough; the page is never stored by a cache.</summary>
+[EnableRateLimiting(PlatformSetup.AccountRateLimit)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class TwoFactorModel(
     UserManager<User> users, SignInManager<User> signIn, AuditLog audit, AccountEmails emails, YhdessaDb db,
