@@ -31,7 +31,7 @@ public static class PlatformSetup
 
         services.AddPlatformData(builder.Configuration, options, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("Yhdessa").PersistKeysToDbContext<YhdessaDb>();
-        services.AddPlatformIdentity();
+        services.AddPlatformIdentity(builder.Environment);
         services.AddAccounts(builder.Configuration);
         services.AddLanguages();
         services.AddScoped<AuditLog>();
