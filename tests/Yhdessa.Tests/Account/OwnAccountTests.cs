@@ -115,6 +115,14 @@ public abstract class OwnAccountTests(YhdessaApp app)
 
         var (link, full) = await app.LinkInLatestMailAsync(newEmail);
         Assert.StartsWith("https://yhdessa.test/account/confirm-email-change?", full);
+        // Neither address is in the link (links end up in logs); the page still tells which address is confirmed.
+        Assert.DoesNotContain("%40", full);
+        Assert.DoesNotContain("@", full);
+        Assert.Contains(newEmail, (await browser.OpenAsync(link)).Text);
+        var tampered = await browser.OpenAsync(link.Replace("address=", "address=x"));
+        Assert.Contains("Linkki ei kelpaa", tampered.Text);
+        Assert.Null(tampered.Document.QuerySelector("main form"));
+        Assert.Equal(email, (await app.FindUserAsync(email))!.Email);
         var changed = await browser.SubmitAsync(link, new Dictionary<string, string>());
         Assert.Contains("vaihdettu", changed.Notice);
         Assert.Null(await app.FindUserAsync(email));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Platform.Data;
@@ -13,9 +14,30 @@ namespace Yhdessa.Features.Account;
 /// The account's email, written in the recipient's language, as plain text and HTML. Links are built from
 /// <see cref="PlatformOptions.BaseUrl"/> only: a forged Host header must never put another site into a reset link.
 /// </summary>
-public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountText> text, IOptions<PlatformOptions> options)
+public sealed class AccountEmails(
+    EmailOutbox outbox, IStringLocalizer<AccountText> text, IOptions<PlatformOptions> options, IDataProtectionProvider protection)
 {
-    public string Link(string path, params (string Name, string Value)[] query)
+    // Links name the account by its id and carry no address in the clear: addresses in URLs end up in access
+    // logs, browser histories and proxies. The new address of an email change travels encrypted instead.
+    private readonly IDataProtector newAddress = protection.CreateProtector("Yhdessa.Account.NewAddress");
+
+    public string ResetLink(User user, string token) =>
+        Link("/account/reset-password", ("userId", user.Id), ("token", token));
+
+    public string ConfirmLink(User user, string token) =>
+        Link("/account/confirm-email", ("userId", user.Id), ("token", token));
+
+    public string EmailChangeLink(User user, string newEmail, string token) =>
+        Link("/account/confirm-email-change", ("userId", user.Id), ("address", newAddress.Protect(newEmail)), ("token", token));
+
+    /// <summary>The new address from an email-change link, or null when the link was tampered with.</summary>
+    public string? NewAddressIn(string address)
+    {
+        try { return newAddress.Unprotect(address); }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or FormatException) { return null; }
+    }
+
+    private string Link(string path, params (string Name, string Value)[] query)
     {
         var url = options.Value.BaseUrl.TrimEnd('/') + path;
         if (query.Length > 0)

@@ -44,8 +44,7 @@ public class ChangeEmailModel(UserManager<User> users, AccountEmails emails, Yhd
         if (await users.FindByEmailAsync(email!) is null)
         {
             var token = await users.GenerateChangeEmailTokenAsync(user, email!);
-            emails.ConfirmNewAddress(user, email!,
-                emails.Link("/account/confirm-email-change", ("userId", user.Id), ("email", email!), ("token", token)));
+            emails.ConfirmNewAddress(user, email!, emails.EmailChangeLink(user, email!, token));
             await db.SaveChangesAsync();
         }
         TempData["Notice"] = text["ChangeEmailSent", email!].Value;

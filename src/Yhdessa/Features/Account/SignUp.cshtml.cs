@@ -52,7 +52,7 @@ public class SignUpModel(
                 // Hash the unused password, so that this branch takes as long as creating an account.
                 users.PasswordHasher.HashPassword(candidate, password!);
                 var token = await users.GeneratePasswordResetTokenAsync(existing);
-                emails.SignUpAttempted(existing, emails.Link("/account/reset-password", ("email", existing.Email!), ("token", token)));
+                emails.SignUpAttempted(existing, emails.ResetLink(existing, token));
             }
             else
             {
@@ -95,7 +95,7 @@ public class SignUpModel(
     private async Task SendConfirmationAsync(User user)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        emails.ConfirmAddress(user, emails.Link("/account/confirm-email", ("userId", user.Id), ("token", token)));
+        emails.ConfirmAddress(user, emails.ConfirmLink(user, token));
     }
 }
 
