@@ -53,8 +53,7 @@ public static class AccountForms
     {
         if (await users.IsLockedOutAsync(user))
         {
-            // Hash anyway, so that a locked-out account takes as long to refuse as a wrong password.
-            users.PasswordHasher.HashPassword(user, password);
+            VerifyInVain(users, password);
             state.AddModelError(key, text["ErrorLockedOut"]);
             return false;
         }
@@ -66,6 +65,20 @@ public static class AccountForms
         await users.AccessFailedAsync(user);
         state.AddModelError(key, text[await users.IsLockedOutAsync(user) ? "ErrorLockedOut" : "ErrorPasswordMismatch"]);
         return false;
+    }
+
+    private static string? dummyHash;
+
+    /// <summary>
+    /// Checks the password against the hash of a random one, which costs exactly what checking a wrong password
+    /// costs. Refusals that need no check (unknown address, disabled or locked account) call this, so that their
+    /// timing does not tell them apart from a wrong password.
+    /// </summary>
+    public static void VerifyInVain(UserManager<User> users, string password)
+    {
+        // Made with the app's own hasher, so that it has the same algorithm and work factor as real hashes.
+        var hash = dummyHash ??= users.PasswordHasher.HashPassword(new User(), Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(new User(), hash, password);
     }
 
     public static void AddErrors(this ModelStateDictionary state, string key, IdentityResult result)
