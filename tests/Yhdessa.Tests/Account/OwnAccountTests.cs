@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Account;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Tests.Account;
 
@@ -73,6 +75,57 @@ public abstract class OwnAccountTests(YhdessaApp app)
             statuses.Add((await browser.SubmitAsync(page, new() { [field] = $"väärä salasana {i}" })).Status);
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_new_name_or_a_deleted_account_shows_at_once_on_cached_public_pages()
+    {
+        var email = NewEmail();
+        var id = await app.CreateUserAsync(email, Password);
+        var profileId = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            var profile = new PersonProfile { UserId = id, IsPublic = true, UpdatedAt = DateTimeOffset.UtcNow };
+            db.PersonProfiles.Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id;
+        });
+        var visitor = Browser.Open(app);
+        var url = $"/network/people/{profileId}";
+        Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
+        Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
+
+        var owner = await SignedInAsync(email);
+        await owner.SubmitAsync("/account/profile", new() { ["Input.DisplayName"] = "Uusi Nimi", ["Input.PreferredLanguage"] = "fi" });
+        Assert.Equal("Uusi Nimi", (await visitor.OpenAsync(url)).H1);
+
+        var deleted = await owner.SubmitAsync("/account/delete", new() { ["Password"] = Password });
+        Assert.Equal("/", deleted.Path);
+        var gone = await visitor.OpenAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, gone.Status);
+        Assert.DoesNotContain("Uusi Nimi", gone.Html);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_erases_its_mail_to_earlier_and_pending_addresses()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        var second = NewEmail();
+        await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = second, ["Input.Password"] = Password });
+        await browser.SubmitAsync((await app.LinkInLatestMailAsync(second)).Path, new Dictionary<string, string>());
+        var pending = NewEmail();
+        await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = pending, ["Input.Password"] = Password });
+        Assert.NotEmpty(await app.MailToAsync(email));
+        Assert.NotEmpty(await app.MailToAsync(pending));
+
+        var deleted = await browser.SubmitAsync("/account/delete", new() { ["Password"] = Password });
+
+        Assert.Equal("/", deleted.Path);
+        Assert.Empty(await app.MailToAsync(email));
+        Assert.Empty(await app.MailToAsync(second));
+        Assert.Empty(await app.MailToAsync(pending));
     }
 
     [Fact]

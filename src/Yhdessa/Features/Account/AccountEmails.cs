@@ -46,37 +46,37 @@ public sealed class AccountEmails(
     }
 
     public void ConfirmAddress(User user, string link) =>
-        Send(user.Email!, user.PreferredLanguage, "MailConfirmSubject", "MailConfirmBody", user.DisplayName, link);
+        Send(user, user.Email!, "MailConfirmSubject", "MailConfirmBody", link);
 
     public void ConfirmNewAddress(User user, string newEmail, string link) =>
-        Send(newEmail, user.PreferredLanguage, "MailChangeEmailSubject", "MailChangeEmailBody", user.DisplayName, link);
+        Send(user, newEmail, "MailChangeEmailSubject", "MailChangeEmailBody", link);
 
-    /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
     /// <summary>To the old address after a change, so that a taken-over account does not go unnoticed.</summary>
     public void EmailChanged(User user, string oldEmail) =>
-        Send(oldEmail, user.PreferredLanguage, "MailEmailChangedSubject", "MailEmailChangedBody", user.DisplayName, null);
+        Send(user, oldEmail, "MailEmailChangedSubject", "MailEmailChangedBody", null);
 
+    /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
     public void SignUpAttempted(User owner, string resetLink) =>
-        Send(owner.Email!, owner.PreferredLanguage, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", owner.DisplayName, resetLink);
+        Send(owner, owner.Email!, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", resetLink);
 
     public void ResetPassword(User user, string link) =>
-        Send(user.Email!, user.PreferredLanguage, "MailResetSubject", "MailResetBody", user.DisplayName, link);
+        Send(user, user.Email!, "MailResetSubject", "MailResetBody", link);
 
     /// <summary>To the owner when two-step sign-in is turned off, so that a taken-over session does not go unnoticed.</summary>
     public void TwoFactorDisabled(User user) =>
-        Send(user.Email!, user.PreferredLanguage, "MailTwoFactorDisabledSubject", "MailTwoFactorDisabledBody", user.DisplayName, null);
+        Send(user, user.Email!, "MailTwoFactorDisabledSubject", "MailTwoFactorDisabledBody", null);
 
     public void PasswordChanged(User user) =>
-        Send(user.Email!, user.PreferredLanguage, "MailPasswordChangedSubject", "MailPasswordChangedBody", user.DisplayName, null);
+        Send(user, user.Email!, "MailPasswordChangedSubject", "MailPasswordChangedBody", null);
 
-    private void Send(string to, string language, string subjectKey, string bodyKey, string name, string? link)
+    private void Send(User user, string to, string subjectKey, string bodyKey, string? link)
     {
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(language) ? language : Languages.Finnish);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(user.PreferredLanguage) ? user.PreferredLanguage : Languages.Finnish);
         try
         {
             var subject = text[subjectKey].Value;
-            var greeting = text["MailGreeting", name].Value;
+            var greeting = text["MailGreeting", user.DisplayName].Value;
             var body = text[bodyKey].Value;
             var closing = text["MailClosing"].Value;
             var textBody = link is null
@@ -90,7 +90,7 @@ public sealed class AccountEmails(
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
                 $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
                 $"<p>{html.Encode(closing)}</p></body></html>";
-            outbox.Enqueue(to, subject, textBody, htmlBody);
+            outbox.Enqueue(to, subject, textBody, htmlBody, user.Id);
         }
         finally
         {

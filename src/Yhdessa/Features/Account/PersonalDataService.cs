@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
@@ -10,7 +11,8 @@ namespace Yhdessa.Features.Account;
 /// <summary>"Download my data" and "delete my account": the account's own fields plus what every feature
 /// keeps about the person (<see cref="IPersonalDataHolder"/>).</summary>
 public sealed class PersonalDataService(
-    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock)
+    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock,
+    IOutputCacheStore cache)
 {
     public async Task<Dictionary<string, object?>> ExportAsync(User user, CancellationToken cancellationToken)
     {
@@ -39,13 +41,16 @@ public sealed class PersonalDataService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var holder in holders)
             await holder.EraseAsync(user.Id, cancellationToken);
-        // The outbox keeps copies of mail to the person (links, name): they go with the account.
-        await db.Set<OutgoingEmail>().Where(m => m.To == user.Email).ExecuteDeleteAsync(cancellationToken);
+        // The outbox keeps copies of mail to the person (links, name), also to addresses the account had before
+        // or was about to have: they go with the account.
+        await db.Set<OutgoingEmail>().Where(m => m.UserId == user.Id || m.To == user.Email).ExecuteDeleteAsync(cancellationToken);
         // The entry names the deleted account's id only; no name or address outlives the account.
         audit.Record("account.deleted", $"user:{user.Id}", actorId: user.Id);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded) return result;
         await transaction.CommitAsync(cancellationToken);
+        // Cached public pages (profile, organisation and group pages) may show the name: they are built anew.
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return result;
     }
 }
