@@ -16,6 +16,7 @@ public class OutgoingEmail
     /// an address the account no longer has.</summary>
     public string? UserId { get; set; }
     public string Subject { get; set; } = "";
+    /// <summary>Emptied once the message is sent over SMTP (as is <see cref="HtmlBody"/>).</summary>
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
