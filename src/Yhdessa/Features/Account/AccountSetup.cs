@@ -37,6 +37,7 @@ public static class AccountSetup
         services.AddScoped<SignInManager<User>, AccountSignInManager>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PersonalDataService>();
+        services.AddScoped<CoordinatorGuard>();
         services.AddScoped<IDemoData, AccountDemoData>();
         return services;
     }

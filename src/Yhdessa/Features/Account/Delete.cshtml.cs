@@ -12,7 +12,7 @@ namespace Yhdessa.Features.Account;
 /// and the account goes, all in one transaction.</summary>
 [EnableRateLimiting(PlatformSetup.AccountRateLimit)]
 public class DeleteModel(
-    UserManager<User> users, SignInManager<User> signIn, PersonalDataService personalData,
+    UserManager<User> users, SignInManager<User> signIn, PersonalDataService personalData, CoordinatorGuard guard,
     IStringLocalizer<AccountText> text, ILogger<DeleteModel> logger) : PageModel
 {
     [BindProperty] public string? Password { get; set; }
@@ -26,7 +26,19 @@ public class DeleteModel(
         var password = AccountForms.Password(ModelState, nameof(Password), Password, text);
         if (!ModelState.IsValid) return Page();
         if (!await AccountForms.CurrentPasswordAsync(users, user, ModelState, nameof(Password), password!, text)) return Page();
+        // The same rule as on the people page: the service keeps one enabled coordinator. Asked here for a clear
+        // answer; the deletion checks again in its transaction.
+        if (!user.IsDisabled && await users.IsInRoleAsync(user, Roles.Coordinator) && !await guard.OthersExistAsync(user.Id, cancellationToken))
+        {
+            ModelState.AddModelError("", text["ErrorLastCoordinatorDelete"]);
+            return Page();
+        }
         var result = await personalData.DeleteAsync(user, cancellationToken);
+        if (result is null)
+        {
+            ModelState.AddModelError("", text["ErrorLastCoordinatorDelete"]);
+            return Page();
+        }
         if (!result.Succeeded)
         {
             ModelState.AddErrors("", result);
