@@ -249,7 +249,7 @@ public abstract class SignUpTests(YhdessaApp app)
         var browser = new Browser(demo.CreateClient());
 
         var page = await browser.SubmitAsync("/account/sign-in",
-            new() { ["Input.Email"] = "coordinator@example.org", ["Input.Password"] = "demo-Yhdessa-2026!" });
+            new() { ["Input.Email"] = DemoAccounts.Coordinator, ["Input.Password"] = "demo-Yhdessa-2026!" });
 
         Assert.Equal("/account", page.Path);
         Assert.Contains("Koordinaattori", page.Text);
@@ -257,7 +257,7 @@ public abstract class SignUpTests(YhdessaApp app)
         var users = await app.WithServicesAsync(async services =>
         {
             var manager = services.GetRequiredService<UserManager<User>>();
-            var reporter = await manager.FindByEmailAsync("reporter@example.org");
+            var reporter = await manager.FindByEmailAsync(DemoAccounts.Reporter);
             return await manager.GetRolesAsync(reporter!);
         });
         Assert.Equal([Roles.Member, Roles.Reporter], users.Order());

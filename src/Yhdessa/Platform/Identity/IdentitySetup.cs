@@ -15,20 +15,8 @@ public static class IdentitySetup
 
     public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddIdentity<User, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-            })
+        // The account rules (passwords, lockout, confirmation) are set in one place: AccountSetup.AddAccounts.
+        services.AddIdentity<User, IdentityRole>()
             .AddEntityFrameworkStores<YhdessaDb>()
             .AddDefaultTokenProviders();
 
