@@ -20,7 +20,7 @@ namespace Yhdessa.Platform;
 /// <summary>What every feature stands on: data, identity, languages, email, audit, security and health.</summary>
 public static class PlatformSetup
 {
-    /// <summary>The rate limit for sign-in, sign-up and password reset, per client address.</summary>
+    /// <summary>The rate limit for sign-in, sign-up, password reset and the pages that ask for the current password, per client address.</summary>
     public const string AccountRateLimit = "account";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -33,7 +33,7 @@ public static class PlatformSetup
 
         services.AddPlatformData(builder.Configuration, options, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("Yhdessa").PersistKeysToDbContext<YhdessaDb>();
-        services.AddPlatformIdentity();
+        services.AddPlatformIdentity(builder.Environment);
         services.AddAccounts(builder.Configuration);
         services.AddLanguages();
         services.AddScoped<AuditLog>();

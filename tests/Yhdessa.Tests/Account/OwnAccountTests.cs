@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Account;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Tests.Account;
 
@@ -23,6 +26,106 @@ public abstract class OwnAccountTests(YhdessaApp app)
         var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", page.Path);
         return browser;
+    }
+
+    [Theory]
+    [InlineData("/account/email", "Input.Password")]
+    [InlineData("/account/password", "Input.CurrentPassword")]
+    [InlineData("/account/delete", "Password")]
+    public async Task Wrong_current_passwords_count_towards_the_lockout(string page, string field)
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        Dictionary<string, string> Form(string password) => new()
+        {
+            ["Input.NewEmail"] = NewEmail(), ["Input.NewPassword"] = "aivan uusi pitkä salasana", [field] = password,
+        };
+
+        for (var i = 0; i < 5; i++)
+            await browser.SubmitAsync(page, Form($"väärä salasana {i}"));
+
+        // Locked out now: even the right password is refused, with the lockout message, and nothing changes.
+        var locked = await browser.SubmitAsync(page, Form(Password));
+        Assert.Equal(page, locked.Path);
+        Assert.Contains("Liian monta väärää yritystä", locked.ErrorSummary);
+        var user = (await app.FindUserAsync(email))!;
+        Assert.NotNull(user.LockoutEnd);
+        Assert.Equal(email, user.Email);
+        var signIn = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.StartsWith("/account/sign-in", signIn.Path);
+    }
+
+    [Theory]
+    [InlineData("/account/email", "Input.Password")]
+    [InlineData("/account/password", "Input.CurrentPassword")]
+    [InlineData("/account/delete", "Password")]
+    public async Task Password_guesses_on_account_pages_are_rate_limited(string page, string field)
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var limited = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "3"));
+        var browser = new Browser(limited.CreateClient());
+        // Signing in is the first of the three submissions allowed in the minute.
+        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal("/account", signedIn.Path);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await browser.SubmitAsync(page, new() { [field] = $"väärä salasana {i}" })).Status);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_new_name_or_a_deleted_account_shows_at_once_on_cached_public_pages()
+    {
+        var email = NewEmail();
+        var id = await app.CreateUserAsync(email, Password);
+        var profileId = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            var profile = new PersonProfile { UserId = id, IsPublic = true, UpdatedAt = DateTimeOffset.UtcNow };
+            db.PersonProfiles.Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id;
+        });
+        var visitor = Browser.Open(app);
+        var url = $"/network/people/{profileId}";
+        Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
+        Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
+
+        var owner = await SignedInAsync(email);
+        await owner.SubmitAsync("/account/profile", new() { ["Input.DisplayName"] = "Uusi Nimi", ["Input.PreferredLanguage"] = "fi" });
+        Assert.Equal("Uusi Nimi", (await visitor.OpenAsync(url)).H1);
+
+        var deleted = await owner.SubmitAsync("/account/delete", new() { ["Password"] = Password });
+        Assert.Equal("/", deleted.Path);
+        var gone = await visitor.OpenAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, gone.Status);
+        Assert.DoesNotContain("Uusi Nimi", gone.Html);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_erases_its_mail_to_earlier_and_pending_addresses()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        var second = NewEmail();
+        await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = second, ["Input.Password"] = Password });
+        await browser.SubmitAsync((await app.LinkInLatestMailAsync(second)).Path, new Dictionary<string, string>());
+        var pending = NewEmail();
+        await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = pending, ["Input.Password"] = Password });
+        Assert.NotEmpty(await app.MailToAsync(email));
+        Assert.NotEmpty(await app.MailToAsync(pending));
+
+        var deleted = await browser.SubmitAsync("/account/delete", new() { ["Password"] = Password });
+
+        Assert.Equal("/", deleted.Path);
+        Assert.Empty(await app.MailToAsync(email));
+        Assert.Empty(await app.MailToAsync(second));
+        Assert.Empty(await app.MailToAsync(pending));
     }
 
     [Fact]
@@ -65,6 +168,14 @@ public abstract class OwnAccountTests(YhdessaApp app)
 
         var (link, full) = await app.LinkInLatestMailAsync(newEmail);
         Assert.StartsWith("https://yhdessa.test/account/confirm-email-change?", full);
+        // Neither address is in the link (links end up in logs); the page still tells which address is confirmed.
+        Assert.DoesNotContain("%40", full);
+        Assert.DoesNotContain("@", full);
+        Assert.Contains(newEmail, (await browser.OpenAsync(link)).Text);
+        var tampered = await browser.OpenAsync(link.Replace("address=", "address=x"));
+        Assert.Contains("Linkki ei kelpaa", tampered.Text);
+        Assert.Null(tampered.Document.QuerySelector("main form"));
+        Assert.Equal(email, (await app.FindUserAsync(email))!.Email);
         var changed = await browser.SubmitAsync(link, new Dictionary<string, string>());
         Assert.Contains("vaihdettu", changed.Notice);
         Assert.Null(await app.FindUserAsync(email));

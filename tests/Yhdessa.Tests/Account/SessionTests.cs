@@ -94,10 +94,13 @@ public abstract class SessionTests(YhdessaApp app)
     public async Task A_reset_link_works_once_and_ends_other_sessions()
     {
         var email = NewEmail();
-        await app.CreateUserAsync(email, Password);
+        var id = await app.CreateUserAsync(email, Password);
         var other = await SignedInAsync(email);
         await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
         var (link, _) = await app.LinkInLatestMailAsync(email);
+        // The link names the account by its id: an address in a URL would end up in logs.
+        Assert.Contains($"userId={id}", link);
+        Assert.DoesNotContain("%40", link);
 
         var reset = await Browser.Open(app).SubmitAsync(link, new() { ["Password"] = "uusi pitkä salasana" });
         Assert.Equal("/account/sign-in", reset.Path);
@@ -250,7 +253,7 @@ public abstract class SessionTests(YhdessaApp app)
         var first = await browser.SubmitAsync("/account/two-factor/enable", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         var oldCode = first.Document.QuerySelector(".recovery-codes code")!.TextContent;
 
-        var renewed = await browser.SubmitAsync("/account/two-factor", [], "form[action*=RecoveryCodes]");
+        var renewed = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = Password }, "form[action*=RecoveryCodes]");
         var newCodes = renewed.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, newCodes.Count);
         Assert.DoesNotContain(oldCode, newCodes);
@@ -261,9 +264,43 @@ public abstract class SessionTests(YhdessaApp app)
         await other.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Contains("Palautuskoodi ei kelpaa", (await other.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = oldCode })).ErrorSummary);
 
-        var off = await browser.SubmitAsync("/account/two-factor", [], "form[action*=Disable]");
+        var off = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = Password }, "form[action*=Disable]");
         Assert.Contains("poistettu käytöstä", off.Notice);
         await SignedInAsync(email);
+    }
+
+    [Fact]
+    public async Task Two_step_changes_ask_for_the_password_and_the_owner_hears_when_it_is_turned_off()
+    {
+        var email = NewEmail();
+        await app.CreateUserAsync(email, Password);
+        var browser = await SignedInAsync(email);
+        var enablePage = await browser.Client.GetAsync("/account/two-factor/enable");
+        Assert.True(enablePage.Headers.CacheControl?.NoStore);
+        var key = (await browser.GetAsync("/account/two-factor/enable")).QuerySelector("#authenticator-key")!.TextContent;
+        var first = await browser.SubmitAsync("/account/two-factor/enable", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var oldCode = first.Document.QuerySelector(".recovery-codes code")!.TextContent;
+        Assert.True((await browser.Client.GetAsync("/account/two-factor")).Headers.CacheControl?.NoStore);
+
+        // A session left open is not enough: without the password nothing changes.
+        var noCodes = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = "" }, "form[action*=RecoveryCodes]");
+        Assert.Contains("Kirjoita salasana", noCodes.ErrorSummary);
+        Assert.Empty(noCodes.Document.QuerySelectorAll(".recovery-codes code"));
+        var wrongOff = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = "väärä salasana tässä" }, "form[action*=Disable]");
+        Assert.Contains("Salasana on väärin", wrongOff.ErrorSummary);
+        Assert.True((await app.FindUserAsync(email))!.TwoFactorEnabled);
+        Assert.Equal(1, (await app.FindUserAsync(email))!.AccessFailedCount);
+        var other = Browser.Open(app);
+        await other.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal("/account", (await other.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = oldCode })).Path);
+
+        var mailsBefore = (await app.MailToAsync(email)).Count;
+        var off = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = Password }, "form[action*=Disable]");
+        Assert.Contains("poistettu käytöstä", off.Notice);
+        Assert.False((await app.FindUserAsync(email))!.TwoFactorEnabled);
+        var mails = await app.MailToAsync(email);
+        Assert.Equal(mailsBefore + 1, mails.Count);
+        Assert.Contains("Kaksivaiheinen kirjautuminen poistettiin", mails.Last().Subject);
     }
 
     [Fact]

@@ -112,6 +112,38 @@ public abstract class SignUpTests(YhdessaApp app)
         Assert.Contains("https://yhdessa.test/account/reset-password?", attempt.TextBody);
     }
 
+    [Fact]
+    public async Task A_later_sign_up_replaces_an_account_never_confirmed()
+    {
+        // Someone signs up first with another person's address and leaves the account waiting.
+        var email = NewEmail();
+        await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Ennakoija Hyökkääjä", email, "toisen ihmisen salasana"));
+        var (earlierLink, _) = await app.LinkInLatestMailAsync(email);
+
+        // The owner signs up later; the answer is the same as for any sign-up.
+        var browser = Browser.Open(app);
+        var signedUp = await browser.SubmitAsync("/account/sign-up", SignUpForm("Oikea Omistaja", email, language: "en"));
+        Assert.Equal("/account/check-email", signedUp.Path);
+        Assert.Equal(1, await CountAccountsAsync(email));
+
+        // The link sent before no longer confirms the account.
+        var stale = await Browser.Open(app).SubmitAsync(earlierLink, new Dictionary<string, string>());
+        Assert.NotEqual("/account/sign-in", stale.Path);
+        Assert.False((await app.FindUserAsync(email))!.EmailConfirmed);
+
+        // The owner's link confirms an account with the owner's name, language and password.
+        var (link, _) = await app.LinkInLatestMailAsync(email);
+        Assert.Equal("/account/sign-in", (await browser.SubmitAsync(link, new Dictionary<string, string>())).Path);
+        var user = (await app.FindUserAsync(email))!;
+        Assert.Equal("Oikea Omistaja", user.DisplayName);
+        Assert.Equal("en", user.PreferredLanguage);
+
+        var wrong = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = "toisen ihmisen salasana" });
+        Assert.StartsWith("/account/sign-in", wrong.Path);
+        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal("/account", signedIn.Path);
+    }
+
     [Theory]
     [InlineData("Åsa Öhman")]
     [InlineData("Anna-Liisa Väänänen")]
@@ -217,7 +249,7 @@ public abstract class SignUpTests(YhdessaApp app)
         var browser = new Browser(demo.CreateClient());
 
         var page = await browser.SubmitAsync("/account/sign-in",
-            new() { ["Input.Email"] = "coordinator@example.org", ["Input.Password"] = "demo-Yhdessa-2026!" });
+            new() { ["Input.Email"] = DemoAccounts.Coordinator, ["Input.Password"] = "demo-Yhdessa-2026!" });
 
         Assert.Equal("/account", page.Path);
         Assert.Contains("Koordinaattori", page.Text);
@@ -225,7 +257,7 @@ public abstract class SignUpTests(YhdessaApp app)
         var users = await app.WithServicesAsync(async services =>
         {
             var manager = services.GetRequiredService<UserManager<User>>();
-            var reporter = await manager.FindByEmailAsync("reporter@example.org");
+            var reporter = await manager.FindByEmailAsync(DemoAccounts.Reporter);
             return await manager.GetRolesAsync(reporter!);
         });
         Assert.Equal([Roles.Member, Roles.Reporter], users.Order());

@@ -28,6 +28,28 @@ public abstract class OutboxAndAuditTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_sent_message_says_its_content_is_no_longer_stored()
+    {
+        var to = $"vastaanottaja-{Guid.NewGuid():N}@example.fi";
+        var id = await app.WithServicesAsync(async services =>
+        {
+            // As the SMTP sender leaves a message: sent, body erased.
+            var db = services.GetRequiredService<YhdessaDb>();
+            var sent = new OutgoingEmail { To = to, Subject = "Salasanasi vaihdettiin", TextBody = "", CreatedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow, Attempts = 1 };
+            db.Add(sent);
+            await db.SaveChangesAsync();
+            return sent.Id;
+        });
+        var coordinator = await CoordinatorAsync();
+
+        var message = await coordinator.OpenAsync($"/admin/outbox/{id}");
+        Assert.Equal("Salasanasi vaihdettiin", message.H1);
+        Assert.Contains(to, message.Text);
+        Assert.Contains("Viestin sisältöä ei enää säilytetä", message.Text);
+        Assert.Contains("content is no longer stored", (await coordinator.OpenAsync($"/admin/outbox/{id}?culture=en")).Text);
+    }
+
+    [Fact]
     public async Task Coordinator_reads_waiting_mail_and_the_reading_is_audited()
     {
         var to = $"vastaanottaja-{Guid.NewGuid():N}@example.fi";

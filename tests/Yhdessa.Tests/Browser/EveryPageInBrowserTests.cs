@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
@@ -59,13 +60,13 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
 
         // A reset request leaves a message in the outbox, which the coordinator opens below.
         await page.GotoAsync("/account/forgot-password");
-        await page.Locator("input[type=email]").FillAsync("member@example.org");
+        await page.Locator("input[type=email]").FillAsync(DemoAccounts.Member);
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync("coordinator@example.org");
+        await page.Locator("input[type=email]").FillAsync(DemoAccounts.Coordinator);
         await page.Locator("input[type=password]").FillAsync("demo-Yhdessa-2026!");
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Tests.Support;
@@ -18,6 +19,7 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly SmtpInbox inbox = new();
     private readonly ShiftableClock clock = new();
+    private readonly LogCapture logs = new();
     private WebApplicationFactory<Program> sending = null!;
 
     public Task InitializeAsync()
@@ -35,7 +37,11 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
             if (security is not null) builder.UseSetting("Yhdessa:Smtp:Security", security);
             builder.UseSetting("Yhdessa:Smtp:From", "Yhdessä <no-reply@yhdessa.test>");
             builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<ILoggerProvider>(logs);
+            });
         });
 
     public async Task DisposeAsync()
@@ -59,6 +65,11 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
         var sent = await WaitForRowAsync(id, e => e.SentAt is not null);
         Assert.Equal(1, sent.Attempts);
         Assert.Null(sent.LastError);
+        // Once sent, the body is erased from the outbox; what the coordinator's list shows stays.
+        Assert.Equal("", sent.TextBody);
+        Assert.Null(sent.HtmlBody);
+        Assert.Equal("Tervetuloa Yhdessä-verkostoon", sent.Subject);
+        Assert.Equal(to, sent.To);
         // Several more polls of the sender must not send it again.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(inbox.MessagesTo(to));
@@ -122,6 +133,36 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
         Assert.Null(failed.SentAt);
         Assert.Contains("Yhdessa:Smtp:Security", failed.LastError);
         Assert.Empty(inbox.MessagesTo(to));
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_logged_without_the_servers_text()
+    {
+        await sending.DisposeAsync();
+        sending = SendingApp("StartTls");
+        var to = $"outi.{Guid.NewGuid():N}@example.org";
+        var id = await EnqueueAsync(to, "Kutsu", "Tervetuloa.");
+
+        var failed = await WaitForRowAsync(id, e => e.Attempts >= 1);
+
+        // The server's text may quote addresses: it stays in the row for coordinators, not in the log.
+        var logged = Assert.Single(logs.Messages, m => m.Contains($"Email {id} not sent"));
+        Assert.DoesNotContain(failed.LastError!, logged);
+        Assert.DoesNotContain("STARTTLS", logged, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Exception", logged);
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(to));
+    }
+
+    private sealed class LogCapture : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> messages = new();
+        public IReadOnlyList<string> Messages => [.. messages];
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
+        public void Dispose() { }
     }
 
     private async Task<long> EnqueueAsync(string to, string subject, string body)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
@@ -52,7 +53,7 @@ public abstract class NetworkDemoDataTests(YhdessaApp app)
             Assert.True(await db.PersonProfiles.AnyAsync(p => p.IsExpertByExperience && p.IsPublic));
             Assert.True(await db.PersonProfiles.AnyAsync(p => !p.IsPublic));
             // The demo member of the accounts feature gets a private profile and a group.
-            var member = await db.Users.SingleAsync(u => u.Email == "member@example.org");
+            var member = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Member);
             Assert.False((await db.PersonProfiles.SingleAsync(p => p.UserId == member.Id)).IsPublic);
             Assert.True(await db.GroupMemberships.AnyAsync(m => m.UserId == member.Id));
         }

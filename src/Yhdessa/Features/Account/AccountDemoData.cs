@@ -12,9 +12,9 @@ public sealed class AccountDemoData(UserManager<User> users, IOptions<PlatformOp
 
     public static readonly (string Email, string Name, string[] Roles)[] Accounts =
     [
-        ("coordinator@example.org", "Kaisa Koordinaattori", [Roles.Coordinator, Roles.Member]),
-        ("member@example.org", "Matti Jäsen", [Roles.Member]),
-        ("reporter@example.org", "Riikka Raportoija", [Roles.Reporter, Roles.Member]),
+        (DemoAccounts.Coordinator, "Kaisa Koordinaattori", [Roles.Coordinator, Roles.Member]),
+        (DemoAccounts.Member, "Matti Jäsen", [Roles.Member]),
+        (DemoAccounts.Reporter, "Riikka Raportoija", [Roles.Reporter, Roles.Member]),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)

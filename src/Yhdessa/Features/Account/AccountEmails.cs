@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Platform.Data;
@@ -13,9 +14,30 @@ namespace Yhdessa.Features.Account;
 /// The account's email, written in the recipient's language, as plain text and HTML. Links are built from
 /// <see cref="PlatformOptions.BaseUrl"/> only: a forged Host header must never put another site into a reset link.
 /// </summary>
-public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountText> text, IOptions<PlatformOptions> options)
+public sealed class AccountEmails(
+    EmailOutbox outbox, IStringLocalizer<AccountText> text, IOptions<PlatformOptions> options, IDataProtectionProvider protection)
 {
-    public string Link(string path, params (string Name, string Value)[] query)
+    // Links name the account by its id and carry no address in the clear: addresses in URLs end up in access
+    // logs, browser histories and proxies. The new address of an email change travels encrypted instead.
+    private readonly IDataProtector newAddress = protection.CreateProtector("Yhdessa.Account.NewAddress");
+
+    public string ResetLink(User user, string token) =>
+        Link("/account/reset-password", ("userId", user.Id), ("token", token));
+
+    public string ConfirmLink(User user, string token) =>
+        Link("/account/confirm-email", ("userId", user.Id), ("token", token));
+
+    public string EmailChangeLink(User user, string newEmail, string token) =>
+        Link("/account/confirm-email-change", ("userId", user.Id), ("address", newAddress.Protect(newEmail)), ("token", token));
+
+    /// <summary>The new address from an email-change link, or null when the link was tampered with.</summary>
+    public string? NewAddressIn(string address)
+    {
+        try { return newAddress.Unprotect(address); }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or FormatException) { return null; }
+    }
+
+    private string Link(string path, params (string Name, string Value)[] query)
     {
         var url = options.Value.BaseUrl.TrimEnd('/') + path;
         if (query.Length > 0)
@@ -24,33 +46,37 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountTe
     }
 
     public void ConfirmAddress(User user, string link) =>
-        Send(user.Email!, user.PreferredLanguage, "MailConfirmSubject", "MailConfirmBody", user.DisplayName, link);
+        Send(user, user.Email!, "MailConfirmSubject", "MailConfirmBody", link);
 
     public void ConfirmNewAddress(User user, string newEmail, string link) =>
-        Send(newEmail, user.PreferredLanguage, "MailChangeEmailSubject", "MailChangeEmailBody", user.DisplayName, link);
+        Send(user, newEmail, "MailChangeEmailSubject", "MailChangeEmailBody", link);
 
-    /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
     /// <summary>To the old address after a change, so that a taken-over account does not go unnoticed.</summary>
     public void EmailChanged(User user, string oldEmail) =>
-        Send(oldEmail, user.PreferredLanguage, "MailEmailChangedSubject", "MailEmailChangedBody", user.DisplayName, null);
+        Send(user, oldEmail, "MailEmailChangedSubject", "MailEmailChangedBody", null);
 
+    /// <summary>To the owner of an address that someone tried to sign up with again; they may reset the password.</summary>
     public void SignUpAttempted(User owner, string resetLink) =>
-        Send(owner.Email!, owner.PreferredLanguage, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", owner.DisplayName, resetLink);
+        Send(owner, owner.Email!, "MailSignUpAttemptSubject", "MailSignUpAttemptBody", resetLink);
 
     public void ResetPassword(User user, string link) =>
-        Send(user.Email!, user.PreferredLanguage, "MailResetSubject", "MailResetBody", user.DisplayName, link);
+        Send(user, user.Email!, "MailResetSubject", "MailResetBody", link);
+
+    /// <summary>To the owner when two-step sign-in is turned off, so that a taken-over session does not go unnoticed.</summary>
+    public void TwoFactorDisabled(User user) =>
+        Send(user, user.Email!, "MailTwoFactorDisabledSubject", "MailTwoFactorDisabledBody", null);
 
     public void PasswordChanged(User user) =>
-        Send(user.Email!, user.PreferredLanguage, "MailPasswordChangedSubject", "MailPasswordChangedBody", user.DisplayName, null);
+        Send(user, user.Email!, "MailPasswordChangedSubject", "MailPasswordChangedBody", null);
 
-    private void Send(string to, string language, string subjectKey, string bodyKey, string name, string? link)
+    private void Send(User user, string to, string subjectKey, string bodyKey, string? link)
     {
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(language) ? language : Languages.Finnish);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(user.PreferredLanguage) ? user.PreferredLanguage : Languages.Finnish);
         try
         {
             var subject = text[subjectKey].Value;
-            var greeting = text["MailGreeting", name].Value;
+            var greeting = text["MailGreeting", user.DisplayName].Value;
             var body = text[bodyKey].Value;
             var closing = text["MailClosing"].Value;
             var textBody = link is null
@@ -64,7 +90,7 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountTe
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
                 $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
                 $"<p>{html.Encode(closing)}</p></body></html>";
-            outbox.Enqueue(to, subject, textBody, htmlBody);
+            outbox.Enqueue(to, subject, textBody, htmlBody, user.Id);
         }
         finally
         {

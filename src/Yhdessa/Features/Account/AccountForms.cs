@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Account;
@@ -41,6 +42,43 @@ public static class AccountForms
         if (!string.IsNullOrEmpty(value)) return value;
         state.AddModelError(key, text["ErrorPasswordRequired"]);
         return null;
+    }
+
+    /// <summary>
+    /// The signed-in person's current password, asked again before a change that matters. A wrong one counts
+    /// towards the lockout like a wrong password at sign-in, and a locked-out account is refused without checking.
+    /// </summary>
+    public static async Task<bool> CurrentPasswordAsync(
+        UserManager<User> users, User user, ModelStateDictionary state, string key, string password, IStringLocalizer<AccountText> text)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            VerifyInVain(users, password);
+            state.AddModelError(key, text["ErrorLockedOut"]);
+            return false;
+        }
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+        await users.AccessFailedAsync(user);
+        state.AddModelError(key, text[await users.IsLockedOutAsync(user) ? "ErrorLockedOut" : "ErrorPasswordMismatch"]);
+        return false;
+    }
+
+    private static string? dummyHash;
+
+    /// <summary>
+    /// Checks the password against the hash of a random one, which costs exactly what checking a wrong password
+    /// costs. Refusals that need no check (unknown address, disabled or locked account) call this, so that their
+    /// timing does not tell them apart from a wrong password.
+    /// </summary>
+    public static void VerifyInVain(UserManager<User> users, string password)
+    {
+        // Made with the app's own hasher, so that it has the same algorithm and work factor as real hashes.
+        var hash = dummyHash ??= users.PasswordHasher.HashPassword(new User(), Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(new User(), hash, password);
     }
 
     public static void AddErrors(this ModelStateDictionary state, string key, IdentityResult result)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
@@ -11,6 +13,7 @@ namespace Yhdessa.Features.Account;
 /// Asks to move the account to a new address. Nothing changes until the link sent to the new address is used;
 /// an address that belongs to another account gets the same answer and no mail, so the form reveals nothing.
 /// </summary>
+[EnableRateLimiting(PlatformSetup.AccountRateLimit)]
 public class ChangeEmailModel(UserManager<User> users, AccountEmails emails, YhdessaDb db, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty] public ChangeEmailInput Input { get; set; } = new();
@@ -32,11 +35,7 @@ public class ChangeEmailModel(UserManager<User> users, AccountEmails emails, Yhd
         var email = AccountForms.Email(ModelState, "Input.NewEmail", Input.NewEmail, text);
         var password = AccountForms.Password(ModelState, "Input.Password", Input.Password, text);
         if (!ModelState.IsValid) return Page();
-        if (!await users.CheckPasswordAsync(user, password!))
-        {
-            ModelState.AddModelError("Input.Password", text["ErrorPasswordMismatch"]);
-            return Page();
-        }
+        if (!await AccountForms.CurrentPasswordAsync(users, user, ModelState, "Input.Password", password!, text)) return Page();
         if (users.NormalizeEmail(email) == user.NormalizedEmail)
         {
             ModelState.AddModelError("Input.NewEmail", text["ErrorSameEmail"]);
@@ -45,8 +44,7 @@ public class ChangeEmailModel(UserManager<User> users, AccountEmails emails, Yhd
         if (await users.FindByEmailAsync(email!) is null)
         {
             var token = await users.GenerateChangeEmailTokenAsync(user, email!);
-            emails.ConfirmNewAddress(user, email!,
-                emails.Link("/account/confirm-email-change", ("userId", user.Id), ("email", email!), ("token", token)));
+            emails.ConfirmNewAddress(user, email!, emails.EmailChangeLink(user, email!, token));
             await db.SaveChangesAsync();
         }
         TempData["Notice"] = text["ChangeEmailSent", email!].Value;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -9,6 +11,7 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Features.Account;
 
 /// <summary>Changes the password. The security stamp changes with it, which ends every other session of the account.</summary>
+[EnableRateLimiting(PlatformSetup.AccountRateLimit)]
 public class ChangePasswordModel(
     UserManager<User> users, SignInManager<User> signIn, AccountEmails emails, AuditLog audit, YhdessaDb db,
     IStringLocalizer<AccountText> text) : PageModel
@@ -24,6 +27,7 @@ public class ChangePasswordModel(
         var current = AccountForms.Password(ModelState, "Input.CurrentPassword", Input.CurrentPassword, text);
         var next = AccountForms.Password(ModelState, "Input.NewPassword", Input.NewPassword, text);
         if (!ModelState.IsValid) return Page();
+        if (!await AccountForms.CurrentPasswordAsync(users, user, ModelState, "Input.CurrentPassword", current!, text)) return Page();
         var result = await users.ChangePasswordAsync(user, current!, next!);
         if (!result.Succeeded)
         {

@@ -16,19 +16,23 @@ public class ConfirmEmailChangeModel(
     IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    /// <summary>The new address, encrypted (see <see cref="AccountEmails.EmailChangeLink"/>).</summary>
+    [BindProperty(SupportsGet = true)] public string? Address { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public string? Problem { get; private set; }
+    public string? Email { get; private set; }
 
     public void OnGet()
     {
-        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(Token)) Problem = text["LinkInvalid"];
+        Email = string.IsNullOrEmpty(Address) ? null : emails.NewAddressIn(Address);
+        if (string.IsNullOrEmpty(UserId) || Email is null || string.IsNullOrEmpty(Token)) Problem = text["LinkInvalid"];
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
-        if (user is null || string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(Token))
+        Email = string.IsNullOrEmpty(Address) ? null : emails.NewAddressIn(Address);
+        if (user is null || Email is null || string.IsNullOrEmpty(Token))
         {
             Problem = text["LinkInvalid"];
             return Page();

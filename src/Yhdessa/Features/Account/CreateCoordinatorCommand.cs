@@ -69,7 +69,7 @@ public static class CreateCoordinatorCommand
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = emails.Link("/account/reset-password", ("email", email), ("token", token));
+        var link = emails.ResetLink(user, token);
         await output.WriteLineAsync($"{email} is a coordinator. Open this link within one hour to set the password:");
         await output.WriteLineAsync(link);
         return 0;

@@ -29,7 +29,7 @@ public class ForgotPasswordModel(UserManager<User> users, AccountEmails emails, 
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            emails.ResetPassword(user, emails.Link("/account/reset-password", ("email", user.Email!), ("token", token)));
+            emails.ResetPassword(user, emails.ResetLink(user, token));
             await db.SaveChangesAsync();
         }
         return RedirectToPage(new { sent = true });

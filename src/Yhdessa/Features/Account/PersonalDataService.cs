@@ -11,8 +11,8 @@ namespace Yhdessa.Features.Account;
 /// <summary>"Download my data" and "delete my account": the account's own fields plus what every feature
 /// keeps about the person (<see cref="IPersonalDataHolder"/>).</summary>
 public sealed class PersonalDataService(
-    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, IOutputCacheStore cache,
-    TimeProvider clock)
+    YhdessaDb db, UserManager<User> users, IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock,
+    IOutputCacheStore cache, CoordinatorGuard guard)
 {
     public async Task<Dictionary<string, object?>> ExportAsync(User user, CancellationToken cancellationToken)
     {
@@ -35,21 +35,25 @@ public sealed class PersonalDataService(
         return data;
     }
 
-    /// <summary>Erases everything in one transaction: either every feature's data and the account go, or nothing does.</summary>
-    public async Task<IdentityResult> DeleteAsync(User user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases everything in one transaction: either every feature's data and the account go, or nothing does.
+    /// Returns null, changing nothing, when the account is the last enabled coordinator.
+    /// </summary>
+    public async Task<IdentityResult?> DeleteAsync(User user, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var holder in holders)
-            await holder.EraseAsync(user.Id, cancellationToken);
-        // The outbox keeps copies of mail to the person (links, name): they go with the account.
-        await db.Set<OutgoingEmail>().Where(m => m.To == user.Email).ExecuteDeleteAsync(cancellationToken);
-        // The entry names the deleted account's id only; no name or address outlives the account.
-        audit.Record("account.deleted", $"user:{user.Id}", actorId: user.Id);
-        var result = await users.DeleteAsync(user);
-        if (!result.Succeeded) return result;
-        await transaction.CommitAsync(cancellationToken);
-        // Cached public pages may still name the person: they go at once, not when the cache expires.
-        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
+        var result = await guard.ChangeAsync(async () =>
+        {
+            foreach (var holder in holders)
+                await holder.EraseAsync(user.Id, cancellationToken);
+            // The outbox keeps copies of mail to the person (links, name), also to addresses the account had before
+            // or was about to have: they go with the account.
+            await db.Set<OutgoingEmail>().Where(m => m.UserId == user.Id || m.To == user.Email).ExecuteDeleteAsync(cancellationToken);
+            // The entry names the deleted account's id only; no name or address outlives the account.
+            audit.Record("account.deleted", $"user:{user.Id}", actorId: user.Id);
+            return await users.DeleteAsync(user);
+        }, cancellationToken);
+        // Cached public pages (profile, organisation and group pages) may show the name: they are built anew.
+        if (result is { Succeeded: true }) await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return result;
     }
 }

@@ -27,6 +27,7 @@ public class ProfileModel(UserManager<User> users, IOutputCacheStore cache, IStr
         var name = AccountForms.Name(ModelState, "Input.DisplayName", Input.DisplayName, text);
         var language = AccountForms.Language(ModelState, "Input.PreferredLanguage", Input.PreferredLanguage, text);
         if (!ModelState.IsValid) return Page();
+        var renamed = user.DisplayName != name;
         user.DisplayName = name!;
         user.PreferredLanguage = language!;
         var result = await users.UpdateAsync(user);
@@ -35,8 +36,8 @@ public class ProfileModel(UserManager<User> users, IOutputCacheStore cache, IStr
             ModelState.AddErrors("", result);
             return Page();
         }
-        // The name is shown on cached public pages (an organisation's people, a group's members).
-        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
+        // Cached public pages may show the old name: they are built anew.
+        if (renamed) await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = text["ProfileSaved"].Value;
         return RedirectToPage("/Account/Index");
     }

@@ -20,13 +20,13 @@ namespace Yhdessa.Features.Account;
 public class ResetPasswordModel(
     UserManager<User> users, AccountEmails emails, AuditLog audit, YhdessaDb db, IStringLocalizer<AccountText> text) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public string? Password { get; set; }
 
     public IActionResult OnGet()
     {
-        if (string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(Token)) ModelState.AddModelError("", text["LinkInvalid"]);
+        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token)) ModelState.AddModelError("", text["LinkInvalid"]);
         return Page();
     }
 
@@ -34,7 +34,7 @@ public class ResetPasswordModel(
     {
         var password = AccountForms.Password(ModelState, nameof(Password), Password, text);
         if (!ModelState.IsValid) return Page();
-        var user = string.IsNullOrEmpty(Email) ? null : await users.FindByEmailAsync(Email);
+        var user = string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
         if (user is null || string.IsNullOrEmpty(Token))
         {
             ModelState.AddModelError("", text["LinkInvalid"]);

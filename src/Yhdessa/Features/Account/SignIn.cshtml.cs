@@ -32,10 +32,12 @@ public class SignInModel(
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        // Identity refuses an unconfirmed, disabled or locked account before it checks the password; checking one
+        // in vain here makes every refusal as slow as a wrong password.
+        if (user is null || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
-            // Hash anyway, so that an unknown address takes as long to refuse as a wrong password.
-            users.PasswordHasher.HashPassword(new User(), Input.Password!);
+            AccountForms.VerifyInVain(users, Input.Password!);
+            logger.LogInformation("Sign-in refused before the password check");
             return Failed();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);

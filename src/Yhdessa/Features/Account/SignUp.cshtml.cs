@@ -13,7 +13,8 @@ namespace Yhdessa.Features.Account;
 
 /// <summary>
 /// Sign up. Whether or not the address already has an account, the visitor sees the same "check your email"
-/// page: the owner of an existing account gets an email about the attempt instead of a second account.
+/// page: the owner of a confirmed account gets an email about the attempt instead of a second account; an account
+/// never confirmed is replaced by the new sign-up, since only the link in the mail shows who owns the address.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PlatformSetup.AccountRateLimit)]
@@ -46,16 +47,29 @@ public class SignUpModel(
         var existing = await users.FindByEmailAsync(email!);
         if (existing is not null)
         {
-            // Hash the unused password, so that this branch takes as long as creating an account.
-            users.PasswordHasher.HashPassword(candidate, password!);
             if (existing.EmailConfirmed)
             {
+                // Hash the unused password, so that this branch takes as long as creating an account.
+                users.PasswordHasher.HashPassword(candidate, password!);
                 var token = await users.GeneratePasswordResetTokenAsync(existing);
-                emails.SignUpAttempted(existing, emails.Link("/account/reset-password", ("email", existing.Email!), ("token", token)));
+                emails.SignUpAttempted(existing, emails.ResetLink(existing, token));
             }
             else
             {
-                // The owner never confirmed: a fresh confirmation link is what they need.
+                // Nobody has shown they own the address yet, so the pending account may have been made by someone
+                // else to wait for the owner. The latest sign-up replaces it: its password, name and language, and a
+                // new security stamp, so that links sent earlier no longer confirm it. Then the fresh link goes out.
+                existing.DisplayName = name!;
+                existing.PreferredLanguage = language!;
+                existing.PasswordHash = users.PasswordHasher.HashPassword(existing, password!);
+                existing.AccessFailedCount = 0;
+                existing.LockoutEnd = null;
+                var renewed = await users.UpdateSecurityStampAsync(existing);
+                if (!renewed.Succeeded)
+                {
+                    logger.LogWarning("A pending account could not be renewed on a new sign-up");
+                    return RedirectToPage("/Account/CheckEmail");
+                }
                 await SendConfirmationAsync(existing);
             }
             await db.SaveChangesAsync();
@@ -81,7 +95,7 @@ public class SignUpModel(
     private async Task SendConfirmationAsync(User user)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        emails.ConfirmAddress(user, emails.Link("/account/confirm-email", ("userId", user.Id), ("token", token)));
+        emails.ConfirmAddress(user, emails.ConfirmLink(user, token));
     }
 }
 

@@ -12,6 +12,7 @@ namespace Yhdessa.Features.Account;
 /// Turns on two-step sign-in: the key as a QR code (a PNG data URI: the CSP allows images from data:, and no
 /// script is needed) and as text to type by hand; a code from the app proves the key was saved.
 /// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class TwoFactorEnableModel(
     UserManager<User> users, SignInManager<User> signIn, AuditLog audit, IStringLocalizer<AccountText> text) : PageModel
 {

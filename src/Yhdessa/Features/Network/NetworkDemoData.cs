@@ -9,7 +9,7 @@ namespace Yhdessa.Features.Network;
 /// <summary>
 /// The real organisations and groups of the network as the seed texts name them (the 28 organisations of the
 /// Asunto ensin 2.0 Change Laboratory and the partners of the NEA project), with invented people. Runs after the
-/// demo accounts (Order 0) and links member@example.org when that account exists; works without it too.
+/// demo accounts (Order 0) and links the demo member when that account exists; works without it too.
 /// </summary>
 public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeProvider clock) : IDemoData
 {
@@ -163,7 +163,7 @@ public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeP
         Join("arviointi-ja-vertaisarviointi", memberIds[9], status: MembershipStatus.Requested);
 
         // The demo member account (made by the accounts feature when present) gets a private profile and a group.
-        if (await users.FindByEmailAsync("member@example.org") is { } member
+        if (await users.FindByEmailAsync(DemoAccounts.Member) is { } member
             && !await db.PersonProfiles.AnyAsync(p => p.UserId == member.Id, cancellationToken))
         {
             db.PersonProfiles.Add(new PersonProfile
@@ -173,7 +173,7 @@ public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeP
             });
             Join("laaja-asiantuntijatiimi", member.Id);
         }
-        if (await users.FindByEmailAsync("coordinator@example.org") is { } coordinator)
+        if (await users.FindByEmailAsync(DemoAccounts.Coordinator) is { } coordinator)
             Join("johtoryhma", coordinator.Id, admin: true);
 
         await db.SaveChangesAsync(cancellationToken);

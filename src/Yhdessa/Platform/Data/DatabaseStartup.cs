@@ -9,8 +9,6 @@ namespace Yhdessa.Platform.Data;
 public static class DatabaseStartup
 {
     public const string DemoDataSeed = "demo-data";
-    public static readonly string[] DemoAccounts =
-        ["coordinator@example.org", "member@example.org", "reporter@example.org"];
 
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -37,7 +35,7 @@ public static class DatabaseStartup
         {
             if (options.DemoData)
                 throw new InvalidOperationException("Yhdessa:DemoData must not be on in Production.");
-            var normalized = DemoAccounts.Select(e => e.ToUpperInvariant()).ToList();
+            var normalized = DemoAccounts.All.Select(e => e.ToUpperInvariant()).ToList();
             if (await db.Users.AnyAsync(u => normalized.Contains(u.NormalizedEmail!), cancellationToken))
                 throw new InvalidOperationException(
                     "A demo account exists in a Production database. Delete it before starting in Production.");

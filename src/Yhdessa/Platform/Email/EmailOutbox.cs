@@ -6,11 +6,13 @@ namespace Yhdessa.Platform.Email;
 /// sent only if the change that caused it is saved.</summary>
 public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
 {
-    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null)
+    /// <param name="userId">The account the message concerns, if any: its mail is erased with it.</param>
+    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null, string? userId = null)
     {
         db.Add(new OutgoingEmail
         {
             To = to,
+            UserId = userId,
             Subject = subject,
             TextBody = textBody,
             HtmlBody = htmlBody,

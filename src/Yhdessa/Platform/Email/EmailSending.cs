@@ -99,7 +99,10 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
                     .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow().Add(pause))
                     .SetProperty(x => x.LastError, error)
                     .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
-                logger.LogWarning("Email {EmailId} not sent (attempt {Attempt}): {Error}", id, email.Attempts + 1, error);
+                // The server's text often quotes addresses, so the log gets only the kind of failure; the full
+                // text stays in the outbox row, which only coordinators read.
+                logger.LogWarning("Email {EmailId} not sent (attempt {Attempt}): {ErrorType} {SmtpStatus}",
+                    id, email.Attempts + 1, e.GetType().Name, (e as SmtpCommandException)?.StatusCode);
                 // A connection in an unknown state is dropped; failing to say goodbye is no new error.
                 try { if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None); }
                 catch (Exception) { }
@@ -107,8 +110,11 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
             }
             // The server has the message now. Recording that must not be cancelled by a shutdown, and
             // a failure here must not count as a failed send: either would send the message twice.
+            // The body (personal data, sign-in links) is no longer needed once it is sent: only the facts stay.
             await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.SentAt, clock.GetUtcNow())
+                .SetProperty(e => e.TextBody, "")
+                .SetProperty(e => e.HtmlBody, (string?)null)
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
         }

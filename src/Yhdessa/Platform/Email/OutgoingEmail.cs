@@ -12,7 +12,11 @@ public class OutgoingEmail
 {
     public long Id { get; set; }
     public string To { get; set; } = "";
+    /// <summary>The account the message is about, so that deleting the account erases it even when it went to
+    /// an address the account no longer has.</summary>
+    public string? UserId { get; set; }
     public string Subject { get; set; } = "";
+    /// <summary>Emptied once the message is sent over SMTP (as is <see cref="HtmlBody"/>).</summary>
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -33,5 +37,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.Property(e => e.Subject).HasMaxLength(300);
         email.Property(e => e.LastError).HasMaxLength(2000);
         email.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
+        email.Property(e => e.UserId).HasMaxLength(450);
+        email.HasIndex(e => e.UserId);
     }
 }

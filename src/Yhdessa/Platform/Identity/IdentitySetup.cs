@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Yhdessa.Platform.Data;
 
@@ -5,25 +7,22 @@ namespace Yhdessa.Platform.Identity;
 
 public static class IdentitySetup
 {
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    public static readonly TimeSpan SessionIdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>The sign-in time in the session ticket, in UTC ticks.</summary>
+    private const string SignedInAtKey = "yhdessa.signed-in-at";
+
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddIdentity<User, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-            })
+        // The account rules (passwords, lockout, confirmation) are set in one place: AccountSetup.AddAccounts.
+        services.AddIdentity<User, IdentityRole>()
             .AddEntityFrameworkStores<YhdessaDb>()
             .AddDefaultTokenProviders();
 
+        // Outside development and the tests, cookies travel over HTTPS only.
+        var secure = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/sign-in";
@@ -32,9 +31,38 @@ public static class IdentitySetup
             cookie.Cookie.Name = "yhdessa.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.Cookie.SecurePolicy = secure;
+            // A session left idle ends after half an hour; one in use ends at the latest SessionLifetime after
+            // sign-in (checked below), so that a stolen or forgotten session cannot be kept alive for ever.
+            cookie.ExpireTimeSpan = SessionIdleTimeout;
             cookie.SlidingExpiration = true;
+            var validateStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnSigningIn = context =>
+            {
+                // Renewals (a changed password, the periodic stamp check) keep the original time.
+                var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                context.Properties.Items.TryAdd(SignedInAtKey, now.UtcTicks.ToString(CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                    || !long.TryParse(value, CultureInfo.InvariantCulture, out var ticks)
+                    || now.UtcTicks - ticks > SessionLifetime.Ticks)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validateStamp(context);
+            };
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Lax;
+            antiforgery.Cookie.SecurePolicy = secure;
         });
 
         services.AddAuthorizationBuilder()

@@ -14,7 +14,7 @@ namespace Yhdessa.Features.Admin.People;
 /// always keeps one enabled coordinator, and nobody disables their own account.
 /// </summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocalizer<AccountText> text) : PageModel
+public class PersonModel(UserManager<User> users, AuditLog audit, CoordinatorGuard guard, IStringLocalizer<AccountText> text) : PageModel
 {
     public User Person { get; private set; } = null!;
     public IList<string> CurrentRoles { get; private set; } = [];
@@ -28,30 +28,37 @@ public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocaliz
     public async Task<IActionResult> OnPostRolesAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var wanted = Roles.Where(Platform.Identity.Roles.All.Contains).ToHashSet();
         if (Roles.Any(r => !Platform.Identity.Roles.All.Contains(r)))
         {
             ModelState.AddModelError(nameof(Roles), text["ErrorUnknownRole"]);
             return Page();
         }
+        var wanted = Roles.ToHashSet();
         if (CurrentRoles.Contains(Platform.Identity.Roles.Coordinator) && !wanted.Contains(Platform.Identity.Roles.Coordinator)
-            && await IsLastCoordinatorAsync())
+            && !await guard.OthersExistAsync(Person.Id))
+            return await LastCoordinatorAsync(id, nameof(Roles));
+        var result = await guard.ChangeAsync(async () =>
         {
-            ModelState.AddModelError(nameof(Roles), text["ErrorLastCoordinator"]);
-            return Page();
-        }
-        foreach (var role in wanted.Except(CurrentRoles))
-        {
-            audit.Record("role.granted", $"user:{Person.Id}", role);
-            var result = await users.AddToRoleAsync(Person, role);
-            if (!result.Succeeded) return Failed(result);
-        }
-        foreach (var role in CurrentRoles.Except(wanted).ToList())
-        {
-            audit.Record("role.removed", $"user:{Person.Id}", role);
-            var result = await users.RemoveFromRoleAsync(Person, role);
-            if (!result.Succeeded) return Failed(result);
-        }
+            // Loaded again inside the transaction: the change may run again after a simultaneous one.
+            var person = await users.FindByIdAsync(id);
+            if (person is null) return IdentityResult.Failed();
+            var current = await users.GetRolesAsync(person);
+            foreach (var role in wanted.Except(current))
+            {
+                audit.Record("role.granted", $"user:{person.Id}", role);
+                var added = await users.AddToRoleAsync(person, role);
+                if (!added.Succeeded) return added;
+            }
+            foreach (var role in current.Except(wanted).ToList())
+            {
+                audit.Record("role.removed", $"user:{person.Id}", role);
+                var removed = await users.RemoveFromRoleAsync(person, role);
+                if (!removed.Succeeded) return removed;
+            }
+            return IdentityResult.Success;
+        });
+        if (result is null) return await LastCoordinatorAsync(id, nameof(Roles));
+        if (!result.Succeeded) return await FailedAsync(id, result);
         // No new security stamp: the person stays signed in, and their sessions pick up the new roles at the next
         // security check (SecurityStampValidatorOptions.ValidationInterval), which rebuilds the session's claims.
         TempData["Notice"] = text["RolesSaved"].Value;
@@ -71,21 +78,32 @@ public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocaliz
             ModelState.AddModelError("", text["ErrorDisableSelf"]);
             return Page();
         }
-        if (disabled && CurrentRoles.Contains(Platform.Identity.Roles.Coordinator) && await IsLastCoordinatorAsync())
-        {
-            ModelState.AddModelError("", text["ErrorLastCoordinator"]);
-            return Page();
-        }
+        if (disabled && CurrentRoles.Contains(Platform.Identity.Roles.Coordinator) && !await guard.OthersExistAsync(Person.Id))
+            return await LastCoordinatorAsync(id, "");
         if (Person.IsDisabled != disabled)
         {
-            Person.IsDisabled = disabled;
-            audit.Record(disabled ? "account.disabled" : "account.enabled", $"user:{Person.Id}");
-            // A new security stamp ends the person's open sessions.
-            var result = await users.UpdateSecurityStampAsync(Person);
-            if (!result.Succeeded) return Failed(result);
+            var result = await guard.ChangeAsync(async () =>
+            {
+                var person = await users.FindByIdAsync(id);
+                if (person is null) return IdentityResult.Failed();
+                person.IsDisabled = disabled;
+                audit.Record(disabled ? "account.disabled" : "account.enabled", $"user:{person.Id}");
+                // A new security stamp ends the person's open sessions.
+                return await users.UpdateSecurityStampAsync(person);
+            });
+            if (result is null) return await LastCoordinatorAsync(id, "");
+            if (!result.Succeeded) return await FailedAsync(id, result);
         }
         TempData["Notice"] = text[disabled ? "AccountDisabled" : "AccountEnabled"].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>The page again as the account now is, with the reason the change was refused.</summary>
+    private async Task<IActionResult> LastCoordinatorAsync(string id, string key)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ModelState.AddModelError(key, text["ErrorLastCoordinator"]);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string id)
@@ -99,14 +117,9 @@ public class PersonModel(UserManager<User> users, AuditLog audit, IStringLocaliz
         return true;
     }
 
-    private async Task<bool> IsLastCoordinatorAsync()
+    private async Task<IActionResult> FailedAsync(string id, IdentityResult result)
     {
-        var coordinators = await users.GetUsersInRoleAsync(Platform.Identity.Roles.Coordinator);
-        return coordinators.Count(u => !u.IsDisabled && u.Id != Person.Id) == 0;
-    }
-
-    private PageResult Failed(IdentityResult result)
-    {
+        if (!await LoadAsync(id)) return NotFound();
         ModelState.AddErrors("", result);
         return Page();
     }

@@ -13,7 +13,7 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYhdessaDb))]
-    [Migration("20261123225240_Initial")]
+    [Migration("20261123231728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1047,7 +1047,13 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 

@@ -11,7 +11,7 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYhdessaDb))]
-    [Migration("20261123225043_Initial")]
+    [Migration("20261123231537_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1003,7 +1003,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
