@@ -66,7 +66,8 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fi-FI",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on two cores the browser shares the machine with the parallel test classes.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
