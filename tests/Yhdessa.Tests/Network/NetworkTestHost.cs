@@ -24,7 +24,7 @@ namespace Yhdessa.Tests.Network;
 public sealed class TestUserAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, SignInManager<User> signIn) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "NetworkTestUser";
+    public const string SchemeName = "NetworkTestUser";
     public const string Header = "X-Test-User";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,7 +34,7 @@ public sealed class TestUserAuthHandler(IOptionsMonitor<AuthenticationSchemeOpti
         if (user is null) return AuthenticateResult.Fail("No such test user");
         // The principal Identity itself would put in the session cookie (id, name, roles), so pages see a real sign-in.
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }
 
@@ -46,8 +46,8 @@ public static class NetworkTestHost
     public static WebApplicationFactory<Program> For(YhdessaApp app) =>
         Hosts.GetValue(app, fixture => fixture.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestUserAuthHandler>(TestUserAuthHandler.Scheme, null);
-            services.PostConfigure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = TestUserAuthHandler.Scheme);
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestUserAuthHandler>(TestUserAuthHandler.SchemeName, null);
+            services.PostConfigure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = TestUserAuthHandler.SchemeName);
         })));
 
     /// <summary>A client that does not follow redirects, signed in as <paramref name="userId"/> or anonymous.</summary>
