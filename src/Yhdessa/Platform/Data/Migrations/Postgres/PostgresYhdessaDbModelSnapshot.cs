@@ -442,6 +442,25 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("EventThemeLink");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventFeedbackRuns");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -1510,6 +1529,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Events.Data.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>

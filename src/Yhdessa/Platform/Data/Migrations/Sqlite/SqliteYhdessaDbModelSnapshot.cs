@@ -420,6 +420,25 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("EventThemeLink");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventFeedbackRuns");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -1464,6 +1483,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Events.Data.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>
