@@ -5,10 +5,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
-using PdfSharp.Fonts;
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
@@ -41,7 +40,7 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
         {
             return int.TryParse(protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return null;
         }
@@ -100,7 +99,6 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
 
     private byte[] Pdf(Event ev, string name)
     {
-        CertificateFonts.EnsureRegistered();
         var culture = Languages.FormattingCulture(Languages.Current);
         var start = HelsinkiTime.ToHelsinki(ev.StartsAt);
         var end = HelsinkiTime.ToHelsinki(ev.EndsAt);
@@ -109,76 +107,98 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
             : $"{start.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}–{end.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}";
         var organisers = string.Join(", ", ev.Organisers.Select(o => o.Organisation?.Name).OfType<string>());
 
-        using var document = new PdfDocument();
-        document.Info.Title = p["CertificateTitle"] + ": " + ev.Title;
-        document.Info.Author = p["CertificateSigner"];
-        document.Info.Subject = name;
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using var gfx = XGraphics.FromPdfPage(page);
-        var width = page.Width.Point;
-        var margin = 60.0;
-        var box = width - 2 * margin;
-        var text = new XTextFormatter(gfx) { Alignment = XParagraphAlignment.Center };
-        var title = new XFont(CertificateFonts.Family, 28, XFontStyleEx.Bold);
-        var large = new XFont(CertificateFonts.Family, 22, XFontStyleEx.Bold);
-        var body = new XFont(CertificateFonts.Family, 13, XFontStyleEx.Regular);
-        var brand = new XSolidBrush(XColor.FromArgb(0x0b, 0x53, 0x94));
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = p["CertificateTitle"] + ": " + ev.Title;
+        builder.DocumentInformation.Author = p["CertificateSigner"];
+        builder.DocumentInformation.Subject = name;
+        var regular = builder.AddTrueTypeFont(CertificateFonts.Regular.Value);
+        var bold = builder.AddTrueTypeFont(CertificateFonts.Bold.Value);
+        var page = new CertificatePage(builder.AddPage(PageSize.A4));
 
-        gfx.DrawRectangle(new XPen(brand.Color, 3), margin / 2, margin / 2, width - margin, page.Height.Point - margin);
-        text.DrawString(p["CertificateTitle"], title, brand, new XRect(margin, 110, box, 50), XStringFormats.TopLeft);
-        text.DrawString(p["CertificateCertifies"], body, XBrushes.Black, new XRect(margin, 200, box, 25), XStringFormats.TopLeft);
-        text.DrawString(name, large, XBrushes.Black, new XRect(margin, 235, box, 60), XStringFormats.TopLeft);
-        text.DrawString(p["CertificateAttended"], body, XBrushes.Black, new XRect(margin, 305, box, 25), XStringFormats.TopLeft);
-        text.DrawString(ev.Title, large, XBrushes.Black, new XRect(margin, 340, box, 90), XStringFormats.TopLeft);
-        var facts = new List<string>
+        page.Frame();
+        var y = page.Top - 120;
+        y = page.Centred(p["CertificateTitle"], bold, 28, y, brand: true) - 40;
+        y = page.Centred(p["CertificateCertifies"], regular, 13, y) - 14;
+        y = page.Centred(name, bold, 22, y) - 14;
+        y = page.Centred(p["CertificateAttended"], regular, 13, y) - 14;
+        y = page.Centred(ev.Title, bold, 20, y) - 30;
+        y = page.Centred(p["CertificateDates", dates], regular, 13, y);
+        y = page.Centred(p["CertificateHours", Hours(ev).ToString("0.#", culture)], regular, 13, y);
+        if (organisers.Length > 0) y = page.Centred(p["CertificateOrganisers", organisers], regular, 13, y);
+        page.Centred(p["CertificateSigner"], bold, 14, Math.Min(y - 60, 200), brand: true);
+        page.Centred(p["CertificateFooter"], regular, 9, 80);
+        return builder.Build();
+    }
+}
+
+/// <summary>Centred, wrapped lines on an A4 page, top to bottom.</summary>
+internal sealed class CertificatePage(PdfPageBuilder page)
+{
+    private const double Margin = 60;
+    private static readonly (byte R, byte G, byte B) Brand = (0x0b, 0x53, 0x94);
+
+    public double Top => page.PageSize.Height;
+
+    public void Frame()
+    {
+        page.SetStrokeColor(Brand.R, Brand.G, Brand.B);
+        page.DrawRectangle(new PdfPoint(Margin / 2, Margin / 2), page.PageSize.Width - Margin, page.PageSize.Height - Margin, 3);
+        page.ResetColor();
+    }
+
+    /// <summary>Writes the text centred from the baseline <paramref name="y"/> down, wrapped at word boundaries, and
+    /// returns the baseline of the next line.</summary>
+    public double Centred(string text, PdfDocumentBuilder.AddedFont font, double size, double y, bool brand = false)
+    {
+        var width = page.PageSize.Width - 2 * Margin;
+        if (brand) page.SetTextAndFillColor(Brand.R, Brand.G, Brand.B);
+        foreach (var line in Wrap(text, font, size, width))
         {
-            p["CertificateDates", dates],
-            p["CertificateHours", Hours(ev).ToString("0.#", culture)],
-        };
-        if (organisers.Length > 0) facts.Add(p["CertificateOrganisers", organisers]);
-        text.DrawString(string.Join("\n", facts), body, XBrushes.Black, new XRect(margin, 450, box, 120), XStringFormats.TopLeft);
-        text.DrawString(p["CertificateSigner"], body, brand, new XRect(margin, 640, box, 50), XStringFormats.TopLeft);
-        text.DrawString(p["CertificateFooter"], new XFont(CertificateFonts.Family, 9, XFontStyleEx.Regular), XBrushes.DimGray,
-            new XRect(margin, 740, box, 40), XStringFormats.TopLeft);
+            var x = Margin + (width - Width(line, font, size)) / 2;
+            page.AddText(line, size, new PdfPoint(x, y), font);
+            y -= size * 1.4;
+        }
+        if (brand) page.ResetColor();
+        return y;
+    }
 
-        using var stream = new MemoryStream();
-        document.Save(stream);
-        return stream.ToArray();
+    private IEnumerable<string> Wrap(string text, PdfDocumentBuilder.AddedFont font, double size, double width)
+    {
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var longer = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && Width(longer, font, size) > width)
+            {
+                yield return line;
+                line = word;
+            }
+            else line = longer;
+        }
+        if (line.Length > 0) yield return line;
+    }
+
+    private double Width(string text, PdfDocumentBuilder.AddedFont font, double size)
+    {
+        var letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
+        return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
     }
 }
 
 /// <summary>
-/// PDFsharp finds no system fonts on Linux, so the certificate brings its own: DejaVu Sans (regular and bold),
-/// embedded in the assembly. DejaVu is free to use and redistribute (Bitstream Vera licence, DejaVu changes in the
-/// public domain; see Fonts/LICENSE.txt). It covers å, ä, ö and every other letter a name may have in the Nordic countries.
+/// The certificate brings its own font, so it looks the same on any server: DejaVu Sans (regular and bold), embedded
+/// in the assembly. DejaVu is free to use and redistribute (Bitstream Vera licence, DejaVu changes in the public
+/// domain; see Fonts/LICENSE.txt), and it covers å, ä, ö and the letters of names from across Europe.
 /// </summary>
-internal sealed class CertificateFonts : IFontResolver
+internal static class CertificateFonts
 {
-    public const string Family = "DejaVu Sans";
-    private static readonly Lock Registering = new();
-    private static bool registered;
+    public static readonly Lazy<byte[]> Regular = new(() => Load("DejaVuSans"));
+    public static readonly Lazy<byte[]> Bold = new(() => Load("DejaVuSans-Bold"));
 
-    public static void EnsureRegistered()
+    private static byte[] Load(string face)
     {
-        lock (Registering)
-        {
-            if (registered) return;
-            // PDFsharp has one resolver for the whole process; another feature may have set one already.
-            GlobalFontSettings.FontResolver ??= new CertificateFonts();
-            registered = true;
-        }
-    }
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
-        familyName.Equals(Family, StringComparison.OrdinalIgnoreCase)
-            ? new FontResolverInfo(isBold ? "DejaVuSans-Bold" : "DejaVuSans", false, isItalic)
-            : null;
-
-    public byte[]? GetFont(string faceName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Yhdessa.Features.Events.Participants.Fonts.{faceName}.ttf");
-        if (stream is null) return null;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Yhdessa.Features.Events.Participants.Fonts.{face}.ttf")
+            ?? throw new InvalidOperationException($"The font {face} is not embedded");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
