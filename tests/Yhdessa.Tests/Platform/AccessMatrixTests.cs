@@ -98,6 +98,20 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET surveys/{id:int}/results"] = Access.Coordinator,
         ["GET surveys/{id:int}/results?handler=Export"] = Access.Coordinator,
         ["POST surveys/{id:int}/results?handler=Remind"] = Access.Coordinator,
+        ["GET events/{key}/participants"] = Access.Coordinator,
+        ["GET events/{key}/participants?handler=Export"] = Access.Coordinator,
+        ["POST events/{key}/participants?handler=Attendance"] = Access.Coordinator,
+        ["POST events/{key}/participants?handler=RestNoShow"] = Access.Coordinator,
+        ["POST events/{key}/participants?handler=PrepareFeedback"] = Access.Coordinator,
+        ["GET events/{key}/check-in"] = Access.Coordinator,
+        ["POST events/{key}/check-in?handler=CheckIn"] = Access.Coordinator,
+        ["POST events/{key}/check-in?handler=Undo"] = Access.Coordinator,
+        ["GET events/{key}/certificate"] = Access.SignedIn,
+        ["GET events/certificates"] = Access.SignedIn,
+        // Feedback results: coordinators and the small expert team (none of the matrix's people is in the team).
+        ["GET events/feedback"] = Access.Coordinator,
+        ["GET events/{key}/feedback"] = Access.Coordinator,
+        ["GET events/{key}/feedback?handler=Export"] = Access.Coordinator,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

@@ -25,6 +25,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "events", "events/{key}", "events.ics", "events/{key}.ics", "api/v1/events",
         // Answering a survey: the one-time link is the right to answer, and answers are anonymous.
         "surveys/answer/{token}", "surveys/answer/thanks",
+        // A guest's attendance certificate: the signed link in their thank-you email is the right to it.
+        "events/certificate/{token}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()
