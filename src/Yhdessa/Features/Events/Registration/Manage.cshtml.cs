@@ -71,7 +71,7 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
         if (tokens.Read(token) is not { } read) return false;
         var registration = await db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == read.Id, cancellationToken);
         // The registration time in the token ties it to this registration; erased data leaves nothing to show.
-        if (registration is null || registration.RegisteredAt.UtcTicks != read.Ticks || registration.PersonalDataErasedAt is not null)
+        if (registration is null || !RegistrationTokens.Matches(read, registration) || registration.PersonalDataErasedAt is not null)
             return false;
         Registration = registration;
         Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken);

@@ -18,7 +18,14 @@ public sealed class RegistrationTokens(IDataProtectionProvider protection, IOpti
     private readonly IDataProtector protector = protection.CreateProtector("Yhdessa.Events.Registration.v1");
 
     public string For(EventRegistration registration) =>
-        protector.Protect($"{registration.Id}:{registration.RegisteredAt.UtcTicks}");
+        protector.Protect($"{registration.Id}:{Stamp(registration.RegisteredAt)}");
+
+    /// <summary>The registration time to the millisecond: PostgreSQL keeps microseconds, .NET ticks are finer.</summary>
+    public static long Stamp(DateTimeOffset moment) => moment.UtcTicks / TimeSpan.TicksPerMillisecond;
+
+    /// <summary>Whether the token read by <see cref="Read"/> belongs to this registration.</summary>
+    public static bool Matches((int Id, long Stamp) read, EventRegistration registration) =>
+        read.Id == registration.Id && read.Stamp == Stamp(registration.RegisteredAt);
 
     /// <summary>The absolute link for email, built from the configured base URL, never from the request's host.</summary>
     public string Url(EventRegistration registration, string language) =>
@@ -27,14 +34,14 @@ public sealed class RegistrationTokens(IDataProtectionProvider protection, IOpti
     public string Path(EventRegistration registration) => "/events/registration/" + For(registration);
 
     /// <summary>The registration id and time in a token, or null when the token was not made by this app.</summary>
-    public (int Id, long Ticks)? Read(string? token)
+    public (int Id, long Stamp)? Read(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
         try
         {
             var parts = protector.Unprotect(token).Split(':');
-            return parts.Length == 2 && int.TryParse(parts[0], out var id) && long.TryParse(parts[1], out var ticks)
-                ? (id, ticks) : null;
+            return parts.Length == 2 && int.TryParse(parts[0], out var id) && long.TryParse(parts[1], out var stamp)
+                ? (id, stamp) : null;
         }
         catch (CryptographicException)
         {

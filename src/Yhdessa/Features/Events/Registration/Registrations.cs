@@ -78,7 +78,9 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 IsExpertByExperience = request.IsExpertByExperience,
                 InReservedGroup = InGroup(settings.ReservedFor, request.IsExpertByExperience, request.OrganisationSector),
                 DietaryNeeds = request.DietaryNeeds, AccessibilityNeeds = request.AccessibilityNeeds,
-                RegisteredAt = now, Answers = request.Answers.ToList(),
+                // Whole milliseconds, as both engines keep them exactly: the signed link carries this time.
+                RegisteredAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
+                Answers = request.Answers.ToList(),
             };
             int? position = null;
             if (settings.RequiresApproval)
