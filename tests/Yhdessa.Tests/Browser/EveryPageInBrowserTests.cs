@@ -39,6 +39,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
         "/events/new", "/events/themes", "/events/series",
         "/surveys", "/surveys/new",
+        "/events/feedback", "/events/certificates",
     ];
 
     [Theory]
@@ -83,6 +84,11 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         // The demo surveys (owner "demo") have answers and a series of two, so results show charts and the comparison.
         await CheckFirstLinkAsync(page, "a[href$='/results']", language, from: "/surveys");
         await CheckFirstLinkAsync(page, "td > a[href^='/surveys/']:not([href$='/results'])", language, from: "/surveys");
+        // A past demo event: its participants with attendance marked, the door list, and its feedback results.
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
+        await CheckFirstLinkAsync(page, "a[href$='/participants']", language);
+        await CheckFirstLinkAsync(page, "a[href$='/check-in']", language);
+        await CheckFirstLinkAsync(page, "th > a[href$='/feedback']", language, from: "/events/feedback");
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

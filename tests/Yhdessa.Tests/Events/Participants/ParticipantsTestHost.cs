@@ -51,9 +51,10 @@ public static class ParticipantsTestData
     public static DateTimeOffset Now(this YhdessaApp app) => ((IClockedApp)app).Clock.GetUtcNow();
 
     /// <summary>An event starting at <paramref name="starts"/> (three hours long), with its slug and id.</summary>
-    public static async Task<Event> EventAsync(this YhdessaApp app, DateTimeOffset starts, string? title = null)
+    public static async Task<Event> EventAsync(this YhdessaApp app, DateTimeOffset starts, string? title = null, int? capacity = null)
     {
         var ev = EventTestData.NewEvent(title ?? EventTestData.Unique("Osallistujatesti"), starts);
+        ev.Capacity = capacity;
         ev.TitleSv = ev.TitleFi.Replace("Osallistujatesti", "Deltagartest");
         await app.AddEventsAsync(ev);
         return ev;
