@@ -546,6 +546,49 @@ public abstract class RegistrationTests(YhdessaApp app)
         Assert.Equal(RegistrationStatus.Offered, rows[1].Status);
     }
 
+    [Fact]
+    public async Task Guest_registrations_from_one_address_are_limited_per_minute()
+    {
+        var ev = await app.OpenEventAsync(capacity: 50);
+        await using var limited = app.WithWebHostBuilder(builder =>
+            builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "2"));
+        var client = limited.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync($"/events/{ev.Slug}/register");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync($"/events/{ev.Slug}/register", new FormUrlEncodedContent(
+                [.. RegistrationApps.Guest($"Kiireinen {i}", RegistrationApps.NewEmail("kiire" + i)), new("__RequestVerificationToken", token)]));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, (await app.RegistrationsAsync(ev.Id)).Count);
+        // Reading the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/events/{ev.Slug}/register")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_coordinators_cancellation_is_audited_tells_the_person_and_offers_the_seat_on()
+    {
+        var ev = await app.OpenEventAsync(capacity: 1);
+        var (holder, next) = (RegistrationApps.NewEmail("peruttava"), RegistrationApps.NewEmail("seuraava"));
+        await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Peruttava", holder));
+        await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Seuraava", next));
+
+        var id = (await app.RegistrationOfAsync(holder)).Id;
+        var outcome = await app.WithServicesAsync(s => s.GetRequiredService<Yhdessa.Features.Events.Registration.Registrations>()
+            .CancelAsync(id, CancellationReason.ByCoordinator, default));
+
+        Assert.Equal(Yhdessa.Features.Events.Registration.LinkOutcome.Done, outcome);
+        Assert.Contains("Koordinaattori on perunut ilmoittautumisesi.", (await app.MailAsync(holder)).Last().TextBody);
+        Assert.Equal(RegistrationStatus.Offered, (await app.RegistrationOfAsync(next)).Status);
+        Assert.True(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Set<AuditEntry>()
+            .AnyAsync(a => a.Action == "events.registration.cancelled" && a.Details == $"registration:{id}")));
+    }
+
     /// <summary>What the browser would send for the form as shown: fields, chosen options, text areas and ticked boxes.</summary>
     private static Dictionary<string, string> FormValues(AngleSharp.Html.Dom.IHtmlFormElement form)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Events.Registration;
 
@@ -43,7 +44,7 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
             LinkOutcome.AlreadyDone => (string)r["NoticeAlreadyCancelled"],
             _ => (string)r["NoticeEventOver"],
         };
-        return Redirect(tokens.Path(Registration));
+        return Redirect(tokens.Path(Registration) + KeptLanguage(Request));
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(string token, CancellationToken cancellationToken)
@@ -57,8 +58,13 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
             LinkOutcome.OfferExpired => (string)r["NoticeOfferExpired"],
             _ => (string)r["NoticeNoOffer"],
         };
-        return Redirect(tokens.Path(Registration));
+        return Redirect(tokens.Path(Registration) + KeptLanguage(Request));
     }
+
+    /// <summary>A language chosen in the link (<c>?culture=</c>) is kept through the form and its redirect, as it is
+    /// not stored anywhere for a visitor without the language cookie.</summary>
+    public static string KeptLanguage(HttpRequest request, char separator = '?') =>
+        request.Query.ContainsKey("culture") ? $"{separator}culture={Languages.Current}" : "";
 
     private IActionResult InvalidLink()
     {

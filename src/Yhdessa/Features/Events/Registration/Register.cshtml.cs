@@ -112,7 +112,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             RegisterOutcome.Waiting => (string)r["NoticeWaiting", result.Position ?? 1],
             _ => (string)r["NoticeAwaitingApproval"],
         };
-        return Redirect(tokens.Path(result.Registration!));
+        return Redirect(tokens.Path(result.Registration!) + ManageModel.KeptLanguage(Request));
     }
 
     public string NotOpenMessage() => State switch

@@ -99,18 +99,23 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
             if (manage is { } m) plain.Append('\n').Append(m.Label).Append(":\n").Append(m.Url).Append('\n');
             plain.Append('\n').Append(text["MailSignature"].Value).Append('\n');
 
-            var html = new StringBuilder().Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
+            var subject = text[subjectKey, ev.Title].Value;
+            // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
+            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(r.Language)
+                .Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .Append(Html.Encode(subject)).Append("</title></head><body>")
+                .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
             foreach (var paragraph in body) html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
-            html.Append("<h2>").Append(Html.Encode(ev.Title)).Append("</h2><ul>");
+            html.Append("<h1>").Append(Html.Encode(ev.Title)).Append("</h1><ul>");
             foreach (var (label, value, isLink) in lines)
                 html.Append("<li>").Append(Html.Encode(label)).Append(": ")
-                    .Append(isLink ? $"<a href=\"{Html.Encode(value)}\">{Html.Encode(value)}</a>" : Html.Encode(value)).Append("</li>");
+                    .Append(isLink ? $"<a href=\"{Html.Encode(value)}\" style=\"overflow-wrap: anywhere\">{Html.Encode(value)}</a>" : Html.Encode(value)).Append("</li>");
             html.Append("</ul>");
             if (manage is { } link)
                 html.Append("<p><a href=\"").Append(Html.Encode(link.Url)).Append("\">").Append(Html.Encode(link.Label)).Append("</a></p>");
-            html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p>");
+            html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
 
-            outbox.Enqueue(r.Email, text[subjectKey, ev.Title].Value, plain.ToString(), html.ToString());
+            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString());
         }
         finally
         {
