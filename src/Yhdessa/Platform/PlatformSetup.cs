@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Events;
+using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Account;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Platform.Audit;
@@ -47,6 +48,7 @@ public static class PlatformSetup
         services.AddNetwork();
         services.AddEvents();
         services.AddSurveys();
+        services.AddEventParticipants();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -30,6 +30,11 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
         "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
         "/surveys/answer/thanks",
+        // Registration: a full event with its waiting list, one by approval with a cap per organisation, and one with
+        // seats reserved for experts by experience (the form asks the question only there).
+        "/events/tyopaja-vertaisarvioinnin-menetelmat/register",
+        "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/register",
+        "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -40,6 +45,9 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
         "/events/new", "/events/themes", "/events/series",
         "/surveys", "/surveys/new",
+        "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
+        "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
+        "/events/feedback", "/events/certificates",
     ];
 
     [Theory]
@@ -57,6 +65,19 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
+
+        // A guest's registration: first with the form's errors, then the registration's own page (the waiting list).
+        await page.GotoAsync("/events/tyopaja-vertaisarvioinnin-menetelmat/register");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("#Input_Name").FillAsync("Saavutettava Vieras");
+        await page.Locator("#Input_Email").FillAsync($"vieras.{language}@example.fi");
+        await page.Locator("#Input_OrganisationName").FillAsync("Kuopion kaupunki");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/events/registration/"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
 
         // A reset request leaves a message in the outbox, which the coordinator opens below.
         await page.GotoAsync("/account/forgot-password");
@@ -84,6 +105,11 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         // The demo surveys (owner "demo") have answers and a series of two, so results show charts and the comparison.
         await CheckFirstLinkAsync(page, "a[href$='/results']", language, from: "/surveys");
         await CheckFirstLinkAsync(page, "td > a[href^='/surveys/']:not([href$='/results'])", language, from: "/surveys");
+        // A past demo event: its participants with attendance marked, the door list, and its feedback results.
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
+        await CheckFirstLinkAsync(page, "a[href$='/participants']", language);
+        await CheckFirstLinkAsync(page, "a[href$='/check-in']", language);
+        await CheckFirstLinkAsync(page, "th > a[href$='/feedback']", language, from: "/events/feedback");
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

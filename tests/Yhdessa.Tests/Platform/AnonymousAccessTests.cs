@@ -23,8 +23,12 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "network/people/{id:int}", "api/v1/organisations", "api/v1/organisations/{key}", "api/v1/groups",
         // The event catalogue, its calendars and API: visibility is enforced inside, per event.
         "events", "events/{key}", "events.ics", "events/{key}.ics", "api/v1/events",
+        // Registering as a guest, and the signed link in registration email: the link is the right to see and cancel.
+        "events/{key}/register", "events/registration/{token}",
         // Answering a survey: the one-time link is the right to answer, and answers are anonymous.
         "surveys/answer/{token}", "surveys/answer/thanks",
+        // A guest's attendance certificate: the signed link in their thank-you email is the right to it.
+        "events/certificate/{token}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration;
+using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Features.Events;
@@ -10,7 +12,8 @@ namespace Yhdessa.Features.Events;
 /// <summary><c>/events/{id-or-slug}</c>: everything a participant needs. An event the viewer may not see is not found.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, TimeProvider clock) : PageModel
+public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations,
+    RegistrationTokens tokens, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -18,6 +21,9 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     public RegistrationState Registration { get; private set; }
     public bool ShowOnlineLink { get; private set; }
     public string DescriptionHtml { get; private set; } = "";
+    /// <summary>The signed-in person's own live registration and the link to its page.</summary>
+    public EventRegistration? MyRegistration { get; private set; }
+    public string? MyRegistrationLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -27,7 +33,12 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         Municipality = municipalities.Find(found.MunicipalityCode);
         if (found.SeriesId is { } series) SeriesInstances = await catalogue.SeriesInstancesAsync(viewer, series, cancellationToken);
         Registration = RegistrationWindow.StateAt(found, clock.GetUtcNow());
-        ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found);
+        if (viewer.UserId is { } userId && await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } mine)
+        {
+            MyRegistration = mine;
+            MyRegistrationLink = tokens.Path(mine);
+        }
+        ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
         DescriptionHtml = EventMarkdown.ToHtml(found.Description);
         return Page();
     }

@@ -102,11 +102,8 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
 /// <summary>What a viewer may see of an event beyond its public facts.</summary>
 public static class EventAccess
 {
-    /// <summary>
-    /// The online link is for participants. Until registration exists only coordinators see it;
-    /// registration adds "or is registered for this event" here.
-    /// </summary>
-    public static bool MaySeeOnlineLink(Viewer viewer, Event e) => viewer.IsCoordinator;
+    /// <summary>The online link is for participants with a confirmed seat, and for coordinators.</summary>
+    public static bool MaySeeOnlineLink(Viewer viewer, Event e, bool hasConfirmedSeat) => viewer.IsCoordinator || hasConfirmedSeat;
 }
 
 public enum RegistrationState { None, OpensSoon, Open, Closed }

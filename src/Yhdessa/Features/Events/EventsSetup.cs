@@ -1,4 +1,5 @@
 using Yhdessa.Features.Events.Api;
+using Yhdessa.Features.Events.Registration;
 using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Features.Events;
@@ -11,6 +12,7 @@ public static class EventsSetup
         services.AddScoped<EventCatalogue>();
         services.AddScoped<EventCalendar>();
         services.AddScoped<IDemoData, EventsDemoData>();
+        services.AddEventRegistration();
         return services;
     }
 

@@ -25,7 +25,7 @@ public class Event
     public DateTimeOffset EndsAt { get; set; }
     public string? Address { get; set; }
     public string? MunicipalityCode { get; set; }
-    /// <summary>Shown only to coordinators until registration exists: see <see cref="EventAccess.MaySeeOnlineLink"/>.</summary>
+    /// <summary>Shown only to people with a confirmed seat and coordinators: see <see cref="EventAccess.MaySeeOnlineLink"/>.</summary>
     public string? OnlineUrl { get; set; }
     public int? Capacity { get; set; }
     public DateTimeOffset? RegistrationOpensAt { get; set; }

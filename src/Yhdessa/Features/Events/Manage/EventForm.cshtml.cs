@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
@@ -23,7 +24,8 @@ namespace Yhdessa.Features.Events.Manage;
 [Authorize(Policy = Policies.Coordinator)]
 public partial class EventFormModel(
     YhdessaDb db, EventCatalogue catalogue, Municipalities municipalities, UserManager<User> users, AuditLog audit,
-    IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<EventsText> e) : PageModel
+    IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<EventsText> e, Registrations registrations,
+    IStringLocalizer<RegistrationText> r) : PageModel
 {
     public sealed class SpeakerInput
     {
@@ -183,6 +185,10 @@ public partial class EventFormModel(
             materials.Add(new EventMaterial { Title = title ?? "", Url = url ?? "", Position = materials.Count });
         }
         if (materials.Count > EventLimits.MaxMaterials) ModelState.AddModelError("Input.Materials", e["TooManyRows", EventLimits.MaxMaterials]);
+        // Seats already given stay given: the capacity cannot drop below them.
+        if (Existing is not null && input.Capacity is { } capacity
+            && await registrations.SeatsHeldAsync(Existing.Id, cancellationToken) is var held && capacity < held)
+            ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow();
@@ -229,6 +235,8 @@ public partial class EventFormModel(
         audit.Record(Existing is null ? "events.event.created" : "events.event.edited", "event:" + ev.Slug);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
+        // A larger capacity or a later closing time may free seats for those waiting.
+        if (Existing is not null) await registrations.OfferFreeSeatsAsync(ev.Id, cancellationToken);
 
         TempData["Notice"] = (string)e["EventSaved"];
         return Redirect("/events/" + ev.Slug);

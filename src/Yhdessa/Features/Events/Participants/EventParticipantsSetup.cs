@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Yhdessa.Features.Events.Feedback;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Events.Participants;
+
+/// <summary>The coordinator's side of events: participants, attendance, exports, certificates and feedback.</summary>
+public static class EventParticipantsSetup
+{
+    public static IServiceCollection AddEventParticipants(this IServiceCollection services)
+    {
+        services.AddScoped<ParticipantList>();
+        services.AddScoped<Certificates>();
+        services.AddScoped<EventFeedback>();
+        services.AddScoped<IAuthorizationHandler, FeedbackReaderHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(FeedbackAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new FeedbackReaderRequirement()));
+        services.AddHostedService<FeedbackJob>();
+        services.AddScoped<IDemoData, ParticipantsDemoData>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Events.Participants;
+
+/// <summary>One registration as the coordinator sees it: only what running the event needs.</summary>
+public sealed record Participant(int Id, string Name, string? Organisation, RegistrationStatus Status, Attendance Attendance,
+    DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt, string? DietaryNeeds, string? AccessibilityNeeds, bool NeedsErased,
+    bool Erased)
+{
+    public bool IsConfirmed => Status == RegistrationStatus.Confirmed;
+}
+
+/// <summary>The registrations of one event in the four lists the coordinator works with.</summary>
+public sealed record ParticipantLists(IReadOnlyList<Participant> All)
+{
+    public IReadOnlyList<Participant> Confirmed => [.. All.Where(p => p.Status == RegistrationStatus.Confirmed)];
+    public IReadOnlyList<Participant> AwaitingApproval => [.. All.Where(p => p.Status == RegistrationStatus.AwaitingApproval)];
+    /// <summary>The waiting list in arrival order; a person with a seat on offer is still on it until they confirm.</summary>
+    public IReadOnlyList<Participant> Waiting => [.. All.Where(p => p.Status is RegistrationStatus.Waiting or RegistrationStatus.Offered)];
+    public IReadOnlyList<Participant> Cancelled => [.. All.Where(p => p.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)];
+    public int Attended => All.Count(p => p.IsConfirmed && p.Attendance == Attendance.Attended);
+    public int NoShows => All.Count(p => p.IsConfirmed && p.Attendance == Attendance.NoShow);
+    public int Unmarked => All.Count(p => p.IsConfirmed && p.Attendance == Attendance.Unmarked);
+}
+
+public enum MarkOutcome { Marked, NotFound, NotConfirmed, NotStarted }
+
+/// <summary>Reads an event's participants and records attendance. Every change is audited with the coordinator as actor.</summary>
+public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<ParticipantLists> ForEventAsync(int eventId, CancellationToken cancellationToken)
+    {
+        var rows = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Name, r.OrganisationName, r.OrganisationId, r.Status, r.Attendance, r.RegisteredAt, r.CheckedInAt,
+                r.DietaryNeeds, r.AccessibilityNeeds, r.NeedsErasedAt, r.PersonalDataErasedAt,
+            })
+            .ToListAsync(cancellationToken);
+        // A member's organisation comes from the directory when they did not type one in.
+        var ids = rows.Where(r => r.OrganisationName is null && r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+        var participants = rows.Select(r => new Participant(r.Id, r.Name, r.OrganisationName
+                ?? (r.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : null),
+            r.Status, r.Attendance, r.RegisteredAt, r.CheckedInAt,
+            r.NeedsErasedAt is null ? r.DietaryNeeds : null, r.NeedsErasedAt is null ? r.AccessibilityNeeds : null,
+            r.NeedsErasedAt is not null, r.PersonalDataErasedAt is not null)).ToList();
+        return new ParticipantLists(participants);
+    }
+
+    /// <summary>Checked in at the door (<see cref="Attendance.Attended"/>) or marked afterwards; only a confirmed
+    /// registration has attendance. Marking is possible from the day of the event on, not before.</summary>
+    public async Task<MarkOutcome> MarkAsync(Event ev, int registrationId, Attendance attendance, CancellationToken cancellationToken)
+    {
+        if (!HasStarted(ev)) return MarkOutcome.NotStarted;
+        var registration = await db.EventRegistrations.FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == ev.Id, cancellationToken);
+        if (registration is null) return MarkOutcome.NotFound;
+        if (registration.Status != RegistrationStatus.Confirmed) return MarkOutcome.NotConfirmed;
+        if (registration.Attendance == attendance) return MarkOutcome.Marked;
+        registration.Attendance = attendance;
+        registration.CheckedInAt = attendance == Attendance.Attended ? clock.GetUtcNow() : null;
+        audit.Record("events.attendance.marked", $"event:{ev.Slug}", $"registration:{registration.Id} {attendance}");
+        await db.SaveChangesAsync(cancellationToken);
+        return MarkOutcome.Marked;
+    }
+
+    /// <summary>After the event: every confirmed participant not marked yet is a no-show. Returns how many.</summary>
+    public async Task<int?> MarkRestNoShowAsync(Event ev, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() < ev.EndsAt) return null;
+        var rest = await db.EventRegistrations
+            .Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed && r.Attendance == Attendance.Unmarked)
+            .ToListAsync(cancellationToken);
+        foreach (var registration in rest) registration.Attendance = Attendance.NoShow;
+        audit.Record("events.attendance.rest-no-show", $"event:{ev.Slug}", rest.Count.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return rest.Count;
+    }
+
+    /// <summary>The door opens on the day of the event (Helsinki time): a check-in a day early is a mistake.</summary>
+    public bool HasStarted(Event ev) =>
+        Platform.Localization.HelsinkiTime.ToHelsinki(clock.GetUtcNow()).Date >= Platform.Localization.HelsinkiTime.ToHelsinki(ev.StartsAt).Date;
+
+    public bool HasEnded(Event ev) => clock.GetUtcNow() >= ev.EndsAt;
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Events.Registration;
+
+/// <summary>
+/// <c>/events/registration/{token}</c>: one registration's own page, opened by the signed link in its emails (no
+/// sign-in). It tells the seat, the place on the waiting list or the offer, and lets the person cancel, leave the
+/// list, or accept or decline an offered seat. Changes are posted, never made by opening the link, so mail scanners
+/// that fetch links change nothing. A changed or unknown token opens nothing and says so.
+/// </summary>
+[AllowAnonymous]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class ManageModel(YhdessaDb db, Registrations registrations, RegistrationTokens tokens, TimeProvider clock,
+    IStringLocalizer<RegistrationText> r) : PageModel
+{
+    public EventRegistration? Registration { get; private set; }
+    public Event Event { get; private set; } = null!;
+    public int? Position { get; private set; }
+    public bool EventOver { get; private set; }
+    public bool OfferExpired { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        var reason = Registration!.Status == RegistrationStatus.Waiting ? CancellationReason.LeftWaitingList : CancellationReason.ByParticipant;
+        var outcome = await registrations.CancelAsync(Registration.Id, reason, cancellationToken);
+        TempData["Notice"] = outcome switch
+        {
+            LinkOutcome.Done => (string)r[reason == CancellationReason.LeftWaitingList ? "NoticeLeftWaitingList" : "NoticeCancelled"],
+            LinkOutcome.AlreadyDone => (string)r["NoticeAlreadyCancelled"],
+            _ => (string)r["NoticeEventOver"],
+        };
+        return Redirect(tokens.Path(Registration) + KeptLanguage(Request));
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        var outcome = await registrations.AcceptOfferAsync(Registration!.Id, cancellationToken);
+        TempData["Notice"] = outcome switch
+        {
+            LinkOutcome.Done => (string)r["NoticeOfferAccepted"],
+            LinkOutcome.AlreadyDone => (string)r["NoticeAlreadyConfirmed"],
+            LinkOutcome.OfferExpired => (string)r["NoticeOfferExpired"],
+            _ => (string)r["NoticeNoOffer"],
+        };
+        return Redirect(tokens.Path(Registration) + KeptLanguage(Request));
+    }
+
+    /// <summary>A language chosen in the link (<c>?culture=</c>) is kept through the form and its redirect, as it is
+    /// not stored anywhere for a visitor without the language cookie.</summary>
+    public static string KeptLanguage(HttpRequest request, char separator = '?') =>
+        request.Query.ContainsKey("culture") ? $"{separator}culture={Languages.Current}" : "";
+
+    private IActionResult InvalidLink()
+    {
+        Registration = null;
+        return new PageResult { StatusCode = StatusCodes.Status404NotFound };
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (tokens.Read(token) is not { } read) return false;
+        var registration = await db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == read.Id, cancellationToken);
+        // The registration time in the token ties it to this registration; erased data leaves nothing to show.
+        if (registration is null || !RegistrationTokens.Matches(read, registration) || registration.PersonalDataErasedAt is not null)
+            return false;
+        Registration = registration;
+        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken);
+        var now = clock.GetUtcNow();
+        EventOver = Event.EndsAt <= now;
+        Position = await registrations.PositionAsync(registration, cancellationToken);
+        OfferExpired = registration.Status == RegistrationStatus.Offered && registration.OfferExpiresAt <= now
+            || registration.CancellationReason == CancellationReason.OfferExpired;
+        return true;
+    }
+}

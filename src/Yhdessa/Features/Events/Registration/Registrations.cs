@@ -1,0 +1,366 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Events.Registration;
+
+/// <summary>What a person gives when registering; members' details come from their account and profile.</summary>
+public sealed record RegistrationRequest(
+    string? UserId, string Name, string Email, int? OrganisationId, string? OrganisationName, Sector? OrganisationSector,
+    string Language, bool IsExpertByExperience, string? DietaryNeeds, string? AccessibilityNeeds,
+    IReadOnlyList<RegistrationAnswer> Answers);
+
+public enum RegisterOutcome { Confirmed, Waiting, AwaitingApproval, NotOpen, Duplicate }
+
+public sealed record RegisterResult(RegisterOutcome Outcome, EventRegistration? Registration = null, int? Position = null);
+
+public enum LinkOutcome { Done, AlreadyDone, OfferExpired, NotPossible }
+
+/// <summary>
+/// Takes, frees and offers seats. Every change of who holds a seat in an event runs under that event's lock
+/// (<see cref="EventRegistrationSettings.Version"/>), so the count of seats is exact with any number of app
+/// instances on PostgreSQL and on SQLite, and the waiting list is served in arrival order (registration id).
+/// </summary>
+public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog audit, TimeProvider clock,
+    ILogger<Registrations> logger)
+{
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public Task<EventRegistrationSettings?> SettingsAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventRegistrationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, cancellationToken);
+
+    public Task<List<EventQuestion>> QuestionsAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventQuestions.AsNoTracking().Include(q => q.Options.OrderBy(o => o.Position))
+            .Where(q => q.EventId == eventId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+
+    /// <summary>Confirmed and offered seats: the count a capacity may not go below.</summary>
+    public Task<int> SeatsHeldAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventRegistrations.CountAsync(r => r.EventId == eventId
+            && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered), cancellationToken);
+
+    /// <summary>The person's place on the waiting list, counted from 1 in arrival order.</summary>
+    public async Task<int?> PositionAsync(EventRegistration registration, CancellationToken cancellationToken) =>
+        registration.Status != RegistrationStatus.Waiting ? null
+            : 1 + await db.EventRegistrations.CountAsync(r => r.EventId == registration.EventId
+                && r.Status == RegistrationStatus.Waiting && r.Id < registration.Id, cancellationToken);
+
+    /// <summary>The live registration of a member, if any.</summary>
+    public Task<EventRegistration?> OfMemberAsync(int eventId, string userId, CancellationToken cancellationToken) =>
+        db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId && r.UserId == userId
+                && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<RegisterResult> RegisterAsync(Event ev, RegistrationRequest request, CancellationToken cancellationToken)
+    {
+        var email = NormalizeEmail(request.Email);
+        return await UnderEventLockAsync(ev.Id, async settings =>
+        {
+            var now = clock.GetUtcNow();
+            // The event is read again under the lock: a coordinator may just have closed or cancelled it.
+            var current = await db.Events.AsNoTracking().SingleAsync(e => e.Id == ev.Id, cancellationToken);
+            if (RegistrationWindow.StateAt(current, now) != RegistrationState.Open) return new RegisterResult(RegisterOutcome.NotOpen);
+            var duplicate = await db.EventRegistrations.AnyAsync(r => r.EventId == ev.Id
+                && (r.EmailNormalized == email || (request.UserId != null && r.UserId == request.UserId))
+                && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined, cancellationToken);
+            if (duplicate) return new RegisterResult(RegisterOutcome.Duplicate);
+
+            var registration = new EventRegistration
+            {
+                EventId = ev.Id, UserId = request.UserId, Name = request.Name.Trim(), Email = request.Email.Trim(),
+                EmailNormalized = email, OrganisationId = request.OrganisationId,
+                OrganisationName = string.IsNullOrWhiteSpace(request.OrganisationName) ? null : request.OrganisationName.Trim(),
+                OrganisationSector = request.OrganisationSector, Language = request.Language,
+                IsExpertByExperience = request.IsExpertByExperience,
+                InReservedGroup = InGroup(settings.ReservedFor, request.IsExpertByExperience, request.OrganisationSector),
+                DietaryNeeds = request.DietaryNeeds, AccessibilityNeeds = request.AccessibilityNeeds,
+                // Whole milliseconds, as both engines keep them exactly: the signed link carries this time.
+                RegisteredAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
+                Answers = request.Answers.ToList(),
+            };
+            int? position = null;
+            if (settings.RequiresApproval)
+            {
+                registration.Status = RegistrationStatus.AwaitingApproval;
+            }
+            else
+            {
+                // Those already waiting come first: a seat that is free now goes to them before the newcomer.
+                await OfferFreeSeatsAsync(current, settings, now, cancellationToken);
+                var holders = await HoldersAsync(ev.Id, cancellationToken);
+                var reason = WaitsBecause(settings, current.Capacity, holders, Holder.Of(registration), now);
+                if (reason is null)
+                {
+                    registration.Status = RegistrationStatus.Confirmed;
+                    registration.ConfirmedAt = now;
+                }
+                else
+                {
+                    registration.Status = RegistrationStatus.Waiting;
+                    registration.WaitingReason = reason;
+                    position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id
+                        && r.Status == RegistrationStatus.Waiting, cancellationToken);
+                }
+            }
+            db.EventRegistrations.Add(registration);
+            // The id goes into the signed link in the email, so it is needed before the email is written.
+            await db.SaveChangesAsync(cancellationToken);
+            mail.Registered(current, registration, position);
+            logger.LogInformation("Registration {RegistrationId} to event {EventId}: {Status}", registration.Id, ev.Id, registration.Status);
+            return new RegisterResult(registration.Status switch
+            {
+                RegistrationStatus.Confirmed => RegisterOutcome.Confirmed,
+                RegistrationStatus.Waiting => RegisterOutcome.Waiting,
+                _ => RegisterOutcome.AwaitingApproval,
+            }, registration, position);
+        }, cancellationToken);
+    }
+
+    /// <summary>Cancels a registration (or leaves the waiting list, or declines an offered seat); the seat goes on at once.</summary>
+    public Task<LinkOutcome> CancelAsync(int registrationId, CancellationReason reason, CancellationToken cancellationToken) =>
+        WithRegistrationAsync(registrationId, async (ev, settings, registration, now) =>
+        {
+            if (!registration.IsLive) return LinkOutcome.AlreadyDone;
+            if (ev.EndsAt <= now) return LinkOutcome.NotPossible;
+            registration.Status = RegistrationStatus.Cancelled;
+            registration.CancelledAt = now;
+            registration.CancellationReason = reason;
+            if (reason == CancellationReason.ByCoordinator)
+                audit.Record("events.registration.cancelled", $"event:{ev.Slug}", $"registration:{registration.Id}");
+            mail.Cancelled(ev, registration);
+            await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
+            return LinkOutcome.Done;
+        }, cancellationToken);
+
+    /// <summary>Takes an offered seat while the offer holds; an expired offer is passed on.</summary>
+    public Task<LinkOutcome> AcceptOfferAsync(int registrationId, CancellationToken cancellationToken) =>
+        WithRegistrationAsync(registrationId, async (ev, settings, registration, now) =>
+        {
+            if (registration.Status == RegistrationStatus.Confirmed) return LinkOutcome.AlreadyDone;
+            if (registration is { Status: RegistrationStatus.Cancelled, CancellationReason: CancellationReason.OfferExpired })
+                return LinkOutcome.OfferExpired;
+            if (registration.Status != RegistrationStatus.Offered) return LinkOutcome.NotPossible;
+            if (registration.OfferExpiresAt <= now)
+            {
+                Expire(ev, registration, now);
+                await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
+                return LinkOutcome.OfferExpired;
+            }
+            registration.Status = RegistrationStatus.Confirmed;
+            registration.ConfirmedAt = now;
+            registration.WaitingReason = null;
+            mail.Confirmed(ev, registration);
+            return LinkOutcome.Done;
+        }, cancellationToken);
+
+    /// <summary>A coordinator's decision on a registration that awaits approval; audited, the person is told by email.</summary>
+    public Task<LinkOutcome> DecideAsync(int registrationId, bool approve, CancellationToken cancellationToken) =>
+        WithRegistrationAsync(registrationId, async (ev, settings, registration, now) =>
+        {
+            if (registration.Status != RegistrationStatus.AwaitingApproval) return LinkOutcome.AlreadyDone;
+            registration.DecidedAt = now;
+            audit.Record(approve ? "events.registration.approved" : "events.registration.declined", $"event:{ev.Slug}",
+                $"registration:{registration.Id}");
+            if (!approve)
+            {
+                registration.Status = RegistrationStatus.Declined;
+                mail.Declined(ev, registration);
+                return LinkOutcome.Done;
+            }
+            // Approved people queue like everyone else: those approved earlier and waiting are offered seats first.
+            await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
+            var holders = await HoldersAsync(ev.Id, cancellationToken);
+            var reason = WaitsBecause(settings, ev.Capacity, holders, Holder.Of(registration), now);
+            if (reason is null)
+            {
+                registration.Status = RegistrationStatus.Confirmed;
+                registration.ConfirmedAt = now;
+                mail.Confirmed(ev, registration);
+            }
+            else
+            {
+                registration.Status = RegistrationStatus.Waiting;
+                registration.WaitingReason = reason;
+                var position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id
+                    && r.Status == RegistrationStatus.Waiting && r.Id < registration.Id, cancellationToken);
+                mail.Registered(ev, registration, position);
+            }
+            return LinkOutcome.Done;
+        }, cancellationToken);
+
+    /// <summary>Passes on the offers whose time is up and offers seats that became free (e.g. reserved seats released
+    /// or capacity raised). Run by <see cref="RegistrationJobs"/>; returns how many offers expired.</summary>
+    public async Task<int> ExpireOffersAndFillAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expiring = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Offered && r.OfferExpiresAt <= now)
+            .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
+        var waiting = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Waiting)
+            .Where(r => db.Events.Any(e => e.Id == r.EventId && e.StartsAt > now && e.Status == EventStatus.Scheduled))
+            .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var eventId in expiring.Union(waiting))
+        {
+            expired += await UnderEventLockAsync(eventId, async settings =>
+            {
+                var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+                var offers = await db.EventRegistrations.Where(r => r.EventId == eventId
+                    && r.Status == RegistrationStatus.Offered && r.OfferExpiresAt <= now).ToListAsync(cancellationToken);
+                foreach (var offer in offers) Expire(ev, offer, now);
+                await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
+                return offers.Count;
+            }, cancellationToken);
+        }
+        return expired;
+    }
+
+    /// <summary>Offers free seats after a coordinator raised the capacity or changed the rules.</summary>
+    public Task OfferFreeSeatsAsync(int eventId, CancellationToken cancellationToken) =>
+        UnderEventLockAsync(eventId, async settings =>
+        {
+            var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+            await OfferFreeSeatsAsync(ev, settings, clock.GetUtcNow(), cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    private void Expire(Event ev, EventRegistration offer, DateTimeOffset now)
+    {
+        offer.Status = RegistrationStatus.Cancelled;
+        offer.CancelledAt = now;
+        offer.CancellationReason = CancellationReason.OfferExpired;
+        mail.OfferExpired(ev, offer);
+    }
+
+    /// <summary>Offers each free seat to the first person on the waiting list whom the event's rules let take it.</summary>
+    private async Task OfferFreeSeatsAsync(Event ev, EventRegistrationSettings settings, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (ev.Status != EventStatus.Scheduled || ev.StartsAt <= now) return;
+        var waiting = await db.EventRegistrations.Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Waiting)
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        if (waiting.Count == 0) return;
+        // Changes made earlier under this lock (a cancellation, an expired offer) count too.
+        await db.SaveChangesAsync(cancellationToken);
+        var holders = await HoldersAsync(ev.Id, cancellationToken);
+        foreach (var person in waiting)
+        {
+            var reason = WaitsBecause(settings, ev.Capacity, holders, Holder.Of(person), now);
+            if (reason == WaitingReason.Full) break;
+            if (reason is not null) continue;
+            person.Status = RegistrationStatus.Offered;
+            person.OfferedAt = now;
+            var until = now.AddHours(settings.OfferHoldHours);
+            person.OfferExpiresAt = until < ev.StartsAt ? until : ev.StartsAt;
+            holders.Add(Holder.Of(person));
+            mail.Offered(ev, person);
+        }
+    }
+
+    private sealed record Holder(int? OrganisationId, string? OrganisationName, bool InReservedGroup)
+    {
+        public static Holder Of(EventRegistration r) => new(r.OrganisationId, r.OrganisationName, r.InReservedGroup);
+
+        /// <summary>A member's organisation by its id; a guest's by its name, written in any case.</summary>
+        public string? OrganisationKey => OrganisationId is { } id ? "id:" + id
+            : string.IsNullOrWhiteSpace(OrganisationName) ? null
+            : "name:" + string.Join(' ', OrganisationName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    }
+
+    private Task<List<Holder>> HoldersAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventRegistrations.Where(r => r.EventId == eventId
+                && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered))
+            .Select(r => new Holder(r.OrganisationId, r.OrganisationName, r.InReservedGroup)).ToListAsync(cancellationToken);
+
+    public static bool InGroup(ReservedGroup? group, bool isExpertByExperience, Sector? sector) => group switch
+    {
+        ReservedGroup.ExpertsByExperience => isExpertByExperience,
+        ReservedGroup.Cities => sector == Sector.City,
+        _ => false,
+    };
+
+    public static bool ReservationActive(EventRegistrationSettings settings, DateTimeOffset now) =>
+        settings is { ReservedSeats: > 0, ReservedFor: not null } && (settings.ReservedUntil is not { } until || now < until);
+
+    /// <summary>Null when the person may take a seat now, otherwise why they wait.</summary>
+    private static WaitingReason? WaitsBecause(EventRegistrationSettings settings, int? capacity, List<Holder> holders,
+        Holder candidate, DateTimeOffset now)
+    {
+        if (capacity is { } seats && holders.Count >= seats) return WaitingReason.Full;
+        if (settings.CapPerOrganisation is { } cap && candidate.OrganisationKey is { } key
+            && holders.Count(h => h.OrganisationKey == key) >= cap)
+            return WaitingReason.OrganisationCap;
+        if (capacity is { } total && ReservationActive(settings, now) && !candidate.InReservedGroup)
+        {
+            var stillReserved = Math.Max(0, settings.ReservedSeats - holders.Count(h => h.InReservedGroup));
+            if (total - holders.Count - stillReserved <= 0) return WaitingReason.ReservedSeats;
+        }
+        return null;
+    }
+
+    private async Task<LinkOutcome> WithRegistrationAsync(int registrationId,
+        Func<Event, EventRegistrationSettings, EventRegistration, DateTimeOffset, Task<LinkOutcome>> change,
+        CancellationToken cancellationToken)
+    {
+        var eventId = await db.EventRegistrations.Where(r => r.Id == registrationId).Select(r => (int?)r.EventId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (eventId is null) return LinkOutcome.NotPossible;
+        return await UnderEventLockAsync(eventId.Value, async settings =>
+        {
+            var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+            var registration = await db.EventRegistrations.SingleAsync(r => r.Id == registrationId, cancellationToken);
+            return await change(ev, settings, registration, clock.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that first bumps the event's settings row: PostgreSQL then queues
+    /// the other writers of the same event on that row until this one commits, and SQLite's transaction holds the
+    /// database's write lock from its first statement. A deadlock or a busy database is retried from the start.
+    /// </summary>
+    private async Task<T> UnderEventLockAsync<T>(int eventId, Func<EventRegistrationSettings, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        await EnsureSettingsAsync(eventId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await db.EventRegistrationSettings.Where(s => s.EventId == eventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+                var settings = await db.EventRegistrationSettings.AsNoTracking().SingleAsync(s => s.EventId == eventId, cancellationToken);
+                var result = await work(settings);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (Exception e) when (attempt < 5 && IsTransient(e))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Registration change for event {EventId} retried after a conflict (attempt {Attempt})", eventId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        _ => false,
+    };
+
+    /// <summary>Every event gets its settings row (the lock) on first use; racing first uses insert it once.</summary>
+    private async Task EnsureSettingsAsync(int eventId, CancellationToken cancellationToken)
+    {
+        if (await db.EventRegistrationSettings.AnyAsync(s => s.EventId == eventId, cancellationToken)) return;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"EventRegistrationSettings\" (\"EventId\", \"RequiresApproval\", \"OfferHoldHours\", \"ReservedSeats\", \"Version\") VALUES ({eventId}, {false}, {RegistrationLimits.DefaultOfferHoldHours}, {0}, {0L}) ON CONFLICT DO NOTHING",
+            cancellationToken);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration;
+using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
+using Yhdessa.Tests.Account;
+using Yhdessa.Tests.Support;
+using WebBrowser = Yhdessa.Tests.Account.Browser;
+
+namespace Yhdessa.Tests.Events.Registration;
+
+/// <summary>The app for registration tests: a clock the tests move forward, and the guest and account rate limits out of
+/// the way (one test proves the guest limit on an app of its own).</summary>
+public interface IRegistrationApp
+{
+    ShiftableClock Clock { get; }
+}
+
+public sealed class RegistrationAppOnSqlite : SqliteApp, IRegistrationApp
+{
+    public ShiftableClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        RegistrationApps.Configure(builder, Clock);
+    }
+}
+
+public sealed class RegistrationAppOnPostgres : PostgresApp, IRegistrationApp
+{
+    public ShiftableClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        RegistrationApps.Configure(builder, Clock);
+    }
+}
+
+/// <summary>TEST HELPER: events with registration rules, guests registering through the form, and reading the outcome.</summary>
+public static class RegistrationApps
+{
+    public static void Configure(IWebHostBuilder builder, ShiftableClock clock)
+    {
+        AccountApps.Configure(builder);
+        builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+    }
+
+    public static ShiftableClock Clock(this YhdessaApp app) => ((IRegistrationApp)app).Clock;
+
+    /// <summary>An event open for registration now (by the app's clock), starting in <paramref name="startsInDays"/> days.</summary>
+    public static async Task<Event> OpenEventAsync(this YhdessaApp app, int? capacity, EventRegistrationSettings? settings = null,
+        double startsInDays = 10, string? online = "https://meet.example.org/huone-7", EventVisibility visibility = EventVisibility.Public)
+    {
+        var now = app.Clock().GetUtcNow();
+        var ev = EventTestData.NewEvent(EventTestData.Unique("Asumisneuvonnan koulutus"), now.AddDays(startsInDays), visibility, EventType.Training,
+            online: online);
+        ev.Capacity = capacity;
+        ev.RegistrationOpensAt = now.AddDays(-1);
+        ev.RegistrationClosesAt = ev.StartsAt.AddHours(-1);
+        await app.AddEventsAsync(ev);
+        if (settings is not null)
+        {
+            settings.EventId = ev.Id;
+            await app.WithServicesAsync(async s =>
+            {
+                var db = s.GetRequiredService<YhdessaDb>();
+                db.EventRegistrationSettings.Add(settings);
+                return await db.SaveChangesAsync();
+            });
+        }
+        return ev;
+    }
+
+    public static Dictionary<string, string> Guest(string name, string email, string organisation = "Kuopion kaupunki") => new()
+    {
+        ["Input.Name"] = name, ["Input.Email"] = email, ["Input.OrganisationName"] = organisation,
+        ["Input.DietaryNeeds"] = "", ["Input.AccessibilityNeeds"] = "",
+    };
+
+    public static string NewEmail(string who) => $"{who}.{Guid.NewGuid():N}@example.fi";
+
+    /// <summary>A new guest's browser fills in the registration form; the page it ends on (the registration's own page when it succeeded).</summary>
+    public static Task<WebBrowser.Page> RegisterGuestAsync(this YhdessaApp app, Event ev, Dictionary<string, string> fields) =>
+        WebBrowser.Open(app).SubmitAsync($"/events/{ev.Slug}/register", fields);
+
+    public static Task<List<EventRegistration>> RegistrationsAsync(this YhdessaApp app, int eventId) =>
+        app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().EventRegistrations.AsNoTracking().Include(r => r.Answers)
+            .Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
+
+    public static async Task<EventRegistration> RegistrationOfAsync(this YhdessaApp app, string email) =>
+        await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().EventRegistrations.AsNoTracking()
+            .Where(r => r.Email == email).OrderByDescending(r => r.Id).FirstAsync());
+
+    public static Task<List<OutgoingEmail>> MailAsync(this YhdessaApp app, string to) => app.MailToAsync(to);
+
+    /// <summary>The registration's own page from the latest email to the address (the signed link).</summary>
+    public static async Task<string> LinkFromMailAsync(this YhdessaApp app, string to)
+    {
+        var mail = (await app.MailToAsync(to)).Last();
+        var match = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https://yhdessa\.test(/events/registration/[^\s?]+)(\?culture=\w+)?");
+        Assert.True(match.Success, "No registration link in: " + mail.TextBody);
+        return match.Groups[1].Value + match.Groups[2].Value;
+    }
+
+    public static Task RunJobsAsync(this YhdessaApp app) => app.WithServicesAsync(async s =>
+    {
+        await s.GetRequiredService<RegistrationMaintenance>().RunAsync(default);
+        return 0;
+    });
+
+    /// <summary>Opens a page and presses the button of the form posting to <paramref name="handler"/>.</summary>
+    public static Task<WebBrowser.Page> PressAsync(this WebBrowser browser, string url, string handler,
+        Dictionary<string, string>? fields = null) =>
+        browser.SubmitAsync(url, fields ?? [], $"main form[action*='handler={handler}']");
+}
