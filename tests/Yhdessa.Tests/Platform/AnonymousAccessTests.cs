@@ -25,6 +25,9 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "events", "events/{key}", "events.ics", "events/{key}.ics", "api/v1/events",
         // Answering a survey: the one-time link is the right to answer, and answers are anonymous.
         "surveys/answer/{token}", "surveys/answer/thanks",
+        // The material bank, its API, feed and files: drafts and their files are refused inside, per material.
+        "materials", "materials/{slug}", "materials/{slug}/versions/{number:int}", "materials/feed",
+        "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()

@@ -59,8 +59,9 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
         string action, string notice, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (coordinatorOnly && !MaterialCatalogue.IsCoordinator(User)) return Forbid();
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
-        if (!MayEdit || (coordinatorOnly && !IsCoordinator)) return Forbid();
+        if (!MayEdit) return Forbid();
         if ((from is not null && Material.Status != from) || Material.Status == to)
         {
             TempData["Notice"] = m["StatusUnchanged"].Value;
