@@ -26,7 +26,7 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
         var limit = http.RequestServices.GetRequiredService<IOptions<MaterialOptions>>().Value.MaxFileBytes + FormOverhead;
         if (http.Request.ContentLength > limit)
         {
-            context.Result = new RedirectResult(http.Request.Path + "?toolarge=1");
+            context.Result = new RedirectResult(http.Request.Path + "?toolarge=true");
             return Task.CompletedTask;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = limit;
