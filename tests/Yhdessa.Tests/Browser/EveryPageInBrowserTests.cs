@@ -29,6 +29,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
         "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
         "/surveys/answer/thanks",
+        "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
+        "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -39,6 +41,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
         "/events/new", "/events/themes", "/events/series",
         "/surveys", "/surveys/new",
+        "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
+        "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files",
     ];
 
     [Theory]
@@ -56,6 +60,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
+        await CheckFirstLinkAsync(page, "ol.results a[href^='/materials/']", language, from: "/materials?q=asumisneuvonta");
 
         // A reset request leaves a message in the outbox, which the coordinator opens below.
         await page.GotoAsync("/account/forgot-password");
