@@ -66,7 +66,7 @@ public static class MaterialBench
         var random = new Random(2026);
         var db = services.GetRequiredService<YhdessaDb>();
         var themes = await db.EventThemes.Select(t => t.Id).ToListAsync(cancellationToken);
-        var organisations = await db.Organisations.Select(o => o.Id).Take(200).ToListAsync(cancellationToken);
+        var organisations = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).Take(200).ToListAsync(cancellationToken);
         var types = Enum.GetValues<MaterialType>();
         var now = DateTimeOffset.UtcNow;
         var slugs = new List<string>();

@@ -200,8 +200,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
         material.Authors.Clear();
         var position = 0;
         foreach (var organisation in input.OrganisationIds.Distinct())
-            material.Authors.Add(new MaterialAuthor { OrganisationId = organisation, Name = "", Position = position++,
-                Organisation = Organisations.First(o => o.Id == organisation) });
+            material.Authors.Add(new MaterialAuthor { OrganisationId = organisation, Name = "", Position = position++ });
         foreach (var person in people) material.Authors.Add(new MaterialAuthor { Name = person, Position = position++ });
         material.Links.Clear();
         position = 0;
@@ -209,9 +208,8 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
             material.Links.Add(new MaterialLink { Title = NetworkDisplay.Blank(link.Title) ?? link.Url!.Trim(), Url = link.Url!.Trim(), Position = position++ });
 
         audit.Record(isNew ? "material.created" : "material.edited", "material:" + material.Slug, material.Title);
-        // The organisations above are read without tracking; they are only pointed at.
-        foreach (var author in material.Authors) author.Organisation = null;
         await db.SaveChangesAsync(cancellationToken);
+        // Read back with its authors' organisations, whose names the index holds.
         if (!isNew) await catalogue.SyncAsync(await catalogue.FindAsync(material.Slug, cancellationToken) ?? material, cancellationToken);
         TempData["Notice"] = m[isNew ? "CreatedNotice" : "SavedNotice"].Value;
         return Redirect("/materials/" + material.Slug);
