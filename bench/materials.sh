@@ -3,6 +3,7 @@
 # text, on SQLite and on PostgreSQL: the time to build the index from the database, from publishing to
 # searchable, search latency (p50/p95/p99) under BENCH_CLIENTS (default 32) concurrent clients, material page
 # throughput, and the app's peak memory. See docs/benchmarks.md.
+# PostgreSQL gets a private server on BENCH_PG_PORT (default 54392); choose another when that port is taken.
 #
 #   bench/materials.sh                                  # the figures in docs/benchmarks.md
 #   BENCH_MATERIALS=5000 BENCH_SECONDS=5 bench/materials.sh   # a quick look
@@ -14,7 +15,7 @@ clients=${BENCH_CLIENTS:-32}
 seconds=${BENCH_SECONDS:-15}
 warmup=${BENCH_WARMUP:-5}
 port=${BENCH_PORT:-5392}
-pg_port=${BENCH_PG_PORT:-54393}
+pg_port=${BENCH_PG_PORT:-54392}
 engines=${BENCH_ENGINES:-"Sqlite Postgres"}
 base="http://127.0.0.1:$port"
 out=bench/results
