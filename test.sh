@@ -29,6 +29,14 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
+# Finnish search takes base forms and compound parts from Voikko; without it the app falls back to a stemmer
+# and the tests of Finnish search would fail.
+if [ ! -e /usr/lib/x86_64-linux-gnu/libvoikko.so.1 ] && ! ldconfig -p | grep -q libvoikko.so.1; then
+  echo "Installing Voikko…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvoikko1 voikko-fi >/dev/null
+fi
+
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_port=${YHDESSA_TEST_PG_PORT:-54329}
 pg_data=$(mktemp -d /tmp/yhdessa-pg.XXXXXX)

@@ -20,6 +20,13 @@ public static class BenchData
 {
     public static async Task<int> Main(string[] args)
     {
+        // Load mode: bench/materials.sh runs it against the started app; no database of its own.
+        if (args.Length >= 1 && args[0] == "load")
+        {
+            // load BASE CLIENTS SECONDS cached|uncached FILE-OF-PATHS
+            return await MaterialBench.LoadAsync(new Uri(args[1]), await File.ReadAllLinesAsync(args[5]), int.Parse(args[2]),
+                TimeSpan.FromSeconds(int.Parse(args[3])), args[4] == "uncached");
+        }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -36,6 +43,20 @@ public static class BenchData
         var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
         var added = await SeedOrganisationsAsync(db, wanted, CancellationToken.None);
         Console.WriteLine($"Benchmark data: database migrated, {added} of {wanted} organisations added.");
+
+        var materials = builder.Configuration.GetValue("Bench:Materials", 0);
+        if (materials > 0)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var slugs = await MaterialBench.SeedAsync(scope.ServiceProvider, materials, CancellationToken.None);
+            Console.WriteLine($"Materials: {materials} added to the database in {clock.Elapsed.TotalSeconds:0.0} s.");
+            await File.WriteAllLinesAsync(builder.Configuration["Bench:SlugFile"] ?? "material-slugs.txt", slugs.Select(s => "/materials/" + s));
+            clock.Restart();
+            var indexed = await app.Services.GetRequiredService<Yhdessa.Features.Materials.Search.MaterialIndex>().CountAsync();
+            Console.WriteLine($"Index built from the database: {indexed} materials in {clock.Elapsed.TotalSeconds:0.0} s.");
+            var times = (await MaterialBench.PublishToSearchableAsync(app.Services, 20, CancellationToken.None)).Order().ToList();
+            Console.WriteLine($"Publish to searchable (save, index, found by search), 20 times: median {times[10]:0} ms, max {times[^1]:0} ms.");
+        }
         return 0;
     }
 

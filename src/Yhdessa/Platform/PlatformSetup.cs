@@ -7,6 +7,7 @@ using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Account;
 using Yhdessa.Features.Surveys;
+using Yhdessa.Features.Materials;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -49,6 +50,7 @@ public static class PlatformSetup
         services.AddEvents();
         services.AddSurveys();
         services.AddEventParticipants();
+        services.AddMaterials(builder.Configuration);
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -98,6 +100,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapNetwork();
         app.MapEvents();
+        app.MapMaterials();
         app.MapLanguageSwitch();
         app.MapBenchEndpoints();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.

@@ -35,6 +35,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/tyopaja-vertaisarvioinnin-menetelmat/register",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/register",
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
+        "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
+        "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -48,6 +50,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",
+        "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
+        "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files",
     ];
 
     [Theory]
@@ -65,6 +69,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
+        await CheckFirstLinkAsync(page, "ol.results a[href^='/materials/']", language, from: "/materials?q=asumisneuvonta");
 
         // A guest's registration: first with the form's errors, then the registration's own page (the waiting list).
         await page.GotoAsync("/events/tyopaja-vertaisarvioinnin-menetelmat/register");

@@ -120,11 +120,23 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET events/feedback"] = Access.Coordinator,
         ["GET events/{key}/feedback"] = Access.Coordinator,
         ["GET events/{key}/feedback?handler=Export"] = Access.Coordinator,
+        // Materials: members propose and edit their own drafts (refused inside for others' materials); coordinators publish.
+        ["GET materials/new"] = Access.SignedIn,
+        ["POST materials/new"] = Access.SignedIn,
+        ["GET materials/drafts"] = Access.SignedIn,
+        ["GET materials/{slug}/edit"] = Access.SignedIn,
+        ["POST materials/{slug}/edit"] = Access.SignedIn,
+        ["GET materials/{slug}/files"] = Access.SignedIn,
+        ["POST materials/{slug}/files"] = Access.SignedIn,
+        ["POST materials/{slug}/files?handler=Remove"] = Access.SignedIn,
+        ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
+        ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
+        ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
     private static readonly HashSet<string> ProtectedHandlersOnPublicPages =
-        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?")).ToHashSet();
+        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?") || k.StartsWith("POST materials/{slug}?")).ToHashSet();
 
     [Fact]
     public void Every_protected_action_is_in_the_matrix()

@@ -29,6 +29,9 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "surveys/answer/{token}", "surveys/answer/thanks",
         // A guest's attendance certificate: the signed link in their thank-you email is the right to it.
         "events/certificate/{token}",
+        // The material bank, its API, feed and files: drafts and their files are refused inside, per material.
+        "materials", "materials/{slug}", "materials/{slug}/versions/{number:int}", "materials/feed",
+        "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints()

@@ -335,6 +335,40 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    TranslationKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PublicationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Licence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Materials_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonProfiles",
                 columns: table => new
                 {
@@ -512,6 +546,103 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MaterialFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaterialFiles_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialLink",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaterialLink_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialThemeLink",
+                columns: table => new
+                {
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialThemeLink", x => new { x.MaterialId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_MaterialThemeLink_EventThemes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "EventThemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaterialThemeLink_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    PublicationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaterialVersions_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Affiliations",
                 columns: table => new
                 {
@@ -532,6 +663,61 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         name: "FK_Affiliations_PersonProfiles_ProfileId",
                         column: x => x.ProfileId,
                         principalTable: "PersonProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialAuthor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialAuthor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaterialAuthor_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaterialAuthor_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaterialAuthor_PersonProfiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "PersonProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventFeedbackRuns",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Invited = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventFeedbackRuns", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_EventFeedbackRuns_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -578,6 +764,112 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         name: "FK_EventOrganiser_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventQuestions_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    EmailNormalized = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrganisationSector = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    InReservedGroup = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WaitingReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attendance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DietaryNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AccessibilityNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NeedsErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PersonalDataErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrations_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventRegistrationSettings",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    RequiresApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    OfferHoldHours = table.Column<int>(type: "integer", nullable: false),
+                    CapPerOrganisation = table.Column<int>(type: "integer", nullable: true),
+                    ReservedSeats = table.Column<int>(type: "integer", nullable: false),
+                    ReservedFor = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReservedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventRegistrationSettings", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrationSettings_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -636,6 +928,30 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MaterialEventLink",
+                columns: table => new
+                {
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialEventLink", x => new { x.MaterialId, x.EventId });
+                    table.ForeignKey(
+                        name: "FK_MaterialEventLink_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaterialEventLink_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyAnswers",
                 columns: table => new
                 {
@@ -685,6 +1001,63 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         name: "FK_WishedTopics_SurveyResponses_ResponseId",
                         column: x => x.ResponseId,
                         principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventQuestionOption",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventQuestionOption", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventQuestionOption_EventQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "EventQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistrationAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistrationAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistrationAnswers_EventQuestionOption_OptionId",
+                        column: x => x.OptionId,
+                        principalTable: "EventQuestionOption",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_RegistrationAnswers_EventQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "EventQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RegistrationAnswers_EventRegistrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "EventRegistrations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -757,6 +1130,43 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventQuestionOption_QuestionId",
+                table: "EventQuestionOption",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventQuestions_EventId_Position",
+                table: "EventQuestions",
+                columns: new[] { "EventId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_EventId_EmailNormalized",
+                table: "EventRegistrations",
+                columns: new[] { "EventId", "EmailNormalized" },
+                unique: true,
+                filter: "\"EmailNormalized\" IS NOT NULL AND \"Status\" <> 'Cancelled' AND \"Status\" <> 'Declined'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_EventId_Status_Id",
+                table: "EventRegistrations",
+                columns: new[] { "EventId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_OrganisationId",
+                table: "EventRegistrations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_Status_OfferExpiresAt",
+                table: "EventRegistrations",
+                columns: new[] { "Status", "OfferExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_UserId",
+                table: "EventRegistrations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_EndsAt",
                 table: "Events",
                 column: "EndsAt");
@@ -802,6 +1212,68 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "IX_EventThemeLink_ThemeId",
                 table: "EventThemeLink",
                 column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialAuthor_MaterialId",
+                table: "MaterialAuthor",
+                column: "MaterialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialAuthor_OrganisationId",
+                table: "MaterialAuthor",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialAuthor_ProfileId",
+                table: "MaterialAuthor",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialEventLink_EventId",
+                table: "MaterialEventLink",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialFiles_MaterialId",
+                table: "MaterialFiles",
+                column: "MaterialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialLink_MaterialId",
+                table: "MaterialLink",
+                column: "MaterialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_CreatedById",
+                table: "Materials",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_Slug",
+                table: "Materials",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_Status_UpdatedAt",
+                table: "Materials",
+                columns: new[] { "Status", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_TranslationKey",
+                table: "Materials",
+                column: "TranslationKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialThemeLink_ThemeId",
+                table: "MaterialThemeLink",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialVersions_MaterialId_Number",
+                table: "MaterialVersions",
+                columns: new[] { "MaterialId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_NetworkGroupMemberships_UserId",
@@ -862,6 +1334,21 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 table: "PersonProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistrationAnswers_OptionId",
+                table: "RegistrationAnswers",
+                column: "OptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistrationAnswers_QuestionId",
+                table: "RegistrationAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistrationAnswers_RegistrationId",
+                table: "RegistrationAnswers",
+                column: "RegistrationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyAnswers_QuestionId",
@@ -943,10 +1430,16 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EventFeedbackRuns");
+
+            migrationBuilder.DropTable(
                 name: "EventMaterial");
 
             migrationBuilder.DropTable(
                 name: "EventOrganiser");
+
+            migrationBuilder.DropTable(
+                name: "EventRegistrationSettings");
 
             migrationBuilder.DropTable(
                 name: "EventSpeaker");
@@ -955,10 +1448,31 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "EventThemeLink");
 
             migrationBuilder.DropTable(
+                name: "MaterialAuthor");
+
+            migrationBuilder.DropTable(
+                name: "MaterialEventLink");
+
+            migrationBuilder.DropTable(
+                name: "MaterialFiles");
+
+            migrationBuilder.DropTable(
+                name: "MaterialLink");
+
+            migrationBuilder.DropTable(
+                name: "MaterialThemeLink");
+
+            migrationBuilder.DropTable(
+                name: "MaterialVersions");
+
+            migrationBuilder.DropTable(
                 name: "NetworkGroupMemberships");
 
             migrationBuilder.DropTable(
                 name: "OutgoingEmail");
+
+            migrationBuilder.DropTable(
+                name: "RegistrationAnswers");
 
             migrationBuilder.DropTable(
                 name: "SeedRecord");
@@ -973,19 +1487,22 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "WishedTopics");
 
             migrationBuilder.DropTable(
-                name: "PersonProfiles");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "PersonProfiles");
 
             migrationBuilder.DropTable(
                 name: "EventThemes");
 
             migrationBuilder.DropTable(
-                name: "Events");
+                name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "EventQuestionOption");
+
+            migrationBuilder.DropTable(
+                name: "EventRegistrations");
 
             migrationBuilder.DropTable(
                 name: "SurveyQuestions");
@@ -994,16 +1511,25 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
+                name: "EventQuestions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
+
+            migrationBuilder.DropTable(
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "EventSeries");
 
             migrationBuilder.DropTable(
                 name: "NetworkGroups");
-
-            migrationBuilder.DropTable(
-                name: "Surveys");
         }
     }
 }

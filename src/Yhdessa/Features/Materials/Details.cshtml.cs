@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Search;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Materials;
+
+/// <summary><c>/materials/{slug}</c>: the whole material, its files, versions and related materials; for its
+/// author and coordinators also the steps draft → proposed → published. A material the viewer may not see is not found.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = PublicPages.Policy)]
+public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<MaterialsText> m) : PageModel
+{
+    public Material Material { get; private set; } = null!;
+    public string BodyHtml { get; private set; } = "";
+    public List<Material> Translations { get; private set; } = [];
+    public IReadOnlyList<MaterialHit> Related { get; private set; } = [];
+    public bool MayEdit { get; private set; }
+    public bool IsCoordinator { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        BodyHtml = EventMarkdown.ToHtml(Material.Body);
+        Translations = await catalogue.TranslationsAsync(User, Material, cancellationToken);
+        if (Material.Status == MaterialStatus.Published)
+            Related = await index.RelatedAsync(Material.Id, Material.Title, Material.Themes.Select(t => t.ThemeId), 5, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await catalogue.FindAsync(slug, cancellationToken) is not { } found || !MaterialCatalogue.MaySee(User, found)) return false;
+        Material = found;
+        MayEdit = MaterialCatalogue.MayEdit(User, found);
+        IsCoordinator = MaterialCatalogue.IsCoordinator(User);
+        return true;
+    }
+
+    /// <summary>The author (or a coordinator) sends a draft for review.</summary>
+    public Task<IActionResult> OnPostProposeAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(slug, MaterialStatus.Draft, MaterialStatus.Proposed, coordinatorOnly: false, "material.proposed", "Proposed", cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(slug, null, MaterialStatus.Published, coordinatorOnly: true, "material.published", "PublishedNotice", cancellationToken);
+
+    /// <summary>A coordinator sends a proposal back to its author, or takes a published material off the public pages.</summary>
+    public Task<IActionResult> OnPostReturnAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(slug, null, MaterialStatus.Draft, coordinatorOnly: true, "material.returned", "ReturnedNotice", cancellationToken);
+
+    private async Task<IActionResult> ChangeStatusAsync(string slug, MaterialStatus? from, MaterialStatus to, bool coordinatorOnly,
+        string action, string notice, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (coordinatorOnly && !MaterialCatalogue.IsCoordinator(User)) return Forbid();
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        if (!MayEdit) return Forbid();
+        if ((from is not null && Material.Status != from) || Material.Status == to)
+        {
+            TempData["Notice"] = m["StatusUnchanged"].Value;
+            return Redirect("/materials/" + Material.Slug);
+        }
+        if (to == MaterialStatus.Published)
+        {
+            var now = clock.GetUtcNow();
+            Material.PublishedAt = now;
+        }
+        Material.Status = to;
+        Material.UpdatedAt = clock.GetUtcNow();
+        audit.Record(action, "material:" + Material.Id, Material.Slug);
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogue.SyncAsync(Material, cancellationToken);
+        TempData["Notice"] = m[notice].Value;
+        return Redirect("/materials/" + Material.Slug);
+    }
+}

@@ -1,0 +1,221 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Search;
+using Yhdessa.Features.Network;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Features.Materials.Manage;
+
+/// <summary>Members propose (<c>/materials/new</c>) and edit their drafts; coordinators edit everything
+/// (<c>/materials/{slug}/edit</c>). A change to a published material keeps the earlier text as a version.
+/// New.cshtml and Edit.cshtml share this model and _MaterialForm.cshtml.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<MaterialsText> m) : PageModel
+{
+    public const int BlankLinks = 3;
+
+    public sealed class LinkInput
+    {
+        [StringLength(MaterialLimits.Name, ErrorMessage = "TooLong"), Display(Name = "Materials_LinkTitle")]
+        public string? Title { get; set; }
+        [StringLength(MaterialLimits.Url, ErrorMessage = "TooLong"), Display(Name = "Materials_LinkUrl")]
+        public string? Url { get; set; }
+    }
+
+    public sealed class MaterialInput
+    {
+        [Required(ErrorMessage = "Required"), Display(Name = "Materials_Type")]
+        public MaterialType? Type { get; set; }
+        [Required(ErrorMessage = "Required"), Display(Name = "Materials_Language")]
+        public string? Language { get; set; } = "fi";
+        [Required(ErrorMessage = "Required"), StringLength(MaterialLimits.Title, ErrorMessage = "TooLong"), Display(Name = "Materials_Title")]
+        public string Title { get; set; } = "";
+        [Required(ErrorMessage = "Required"), StringLength(MaterialLimits.Summary, ErrorMessage = "TooLong"), Display(Name = "Materials_Summary")]
+        public string Summary { get; set; } = "";
+        [StringLength(MaterialLimits.Body, ErrorMessage = "TooLong"), Display(Name = "Materials_Body")]
+        public string? Body { get; set; }
+        [StringLength(1000, ErrorMessage = "TooLong"), Display(Name = "Materials_Tags")]
+        public string? Tags { get; set; }
+        [Required(ErrorMessage = "Required"), Display(Name = "Materials_PublicationDate")]
+        public DateOnly? PublicationDate { get; set; }
+        [StringLength(MaterialLimits.Licence, ErrorMessage = "TooLong"), Display(Name = "Materials_Licence")]
+        public string? Licence { get; set; }
+        [StringLength(1000, ErrorMessage = "TooLong"), Display(Name = "Materials_People")]
+        public string? People { get; set; }
+        [StringLength(MaterialLimits.Slug + 20, ErrorMessage = "TooLong"), Display(Name = "Materials_TranslationOf")]
+        public string? TranslationOf { get; set; }
+        public List<int> ThemeIds { get; set; } = [];
+        public List<int> OrganisationIds { get; set; } = [];
+        public List<int> EventIds { get; set; } = [];
+        public List<LinkInput> Links { get; set; } = [];
+    }
+
+    [BindProperty] public MaterialInput Input { get; set; } = new();
+    public Material? Existing { get; private set; }
+    public List<EventTheme> Themes { get; private set; } = [];
+    public List<Organisation> Organisations { get; private set; } = [];
+    public List<Event> Events { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is not null)
+        {
+            if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
+            var x = Existing!;
+            var translation = await db.Materials.Where(o => o.TranslationKey == x.TranslationKey && o.Id != x.Id)
+                .Select(o => o.Slug).FirstOrDefaultAsync(cancellationToken);
+            Input = new MaterialInput
+            {
+                Type = x.Type, Language = x.Language, Title = x.Title, Summary = x.Summary, Body = x.Body,
+                Tags = string.Join(", ", x.Tags), PublicationDate = x.PublicationDate, Licence = x.Licence,
+                People = string.Join(", ", x.Authors.Where(a => a.OrganisationId is null).OrderBy(a => a.Position).Select(a => a.Name)),
+                TranslationOf = translation,
+                ThemeIds = [.. x.Themes.Select(t => t.ThemeId)],
+                OrganisationIds = [.. x.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value)],
+                EventIds = [.. x.Events.Select(e => e.EventId)],
+                Links = [.. x.Links.OrderBy(l => l.Position).Select(l => new LinkInput { Title = l.Title, Url = l.Url })],
+            };
+        }
+        else
+        {
+            Input.PublicationDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            Input.Licence = MaterialsDisplay.Licences[0];
+        }
+        PadLinks();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Null when the viewer may edit the material; otherwise the answer to give.</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        Existing = await catalogue.FindAsync(slug, cancellationToken);
+        if (Existing is null || !MaterialCatalogue.MaySee(User, Existing)) return NotFound();
+        return MaterialCatalogue.MayEdit(User, Existing) ? null : Forbid();
+    }
+
+    private void PadLinks()
+    {
+        while (Input.Links.Count(l => string.IsNullOrWhiteSpace(l.Title) && string.IsNullOrWhiteSpace(l.Url)) < BlankLinks
+               && Input.Links.Count < MaterialLimits.MaxLinks) Input.Links.Add(new LinkInput());
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Themes = await db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
+        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
+        // The newest events, and any already linked, so that an old link is not lost by saving.
+        var linked = Input.EventIds;
+        Events = await db.Events.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public)
+            .OrderByDescending(e => e.StartsAt).Take(100).ToListAsync(cancellationToken);
+        var missing = linked.Except(Events.Select(e => e.Id)).ToList();
+        if (missing.Count > 0) Events.AddRange(await db.Events.AsNoTracking().Where(e => missing.Contains(e.Id)).ToListAsync(cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is not null && await LoadAsync(slug, cancellationToken) is { } refused) return refused;
+        await LoadChoicesAsync(cancellationToken);
+        var input = Input;
+        if (input.Type is { } type && !Enum.IsDefined(type)) ModelState.AddModelError("Input.Type", m["ChooseType"]);
+        if (input.Language is not null && !MaterialAnalyzers.LanguageCodes.Contains(input.Language))
+            ModelState.AddModelError("Input.Language", m["ChooseLanguage"]);
+        if (input.PublicationDate is { } date && (date.Year < 1950 || date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1)))
+            ModelState.AddModelError("Input.PublicationDate", m["DateOutOfRange"]);
+        var licence = NetworkDisplay.Blank(input.Licence);
+        if (licence is not null && !MaterialsDisplay.Licences.Contains(licence)) ModelState.AddModelError("Input.Licence", m["ChooseLicence"]);
+        var tags = Split(input.Tags);
+        if (tags.Count > MaterialLimits.MaxTags || tags.Any(t => t.Length > MaterialLimits.Tag)) ModelState.AddModelError("Input.Tags", m["TooManyTags"]);
+        var people = Split(input.People);
+        if (people.Count > MaterialLimits.MaxAuthors || people.Any(p => p.Length > MaterialLimits.Name)) ModelState.AddModelError("Input.People", m["TooManyPeople"]);
+        if (input.ThemeIds.Except(Themes.Select(t => t.Id)).Any()) ModelState.AddModelError("Input.ThemeIds", m["UnknownChoice"]);
+        if (input.OrganisationIds.Except(Organisations.Select(o => o.Id)).Any()) ModelState.AddModelError("Input.OrganisationIds", m["UnknownChoice"]);
+        if (input.EventIds.Except(Events.Select(e => e.Id)).Any()) ModelState.AddModelError("Input.EventIds", m["UnknownChoice"]);
+        if (input.Links.Count > MaterialLimits.MaxLinks + BlankLinks) ModelState.AddModelError("Input.Links", m["TooManyLinks"]);
+        for (var i = 0; i < input.Links.Count; i++)
+        {
+            var link = input.Links[i];
+            var hasTitle = !string.IsNullOrWhiteSpace(link.Title);
+            var url = NetworkDisplay.Blank(link.Url);
+            if (url is not null && !NetworkDisplay.IsWebAddress(url)) ModelState.AddModelError($"Input.Links[{i}].Url", m["UrlInvalid"]);
+            else if (hasTitle && url is null) ModelState.AddModelError($"Input.Links[{i}].Url", m["LinkNeedsUrl"]);
+        }
+        Material? translationOf = null;
+        var translationSlug = NetworkDisplay.Blank(input.TranslationOf)?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        if (translationSlug is not null)
+        {
+            translationOf = await db.Materials.FirstOrDefaultAsync(x => x.Slug == translationSlug, cancellationToken);
+            if (translationOf is null || translationOf.Id == Existing?.Id || !MaterialCatalogue.MaySee(User, translationOf))
+                ModelState.AddModelError("Input.TranslationOf", m["UnknownMaterial"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            PadLinks();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var material = Existing;
+        var isNew = material is null;
+        if (material is null)
+        {
+            material = new Material
+            {
+                Slug = await catalogue.NewSlugAsync(input.Title, cancellationToken), Status = MaterialStatus.Draft,
+                CreatedById = User.FindFirstValue(ClaimTypes.NameIdentifier), CreatedAt = now,
+            };
+            db.Materials.Add(material);
+        }
+        else if (material.Title != input.Title.Trim() || material.Summary != input.Summary.Trim() || material.Body != (input.Body ?? "").Trim()
+                 || material.PublicationDate != input.PublicationDate!.Value)
+        {
+            catalogue.KeepVersion(material);
+        }
+        material.Type = input.Type!.Value;
+        material.Language = input.Language!;
+        material.Title = input.Title.Trim();
+        material.Summary = input.Summary.Trim();
+        material.Body = (input.Body ?? "").Trim();
+        material.Tags = tags;
+        material.PublicationDate = input.PublicationDate!.Value;
+        material.Licence = licence ?? "";
+        material.UpdatedAt = now;
+        if (translationOf is not null) material.TranslationKey = translationOf.TranslationKey;
+
+        material.Themes.Clear();
+        material.Themes.AddRange(input.ThemeIds.Distinct().Select(id => new MaterialThemeLink { ThemeId = id }));
+        material.Events.Clear();
+        material.Events.AddRange(input.EventIds.Distinct().Select(id => new MaterialEventLink { EventId = id }));
+        material.Authors.Clear();
+        var position = 0;
+        foreach (var organisation in input.OrganisationIds.Distinct())
+            material.Authors.Add(new MaterialAuthor { OrganisationId = organisation, Name = "", Position = position++ });
+        foreach (var person in people) material.Authors.Add(new MaterialAuthor { Name = person, Position = position++ });
+        material.Links.Clear();
+        position = 0;
+        foreach (var link in input.Links.Where(l => NetworkDisplay.Blank(l.Url) is not null))
+            material.Links.Add(new MaterialLink { Title = NetworkDisplay.Blank(link.Title) ?? link.Url!.Trim(), Url = link.Url!.Trim(), Position = position++ });
+
+        audit.Record(isNew ? "material.created" : "material.edited", "material:" + material.Slug, material.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        // Read back with its authors' organisations, whose names the index holds.
+        if (!isNew) await catalogue.SyncAsync(await catalogue.FindAsync(material.Slug, cancellationToken) ?? material, cancellationToken);
+        TempData["Notice"] = m[isNew ? "CreatedNotice" : "SavedNotice"].Value;
+        return Redirect("/materials/" + material.Slug);
+    }
+
+    private static List<string> Split(string? text) =>
+        (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

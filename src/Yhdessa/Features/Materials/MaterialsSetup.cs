@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.Features;
+using Yhdessa.Features.Materials.Api;
+using Yhdessa.Features.Materials.Files;
+using Yhdessa.Features.Materials.Search;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Materials;
+
+/// <summary><c>Yhdessa:Materials</c>.</summary>
+public sealed class MaterialOptions
+{
+    /// <summary>The largest file accepted, in bytes (default 50 MB).</summary>
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+/// <summary>The material bank: pages, search index, files, API and feed.</summary>
+public static class MaterialsSetup
+{
+    public static IServiceCollection AddMaterials(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MaterialOptions>(configuration.GetSection("Yhdessa:Materials"));
+        var maxFile = configuration.GetValue("Yhdessa:Materials:MaxFileBytes", new MaterialOptions().MaxFileBytes);
+        // The form reader must let a file of the allowed size through; the upload page refuses bigger ones itself.
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, maxFile + UploadLimitAttribute.FormOverhead));
+        services.AddSingleton<FinnishMorphology>();
+        services.AddSingleton<MaterialAnalyzers>();
+        services.AddSingleton<MaterialIndex>();
+        services.AddSingleton<IFileStore, DataFolderFileStore>();
+        services.AddScoped<MaterialCatalogue>();
+        services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
+        services.AddScoped<IDemoData, MaterialsDemoData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app) => app.MapMaterialsApi();
+}

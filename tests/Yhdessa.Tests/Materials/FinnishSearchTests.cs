@@ -1,0 +1,176 @@
+using System.Net;
+using Yhdessa.Features.Materials.Data;
+
+namespace Yhdessa.Tests.Materials;
+
+public sealed class FinnishSearchOnSqlite(MaterialAppOnSqlite app) : FinnishSearchTests(app), IClassFixture<MaterialAppOnSqlite>;
+public sealed class FinnishSearchOnPostgres(MaterialAppOnPostgres app) : FinnishSearchTests(app), IClassFixture<MaterialAppOnPostgres>;
+
+/// <summary>
+/// What a worker types finds what was written in another form of the word: inflections, derivations and compound
+/// parts (Voikko), Swedish and English by their own rules, typos; and what she types can never break the search.
+/// </summary>
+public abstract class FinnishSearchTests(YhdessaApp app)
+{
+    private async Task<List<string>> SlugsAsync(string query) => (await app.SearchAsync(query)).Items.Select(h => h.Slug).ToList();
+
+    [Fact]
+    public async Task The_search_health_says_Voikko_is_in_use()
+    {
+        var health = await app.CreateClient().GetStringAsync("/health/search");
+        Assert.Contains("\"finnish\":\"voikko\"", health);
+    }
+
+    [Fact]
+    public async Task An_inflected_word_finds_its_base_form_and_its_kin()
+    {
+        var baseForm = await app.AddPublishedAsync("Katsaus vuoteen", "Asunnottomuus on vähentynyt kymmenen vuoden ajan.");
+        var adjective = await app.AddPublishedAsync("Palvelut kaupungissa", "Kaupunki tarjoaa asunnottomien palveluja ympäri vuoden.");
+        var unrelated = await app.AddPublishedAsync("Kesäretki", "Retki saaristoon onnistui hyvin.");
+
+        var found = await SlugsAsync("asunnottomuuden");
+
+        Assert.Contains(baseForm, found);
+        Assert.Contains(adjective, found);
+        Assert.DoesNotContain(unrelated, found);
+    }
+
+    [Fact]
+    public async Task A_plural_case_finds_the_singular()
+    {
+        var training = await app.AddPublishedAsync("Syksyn ohjelma", "Koulutus järjestetään Tampereella.");
+        Assert.Contains(training, await SlugsAsync("koulutuksiin"));
+    }
+
+    [Fact]
+    public async Task A_word_finds_the_compounds_it_is_part_of()
+    {
+        var compound = await app.AddPublishedAsync("Kaupungin palvelu", "Asumisneuvonta auttaa vuokralaista ajoissa.");
+        Assert.Contains(compound, await SlugsAsync("neuvonta"));
+    }
+
+    [Fact]
+    public async Task A_compound_finds_texts_about_its_parts()
+    {
+        var parts = await app.AddPublishedAsync("Kokemuksia", "Työ on tärkeää, kun asunnottomuus uhkaa.");
+        var onlyOne = await app.AddPublishedAsync("Ilmoitus", "Työ alkaa maanantaina.");
+
+        var found = await SlugsAsync("asunnottomuustyö");
+
+        Assert.Contains(parts, found);
+        Assert.DoesNotContain(onlyOne, found);
+    }
+
+    [Fact]
+    public async Task Swedish_and_English_are_searched_by_their_own_rules()
+    {
+        var swedish = await app.AddPublishedAsync("Rapport", "Bostadslösheten bland unga har ökat.", language: "sv");
+        var english = await app.AddPublishedAsync("Report", "Evictions were prevented by housing advisers.", language: "en");
+
+        Assert.Contains(swedish, await SlugsAsync("bostadslöshet"));
+        Assert.Contains(english, await SlugsAsync("eviction"));
+    }
+
+    [Fact]
+    public async Task A_typo_still_finds_the_word()
+    {
+        var slug = await app.AddPublishedAsync("Vertaistuki", "Kokemusasiantuntija kertoo omasta polustaan.");
+        Assert.Contains(slug, await SlugsAsync("kokemusasiantuntja"));
+    }
+
+    [Fact]
+    public async Task The_title_weighs_more_than_the_text()
+    {
+        var inTitle = await app.AddPublishedAsync("Päihdekuntoutus ja asuminen", "Yleinen kuvaus.");
+        var inText = await app.AddPublishedAsync("Yleinen kuvaus", "Tässä mainitaan päihdekuntoutus kerran muiden asioiden ohella.");
+
+        var found = await SlugsAsync("päihdekuntoutus");
+
+        Assert.True(found.IndexOf(inTitle) >= 0 && found.IndexOf(inTitle) < found.IndexOf(inText), string.Join(", ", found));
+    }
+
+    [Fact]
+    public async Task The_snippet_marks_the_matched_forms_and_encodes_the_rest()
+    {
+        await app.AddPublishedAsync("Merkinnät", "Asunnottomien <script>alert(1)</script> määrä väheni & asunnottomuus myös.");
+
+        var hit = (await app.SearchAsync("asunnottomuuden")).Items.First(h => h.Title == "Merkinnät");
+
+        Assert.Contains("<mark>Asunnottomien</mark>", hit.Snippet);
+        Assert.Contains("<mark>asunnottomuus</mark>", hit.Snippet);
+        Assert.Contains("&lt;script&gt;", hit.Snippet);
+        Assert.DoesNotContain("<script>", hit.Snippet);
+        Assert.Contains("väheni", hit.Snippet);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"asunto ensin\" AND (OR) NOT *:* ~2 ^3 \\ [a TO z] {x}")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("'; DROP TABLE Materials; --")]
+    public async Task Quotes_operators_and_markup_in_a_query_are_safe(string query)
+    {
+        var client = app.CreateClient();
+        var page = await client.GetAsync("/materials?q=" + Uri.EscapeDataString(query));
+        var api = await client.GetAsync("/api/v1/materials?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.DoesNotContain("<script>alert", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_query_is_answered()
+    {
+        var slug = await app.AddPublishedAsync("Pitkä haku", "Asumisneuvoja auttoi.");
+        // A pasted text repeats itself: its words count once each.
+        var query = string.Concat(Enumerable.Repeat("asumisneuvoja auttoi ", 500));
+        Assert.True(query.Length >= 10_000);
+
+        var page = await app.CreateClient().GetAsync("/materials?q=" + Uri.EscapeDataString(query));
+        var api = await app.SearchAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(slug, api.Items.Select(h => h.Slug));
+    }
+
+    [Fact]
+    public async Task Facets_count_the_hits_of_the_query_and_a_filter_narrows_them()
+    {
+        var marker = "kuntakierros" + Guid.NewGuid().ToString("N")[..5];
+        await app.AddPublishedAsync("Kuntakierros " + marker, "Raportti.", type: MaterialType.StudyTripReport, date: new DateOnly(2022, 3, 1));
+        await app.AddPublishedAsync("Kuntakierros toinen " + marker, "Opas.", type: MaterialType.ModelOrGuide, date: new DateOnly(2023, 3, 1));
+        await app.AddPublishedAsync("Kuntakierros kolmas " + marker, "Opas.", type: MaterialType.ModelOrGuide, date: new DateOnly(2023, 4, 1));
+
+        var page = await new Account.Browser(app.CreateClient()).OpenAsync("/materials?q=" + marker);
+        var facets = page.Document.QuerySelector(".facets")!.TextContent;
+        Assert.Contains("malli tai opas (2)", facets);
+        Assert.Contains("opintomatkaraportti (1)", facets);
+        Assert.Contains("2023 (2)", facets);
+
+        var filtered = await app.SearchAsync(marker, "&type=ModelOrGuide");
+        Assert.Equal(2, filtered.Total);
+        Assert.All(filtered.Items, h => Assert.Equal("ModelOrGuide", h.Type));
+        Assert.Equal(1, (await app.SearchAsync(marker, "&year=2022")).Total);
+    }
+
+    [Theory]
+    [InlineData("&type=Unknown")]
+    [InlineData("&language=de")]
+    [InlineData("&pageSize=1000")]
+    [InlineData("&sort=random")]
+    public async Task The_API_refuses_unknown_filters_with_a_problem(string extra)
+    {
+        var response = await app.CreateClient().GetAsync("/api/v1/materials?q=asunto" + extra);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_API_is_in_the_OpenAPI_document()
+    {
+        var document = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/materials", document);
+    }
+}

@@ -1,0 +1,279 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Files;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Account;
+using Yhdessa.Tests.Events;
+using WebBrowser = Yhdessa.Tests.Account.Browser;
+
+namespace Yhdessa.Tests.Materials;
+
+public sealed class MaterialWorkflowOnSqlite(MaterialAppOnSqlite app) : MaterialWorkflowTests(app), IClassFixture<MaterialAppOnSqlite>;
+public sealed class MaterialWorkflowOnPostgres(MaterialAppOnPostgres app) : MaterialWorkflowTests(app), IClassFixture<MaterialAppOnPostgres>;
+
+/// <summary>A member proposes a material with a file, a coordinator publishes and revises it, a visitor finds it;
+/// bad input and bad files get a clear message and change nothing.</summary>
+public abstract class MaterialWorkflowTests(YhdessaApp app)
+{
+    private static Dictionary<string, string> Fields(string title, string body = "Teksti.", string summary = "Tiivistelmä aineistosta.") => new()
+    {
+        ["Input.Type"] = "ModelOrGuide", ["Input.Language"] = "fi", ["Input.Title"] = title, ["Input.Summary"] = summary,
+        ["Input.Body"] = body, ["Input.PublicationDate"] = "2025-02-03", ["Input.Licence"] = "CC BY 4.0",
+        ["Input.Tags"] = "asumisohjaus, kotikäynti", ["Input.People"] = "Liisa Mäkinen",
+        ["Input.Links[0].Title"] = "Lisätietoa", ["Input.Links[0].Url"] = "https://example.org/lisaa",
+    };
+
+    private async Task<string> CreateAsync(WebBrowser person, string title, string body = "Teksti.")
+    {
+        var created = await person.SubmitAsync("/materials/new", Fields(title, body));
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        return await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Title == title).Select(m => m.Slug).SingleAsync());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(WebBrowser person, string slug, byte[] content, string fileName)
+    {
+        var form = await person.GetAsync($"/materials/{slug}/files");
+        var token = ((IHtmlInputElement)form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!).Value;
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var multipart = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "upload", fileName } };
+        return await person.Client.PostAsync($"/materials/{slug}/files", multipart);
+    }
+
+    private static byte[] Pdf(string text) => SimplePdf.Create("Liite", text);
+
+    [Fact]
+    public async Task A_member_proposes_with_a_PDF_a_coordinator_publishes_and_a_visitor_finds_it_by_an_inflected_word()
+    {
+        var member = await app.SignedInAsync("member");
+        var coordinator = await app.CoordinatorAsync();
+        var visitor = WebBrowser.Open(app);
+        var title = EventTestData.Unique("Kotikäyntien opas");
+        var slug = await CreateAsync(member, title, "Oppaan *johdanto*.");
+
+        var upload = await UploadAsync(member, slug, Pdf("Liitteessä kerrotaan pihapiirityöskentelystä ja naapurisovittelusta."), "opas.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.OpenAsync("/materials/" + slug)).Status);
+
+        var proposed = await member.PostAsync($"/materials/{slug}?handler=Propose",
+            [new("__RequestVerificationToken", await TokenAsync(member, "/materials/" + slug))]);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
+        // A member may not publish her own proposal.
+        Assert.Null((await member.GetAsync("/materials/" + slug)).QuerySelector("button[formaction*=Publish]"));
+        Assert.Contains(title, (await coordinator.OpenAsync("/materials/drafts")).Text);
+        // Not searchable before it is published: the file's text is not found.
+        Assert.DoesNotContain(slug, (await app.SearchAsync("naapurisovittelu")).Items.Select(h => h.Slug));
+
+        var published = await coordinator.PostAsync($"/materials/{slug}?handler=Publish",
+            [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug))]);
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+
+        // The PDF's text, searched by other forms of its words.
+        var hits = await app.SearchAsync("naapurisovittelun pihapiirityöskentely");
+        Assert.Contains(slug, hits.Items.Select(h => h.Slug));
+        var page = await visitor.OpenAsync("/materials/" + slug);
+        Assert.Equal(title, page.H1);
+        Assert.Contains("<em>johdanto</em>", page.Html);
+        Assert.Contains("Liisa Mäkinen", page.Text);
+        Assert.NotNull(page.Document.QuerySelector("a[href='https://example.org/lisaa']"));
+        var fileLink = page.Document.QuerySelector("a[href^='/materials/files/']")!.GetAttribute("href")!;
+
+        var download = await visitor.Client.GetAsync(fileLink);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("inline; filename=\"opas.pdf\"; filename*=UTF-8''opas.pdf", download.Content.Headers.GetValues("Content-Disposition").Single());
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await download.Content.ReadAsByteArrayAsync())[..5]);
+
+        var audit = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Set<AuditEntry>()
+            .Where(a => a.Subject.Contains(slug) || a.Details == slug).Select(a => a.Action).ToListAsync());
+        Assert.Contains("material.created", audit);
+        Assert.Contains("material.file-added", audit);
+        Assert.Contains("material.published", audit);
+    }
+
+    private static async Task<string> TokenAsync(WebBrowser person, string page) =>
+        ((IHtmlInputElement)(await person.GetAsync(page)).QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+
+    [Fact]
+    public async Task A_coordinator_revises_a_published_material_and_the_earlier_version_stays_visible()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var title = EventTestData.Unique("Laatusuositus");
+        var slug = await CreateAsync(coordinator, title, "Ensimmäinen teksti.");
+        await coordinator.PostAsync($"/materials/{slug}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug))]);
+
+        var fields = Fields(title + " (päivitetty)", "Toinen teksti vertaisarvioinnista.");
+        var saved = await coordinator.SubmitAsync($"/materials/{slug}/edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        var visitor = WebBrowser.Open(app);
+        var page = await visitor.OpenAsync("/materials/" + slug);
+        Assert.Contains("Toinen teksti", page.Text);
+        var versionLink = page.Document.QuerySelector($"a[href='/materials/{slug}/versions/1']");
+        Assert.NotNull(versionLink);
+        var old = await visitor.OpenAsync($"/materials/{slug}/versions/1");
+        Assert.Contains("Ensimmäinen teksti", old.Text);
+        Assert.Contains(title, old.H1);
+        // The search sees the new text, not the old.
+        Assert.Contains(slug, (await app.SearchAsync("vertaisarvioinnin")).Items.Select(h => h.Slug));
+    }
+
+    [Fact]
+    public async Task A_member_cannot_see_or_edit_another_members_draft()
+    {
+        var author = await app.SignedInAsync("author");
+        var other = await app.SignedInAsync("other");
+        var slug = await CreateAsync(author, EventTestData.Unique("Oma luonnos"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync("/materials/" + slug)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync($"/materials/{slug}/edit")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.OpenAsync($"/materials/{slug}/files")).Status);
+    }
+
+    [Fact]
+    public async Task A_form_with_bad_input_says_what_is_wrong_and_saves_nothing()
+    {
+        var member = await app.SignedInAsync("member");
+        var title = EventTestData.Unique("Virheellinen");
+        var fields = Fields(title);
+        fields["Input.Summary"] = "";
+        fields["Input.Type"] = "Nonsense";
+        fields["Input.Language"] = "de";
+        fields["Input.Links[0].Url"] = "javascript:alert(1)";
+        fields["Input.TranslationOf"] = "ei-ole-olemassa";
+
+        var page = await member.SubmitAsync("/materials/new", fields);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var summary = page.ErrorSummary!;
+        Assert.Contains("Täytä kenttä tiivistelmä.", summary);
+        Assert.Contains("Valitse kieli", summary);
+        Assert.Contains("https://", summary);
+        Assert.Contains("Aineistoa ei löytynyt", summary);
+        Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#Input_Summary']"));
+        Assert.Equal(title, ((IHtmlInputElement)page.Document.QuerySelector("#Input_Title")!).Value);
+        Assert.False(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Title == title)));
+    }
+
+    [Fact]
+    public async Task Script_in_the_body_is_shown_as_text_never_run()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var slug = await CreateAsync(coordinator, EventTestData.Unique("Skripti"), "Hei <script>alert('x')</script> [linkki](javascript:alert(1)) <img src=x onerror=alert(1)>");
+
+        var page = await coordinator.OpenAsync("/materials/" + slug);
+
+        Assert.DoesNotContain("<script>alert", page.Html);
+        Assert.DoesNotContain("<img", page.Html);
+        Assert.Contains("&lt;script&gt;", page.Html);
+        Assert.DoesNotContain("href=\"javascript:", page.Html);
+    }
+
+    [Fact]
+    public async Task An_exe_renamed_pdf_is_refused_by_its_content()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Ohjelma"));
+        byte[] exe = [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF, 0, 0, .. new byte[200]];
+
+        var response = await UploadAsync(member, slug, exe, "raportti.pdf");
+        var page = await WebBrowser.Page.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Tiedoston nimi ei ratkaise tyyppiä", page.ErrorSummary);
+        Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#upload']"));
+        Assert.Equal(0, await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles.CountAsync(f => f.FileName == "raportti.pdf")));
+    }
+
+    [Fact]
+    public async Task A_path_in_the_file_name_is_dropped_and_the_real_type_decides_the_extension()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Polku"));
+
+        var response = await UploadAsync(member, slug, Pdf("Teksti"), "../../etc/passwd.exe");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var file = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles
+            .Where(f => f.MaterialId == s.GetRequiredService<YhdessaDb>().Materials.Single(m => m.Slug == slug).Id).SingleAsync());
+        Assert.Equal("passwd.pdf", file.FileName);
+        Assert.DoesNotContain("..", file.StoredName);
+        Assert.DoesNotContain("/", file.StoredName);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_gets_a_clear_message()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Iso"));
+
+        // Just over the limit: read, then refused by its size.
+        var response = await UploadAsync(member, slug, [.. Pdf("x"), .. new byte[MaterialTestData.MaxFileBytes]], "iso.pdf");
+        var page = await WebBrowser.Page.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Tiedosto on liian suuri", page.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task A_200_MB_upload_is_turned_back_before_it_is_read()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Valtava"));
+        var content = new StreamContent(new EndlessStream(200L * 1024 * 1024));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        content.Headers.ContentLength = 200L * 1024 * 1024;
+
+        var response = await member.Client.PostAsync($"/materials/{slug}/files", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await member.OpenAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Tiedosto on liian suuri", page.ErrorSummary);
+    }
+
+    /// <summary>Zeros without end (up to a length), never held in memory.</summary>
+    private sealed class EndlessStream(long length) : Stream
+    {
+        private long position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            Array.Clear(buffer, offset, n);
+            position += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task The_Atom_feed_lists_published_materials_only()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var published = await app.AddPublishedAsync(EventTestData.Unique("Syötteessä"), "Teksti.");
+        var draftTitle = EventTestData.Unique("Luonnos ei syötteessä");
+        await CreateAsync(coordinator, draftTitle);
+
+        var response = await app.CreateClient().GetAsync("/materials/feed");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(reader);
+
+        Assert.Contains(feed.Items, i => i.Links.Any(l => l.Uri.AbsolutePath == "/materials/" + published));
+        Assert.DoesNotContain(feed.Items, i => i.Title.Text == draftTitle);
+    }
+}
