@@ -31,7 +31,7 @@ fi
 
 # Finnish search takes base forms and compound parts from Voikko; without it the app falls back to a stemmer
 # and the tests of Finnish search would fail.
-if [ ! -e /usr/lib/x86_64-linux-gnu/libvoikko.so.1 ] && ! ldconfig -p | grep -q libvoikko.so.1; then
+if ! dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1; then
   echo "Installing Voikko…"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvoikko1 voikko-fi >/dev/null
