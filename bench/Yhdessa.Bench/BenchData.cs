@@ -14,7 +14,9 @@ namespace Yhdessa.Bench;
 /// Fills a fresh database for bench/run.sh through the app's own setup: the same configuration keys
 /// (<c>--Yhdessa:DataDirectory=…</c>, <c>--Yhdessa:Database:Provider=…</c>), migrations and entities
 /// as the app, so the benchmark measures the schema and indexes that production has.
-/// Usage: <c>dotnet run --project bench/Yhdessa.Bench -- --Yhdessa:DataDirectory=/tmp/x --Bench:Organisations=1000</c>
+/// Usage: <c>dotnet run --project bench/Yhdessa.Bench -- --Yhdessa:DataDirectory=/tmp/x --Bench:Organisations=1000</c>;
+/// bench/events.sh adds <c>--Bench:Events=5000</c> (events, see <see cref="BenchEvents"/>), and later runs the registration
+/// load against the running app with <c>--Bench:Register=http://…</c> (see <see cref="RegistrationLoad"/>).
 /// </summary>
 public static class BenchData
 {
@@ -36,11 +38,15 @@ public static class BenchData
         // Only problems: the migration's SQL would bury the one line this tool prints.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
-        await app.PrepareDatabaseAsync();
-
-        var wanted = builder.Configuration.GetValue("Bench:Organisations", 1000);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
+        var config = builder.Configuration;
+        if (config["Bench:Register"] is { } baseUrl)
+            return await RegistrationLoad.RunAsync(db, baseUrl, config.GetValue("Bench:Attempts", 2000),
+                config.GetValue("Bench:Seats", 500), config.GetValue("Bench:Concurrency", 128));
+
+        await app.PrepareDatabaseAsync();
+        var wanted = builder.Configuration.GetValue("Bench:Organisations", 1000);
         var added = await SeedOrganisationsAsync(db, wanted, CancellationToken.None);
         Console.WriteLine($"Benchmark data: database migrated, {added} of {wanted} organisations added.");
 
@@ -56,6 +62,11 @@ public static class BenchData
             Console.WriteLine($"Index built from the database: {indexed} materials in {clock.Elapsed.TotalSeconds:0.0} s.");
             var times = (await MaterialBench.PublishToSearchableAsync(app.Services, 20, CancellationToken.None)).Order().ToList();
             Console.WriteLine($"Publish to searchable (save, index, found by search), 20 times: median {times[10]:0} ms, max {times[^1]:0} ms.");
+        }
+        if (config.GetValue("Bench:Events", 0) is > 0 and var events)
+        {
+            await BenchEvents.SeedAsync(db, events, config.GetValue("Bench:Seats", 500), CancellationToken.None);
+            Console.WriteLine($"Benchmark data: {events} events and the registration event added.");
         }
         return 0;
     }

@@ -80,7 +80,8 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 DietaryNeeds = request.DietaryNeeds, AccessibilityNeeds = request.AccessibilityNeeds,
                 // Whole milliseconds, as both engines keep them exactly: the signed link carries this time.
                 RegisteredAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
-                Answers = request.Answers.ToList(),
+                // Fresh rows on every attempt: a retried transaction must not carry values from the failed one.
+                Answers = request.Answers.Select(a => new RegistrationAnswer { QuestionId = a.QuestionId, Text = a.Text, OptionId = a.OptionId }).ToList(),
             };
             int? position = null;
             if (settings.RequiresApproval)
@@ -199,8 +200,11 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         var now = clock.GetUtcNow();
         var expiring = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Offered && r.OfferExpiresAt <= now)
             .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
+        // Upcoming events with a queue and a free seat (e.g. reserved seats released): the rest need no lock.
         var waiting = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Waiting)
-            .Where(r => db.Events.Any(e => e.Id == r.EventId && e.StartsAt > now && e.Status == EventStatus.Scheduled))
+            .Where(r => db.Events.Any(e => e.Id == r.EventId && e.StartsAt > now && e.Status == EventStatus.Scheduled
+                && (e.Capacity == null || db.EventRegistrations.Count(x => x.EventId == e.Id
+                    && (x.Status == RegistrationStatus.Confirmed || x.Status == RegistrationStatus.Offered)) < e.Capacity)))
             .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
         var expired = 0;
         foreach (var eventId in expiring.Union(waiting))
