@@ -43,10 +43,17 @@ public sealed class EventFeedback(YhdessaDb db, SurveyService surveys, ISurveyIn
     {
         if (await FindSurveyAsync(ev.Id, cancellationToken) is { } existing) return existing;
         var series = ev.SeriesId is { } seriesId ? $"event-series:{seriesId}" : $"event-type:{ev.Type}";
-        return await surveys.CreateFromTemplateAsync(OwnerKind, ev.Id.ToString(CultureInfo.InvariantCulture), series,
+        var created = await surveys.CreateFromTemplateAsync(OwnerKind, ev.Id.ToString(CultureInfo.InvariantCulture), series,
             InLanguage("fi", () => f["SurveyTitle", ev.TitleFi].Value),
             InLanguage("sv", () => f["SurveyTitle", ev.TitleSv ?? ev.TitleFi].Value),
             InLanguage("en", () => f["SurveyTitle", ev.TitleEn ?? ev.TitleFi].Value), cancellationToken);
+        // Two callers at the same moment (the job on two instances, or the job and a coordinator preparing the survey)
+        // may both have made one: both keep the first, and the later one, still unused, goes.
+        var first = (await FindSurveyAsync(ev.Id, cancellationToken))!;
+        if (first.Id == created.Id) return created;
+        db.Surveys.Remove(created);
+        await db.SaveChangesAsync(cancellationToken);
+        return first;
     }
 
     /// <summary>Invites the attendees of every event that has ended (and not been invited yet). Returns how many events.</summary>
