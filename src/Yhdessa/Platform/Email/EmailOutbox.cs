@@ -6,7 +6,8 @@ namespace Yhdessa.Platform.Email;
 /// sent only if the change that caused it is saved.</summary>
 public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
 {
-    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null)
+    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null,
+        IEnumerable<EmailAttachment>? attachments = null)
     {
         db.Add(new OutgoingEmail
         {
@@ -15,6 +16,8 @@ public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
             TextBody = textBody,
             HtmlBody = htmlBody,
             CreatedAt = clock.GetUtcNow(),
+            Attachments = (attachments ?? []).Select(a => new OutgoingEmailAttachment
+                { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
         });
     }
 }
