@@ -56,6 +56,10 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
             [r.CancellationReason == CancellationReason.ByCoordinator ? "MailCancelledByCoordinatorBody" : "MailCancelledBody"],
             online: false, null);
 
+    /// <summary>The event itself was cancelled; the calendar file (METHOD:CANCEL) takes it out of the person's calendar.</summary>
+    public void EventCancelled(Event ev, EventRegistration r) =>
+        Send(ev, r, "MailEventCancelledSubject", ["MailEventCancelledBody"], online: false, null, withCalendar: true);
+
     public void Reminder(Event ev, EventRegistration r) =>
         Send(ev, r, "MailReminderSubject", ["MailReminderBody"], online: true, "MailManageCancel");
 
