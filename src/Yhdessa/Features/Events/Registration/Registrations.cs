@@ -252,6 +252,21 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         return expired;
     }
 
+    /// <summary>
+    /// Saves a coordinator's change of the event under its lock. <paramref name="change"/> gets the seats held at that
+    /// moment, applies the change and returns true, or returns false to refuse it (then nothing is saved). Seats the
+    /// change freed are then offered to those waiting.
+    /// </summary>
+    public Task<bool> ChangeEventAsync(int eventId, Func<int, Task<bool>> change, CancellationToken cancellationToken) =>
+        UnderEventLockAsync(eventId, async settings =>
+        {
+            if (!await change(await SeatsHeldAsync(eventId, cancellationToken))) return false;
+            await db.SaveChangesAsync(cancellationToken);
+            var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+            await OfferFreeSeatsAsync(ev, settings, clock.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
+
     /// <summary>Offers free seats after a coordinator raised the capacity or changed the rules.</summary>
     public Task OfferFreeSeatsAsync(int eventId, CancellationToken cancellationToken) =>
         UnderEventLockAsync(eventId, async settings =>
