@@ -26,8 +26,10 @@ public sealed class EventCalendar(IConfiguration configuration, Municipalities m
     public string Feed(IEnumerable<Event> events, string name) => Serialize(events, name, method: "PUBLISH");
 
     /// <summary>One event; a cancelled one as METHOD:CANCEL so calendars remove it.</summary>
-    public string Single(Event e) =>
-        Serialize([e], e.Title, method: e.Status == EventStatus.Cancelled ? "CANCEL" : "PUBLISH");
+    public string Single(Event e) => Serialize([e], e.Title, Method(e));
+
+    /// <summary>The iCalendar METHOD of <see cref="Single"/>, also named in an email attachment's content type.</summary>
+    public string Method(Event e) => e.Status == EventStatus.Cancelled ? "CANCEL" : "PUBLISH";
 
     private string Serialize(IEnumerable<Event> events, string name, string method)
     {

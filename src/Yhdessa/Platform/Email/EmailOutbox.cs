@@ -6,8 +6,10 @@ namespace Yhdessa.Platform.Email;
 /// sent only if the change that caused it is saved.</summary>
 public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
 {
+    /// <param name="attachments">Files sent with the message, e.g. an event's calendar file.</param>
     /// <param name="userId">The account the message concerns, if any: its mail is erased with it.</param>
-    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null, string? userId = null)
+    public void Enqueue(string to, string subject, string textBody, string? htmlBody = null,
+        IEnumerable<EmailAttachment>? attachments = null, string? userId = null)
     {
         db.Add(new OutgoingEmail
         {
@@ -17,6 +19,8 @@ public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
             TextBody = textBody,
             HtmlBody = htmlBody,
             CreatedAt = clock.GetUtcNow(),
+            Attachments = (attachments ?? []).Select(a => new OutgoingEmailAttachment
+                { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
         });
     }
 }

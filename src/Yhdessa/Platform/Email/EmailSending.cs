@@ -83,7 +83,7 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
                     .SetProperty(e => e.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed == 0) continue;
 
-            var email = await db.Set<OutgoingEmail>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
+            var email = await db.Set<OutgoingEmail>().AsNoTracking().Include(e => e.Attachments).SingleAsync(e => e.Id == id, cancellationToken);
             try
             {
                 if (!client.IsConnected) await ConnectAsync(client, smtp, cancellationToken);
@@ -117,6 +117,9 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
                 .SetProperty(e => e.HtmlBody, (string?)null)
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+            if (email.Attachments.Count > 0)
+                await db.Set<OutgoingEmailAttachment>().Where(a => a.EmailId == id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Content, Array.Empty<byte>()), CancellationToken.None);
         }
         if (client.IsConnected) await client.DisconnectAsync(true, cancellationToken);
     }
@@ -145,6 +148,8 @@ internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<S
         // A stable Message-Id lets receiving servers drop a duplicate if a send is ever repeated.
         message.MessageId = $"outbox-{email.Id}-{email.CreatedAt.UtcTicks}@yhdessa";
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments)
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -27,7 +27,23 @@ public class OutgoingEmail
     /// <summary>Set while one sender instance holds the message, so that two instances never both send it.</summary>
     public Guid? ClaimedBy { get; set; }
     public DateTimeOffset? ClaimedUntil { get; set; }
+    public List<OutgoingEmailAttachment> Attachments { get; set; } = [];
 }
+
+/// <summary>A file sent with a message, such as an event's calendar file. Its content is emptied once the
+/// message is sent: the receiver has it then, and the outbox keeps only its name.</summary>
+public class OutgoingEmailAttachment
+{
+    public long Id { get; set; }
+    public long EmailId { get; set; }
+    public string FileName { get; set; } = "";
+    /// <summary>The full MIME type with parameters, e.g. <c>text/calendar; charset=utf-8; method=PUBLISH</c>.</summary>
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>An attachment to queue with <see cref="EmailOutbox.Enqueue"/>.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
 {
@@ -39,5 +55,15 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
         email.Property(e => e.UserId).HasMaxLength(450);
         email.HasIndex(e => e.UserId);
+        email.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutgoingEmailAttachmentConfiguration : IEntityTypeConfiguration<OutgoingEmailAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmailAttachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(200);
+        attachment.Property(a => a.ContentType).HasMaxLength(200);
     }
 }

@@ -3,7 +3,11 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Events.Registration;
 
@@ -55,5 +59,49 @@ public abstract class ConcurrencyTests(YhdessaApp app)
             places.Add(int.Parse(System.Text.RegularExpressions.Regex.Match(body, @"sijalla (\d+)").Groups[1].Value));
         }
         Assert.Equal(Enumerable.Range(1, 15), places.Order());
+    }
+
+    [Fact]
+    public async Task Lowering_the_capacity_while_people_register_never_leaves_more_seats_given_than_the_capacity()
+    {
+        var ev = await app.OpenEventAsync(capacity: 6);
+        await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Ensimmäinen", RegistrationApps.NewEmail("kap-a")));
+        await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Toinen", RegistrationApps.NewEmail("kap-b")));
+        var coordinator = await app.CoordinatorAsync();
+        var form = await coordinator.OpenAsync($"/events/{ev.Slug}/edit");
+        var fields = RegistrationTests.FormValues(form.Document.QuerySelector<IHtmlFormElement>("main form[method=post]")!);
+        // Two seats are given now, so 3 passes the check when it runs first; registrations arriving at the same
+        // moment must then wait, or the check must see them.
+        fields["Input.Capacity"] = "3";
+        var parser = new HtmlParser();
+        var guests = await Task.WhenAll(Enumerable.Range(1, 4).Select(async i =>
+        {
+            var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            var page = parser.ParseDocument(await client.GetStringAsync($"/events/{ev.Slug}/register"));
+            return (client, token: page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value, i);
+        }));
+        using var start = new SemaphoreSlim(0);
+        var registering = guests.Select(async g =>
+        {
+            await start.WaitAsync();
+            return await g.client.PostAsync($"/events/{ev.Slug}/register", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = g.token, ["Input.Name"] = $"Samaan aikaan {g.i}",
+                ["Input.Email"] = $"samaan.{g.i}.{ev.Id}@example.fi", ["Input.OrganisationName"] = $"Organisaatio {g.i}",
+            }));
+        }).ToList();
+        var editing = Task.Run(async () => { await start.WaitAsync(); return await coordinator.SubmitAsync($"/events/{ev.Slug}/edit", fields); });
+        start.Release(5);
+        await Task.WhenAll(registering);
+        var edited = await editing;
+
+        var capacity = (await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.AsNoTracking().SingleAsync(e => e.Id == ev.Id))).Capacity;
+        var rows = await app.RegistrationsAsync(ev.Id);
+        Assert.Equal(6, rows.Count);
+        var held = rows.Count(r => r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Offered);
+        Assert.True(held <= capacity, $"{held} seats given, capacity {capacity}");
+        // Either the coordinator's change was saved (and the late comers queue) or it was refused with the reason shown.
+        if (capacity == 3) Assert.Equal(3, held);
+        else Assert.Contains("Paikkamäärä ei voi olla pienempi", edited.ErrorSummary);
     }
 }

@@ -590,7 +590,7 @@ public abstract class RegistrationTests(YhdessaApp app)
     }
 
     /// <summary>What the browser would send for the form as shown: fields, chosen options, text areas and ticked boxes.</summary>
-    private static Dictionary<string, string> FormValues(AngleSharp.Html.Dom.IHtmlFormElement form)
+    internal static Dictionary<string, string> FormValues(AngleSharp.Html.Dom.IHtmlFormElement form)
     {
         var values = new Dictionary<string, string>();
         foreach (var element in form.Elements)

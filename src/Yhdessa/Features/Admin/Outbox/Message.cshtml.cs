@@ -17,7 +17,7 @@ public class MessageModel(YhdessaDb db, AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var message = await db.Set<OutgoingEmail>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var message = await db.Set<OutgoingEmail>().AsNoTracking().Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null) return NotFound();
         Message = message;
         await audit.RecordNowAsync("outbox.read", $"email:{id}", cancellationToken: cancellationToken);

@@ -4,16 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Platform.Audit;
-using Yhdessa.Platform.Data;
+using Yhdessa.Features.Events.Registration;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Events.Manage;
 
 /// <summary><c>/events/{key}/cancel</c>: asks first, then marks the event cancelled. The event stays listed as cancelled
-/// and its calendar entry says so, so that people who saved it learn of the cancellation.</summary>
+/// and its calendar entry says so, so that people who saved it learn of the cancellation; everyone registered gets an email.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class CancelModel(YhdessaDb db, EventCatalogue catalogue, AuditLog audit, IOutputCacheStore cache, TimeProvider clock,
+public class CancelModel(EventCatalogue catalogue, Registrations registrations, IOutputCacheStore cache,
     IStringLocalizer<EventsText> e) : PageModel
 {
     public Event Event { get; private set; } = null!;
@@ -30,11 +29,8 @@ public class CancelModel(YhdessaDb db, EventCatalogue catalogue, AuditLog audit,
         if (await catalogue.FindAsync(Viewer.From(User), key, cancellationToken) is not { } found) return NotFound();
         if (found.Status != EventStatus.Cancelled)
         {
-            found.Status = EventStatus.Cancelled;
-            found.Revision++;
-            found.UpdatedAt = clock.GetUtcNow();
-            audit.Record("events.event.cancelled", "event:" + found.Slug);
-            await db.SaveChangesAsync(cancellationToken);
+            // Registrations closes the event and tells everyone registered, in one step under the event's lock.
+            await registrations.CancelEventAsync(found.Id, cancellationToken);
             await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         }
         TempData["Notice"] = (string)e["EventCancelled"];

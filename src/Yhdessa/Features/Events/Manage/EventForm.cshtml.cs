@@ -185,61 +185,79 @@ public partial class EventFormModel(
             materials.Add(new EventMaterial { Title = title ?? "", Url = url ?? "", Position = materials.Count });
         }
         if (materials.Count > EventLimits.MaxMaterials) ModelState.AddModelError("Input.Materials", e["TooManyRows", EventLimits.MaxMaterials]);
-        // Seats already given stay given: the capacity cannot drop below them.
-        if (Existing is not null && input.Capacity is { } capacity
-            && await registrations.SeatsHeldAsync(Existing.Id, cancellationToken) is var held && capacity < held)
-            ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
         if (!ModelState.IsValid) return Page();
-
-        var now = clock.GetUtcNow();
-        var ev = Existing ?? new Event { CreatedAt = now, Status = EventStatus.Scheduled };
-        // What a calendar shows: a change here bumps the iCalendar SEQUENCE so subscribed calendars update the entry.
-        var before = CalendarFacts(ev);
-        ev.Type = input.Type!.Value;
-        ev.TitleFi = input.TitleFi.Trim();
-        ev.TitleSv = NetworkDisplay.Blank(input.TitleSv);
-        ev.TitleEn = NetworkDisplay.Blank(input.TitleEn);
-        ev.DescriptionFi = input.DescriptionFi.Trim();
-        ev.DescriptionSv = NetworkDisplay.Blank(input.DescriptionSv);
-        ev.DescriptionEn = NetworkDisplay.Blank(input.DescriptionEn);
-        ev.StartsAt = starts!.Value;
-        ev.EndsAt = ends!.Value;
-        ev.Address = NetworkDisplay.Blank(input.Address);
-        ev.MunicipalityCode = code;
-        ev.OnlineUrl = online;
-        ev.Capacity = input.Capacity;
-        ev.RegistrationOpensAt = opens;
-        ev.RegistrationClosesAt = closes;
-        ev.Visibility = input.Visibility!.Value;
-        ev.GroupId = ev.Visibility == EventVisibility.Group ? input.GroupId : null;
-        ev.SeriesId = input.SeriesId;
-        ev.UpdatedAt = now;
-        if (Existing is not null && CalendarFacts(ev) != before) ev.Revision++;
-
-        ev.Organisers.RemoveAll(o => !organisationIds.Contains(o.OrganisationId));
-        foreach (var id in organisationIds.Where(id => ev.Organisers.All(o => o.OrganisationId != id)))
-            ev.Organisers.Add(new EventOrganiser { OrganisationId = id });
-        ev.Themes.RemoveAll(t => !themeIds.Contains(t.ThemeId));
-        foreach (var id in themeIds.Where(id => ev.Themes.All(t => t.ThemeId != id)))
-            ev.Themes.Add(new EventThemeLink { ThemeId = id });
-        db.RemoveRange(ev.Speakers);
-        ev.Speakers = speakers;
-        db.RemoveRange(ev.Materials);
-        ev.Materials = materials;
 
         if (Existing is null)
         {
-            ev.Slug = await catalogue.UniqueSlugAsync(ev.TitleFi, null, cancellationToken);
-            db.Events.Add(ev);
+            var created = new Event { CreatedAt = clock.GetUtcNow(), Status = EventStatus.Scheduled };
+            Apply(created, isNew: true);
+            created.Slug = await catalogue.UniqueSlugAsync(created.TitleFi, null, cancellationToken);
+            db.Events.Add(created);
+            audit.Record("events.event.created", "event:" + created.Slug);
+            await db.SaveChangesAsync(cancellationToken);
+            await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
+            TempData["Notice"] = (string)e["EventSaved"];
+            return Redirect("/events/" + created.Slug);
         }
-        audit.Record(Existing is null ? "events.event.created" : "events.event.edited", "event:" + ev.Slug);
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
-        // A larger capacity or a later closing time may free seats for those waiting.
-        if (Existing is not null) await registrations.OfferFreeSeatsAsync(ev.Id, cancellationToken);
 
+        // Seats already given stay given: the capacity cannot drop below them. The check and the save run under the
+        // event's registration lock, so a registration at the same instant cannot take a seat between them; a larger
+        // capacity or a later closing time then offers the freed seats to those waiting.
+        var saved = await registrations.ChangeEventAsync(Existing.Id, async held =>
+        {
+            if (input.Capacity is { } capacity && capacity < held)
+            {
+                ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
+                return false;
+            }
+            // Read again inside the lock: a retried attempt starts with an empty change tracker.
+            Existing = await catalogue.FindAsync(Viewer.From(User), key!, cancellationToken) ?? Existing;
+            Apply(Existing, isNew: false);
+            audit.Record("events.event.edited", "event:" + Existing.Slug);
+            return true;
+        }, cancellationToken);
+        if (!saved) return Page();
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = (string)e["EventSaved"];
-        return Redirect("/events/" + ev.Slug);
+        return Redirect("/events/" + Existing.Slug);
+
+        void Apply(Event ev, bool isNew)
+        {
+            var now = clock.GetUtcNow();
+            // What a calendar shows: a change here bumps the iCalendar SEQUENCE so subscribed calendars update the entry.
+            var before = CalendarFacts(ev);
+            ev.Type = input.Type!.Value;
+            ev.TitleFi = input.TitleFi.Trim();
+            ev.TitleSv = NetworkDisplay.Blank(input.TitleSv);
+            ev.TitleEn = NetworkDisplay.Blank(input.TitleEn);
+            ev.DescriptionFi = input.DescriptionFi.Trim();
+            ev.DescriptionSv = NetworkDisplay.Blank(input.DescriptionSv);
+            ev.DescriptionEn = NetworkDisplay.Blank(input.DescriptionEn);
+            ev.StartsAt = starts!.Value;
+            ev.EndsAt = ends!.Value;
+            ev.Address = NetworkDisplay.Blank(input.Address);
+            ev.MunicipalityCode = code;
+            ev.OnlineUrl = online;
+            ev.Capacity = input.Capacity;
+            ev.RegistrationOpensAt = opens;
+            ev.RegistrationClosesAt = closes;
+            ev.Visibility = input.Visibility!.Value;
+            ev.GroupId = ev.Visibility == EventVisibility.Group ? input.GroupId : null;
+            ev.SeriesId = input.SeriesId;
+            ev.UpdatedAt = now;
+            if (!isNew && CalendarFacts(ev) != before) ev.Revision++;
+
+            ev.Organisers.RemoveAll(o => !organisationIds.Contains(o.OrganisationId));
+            foreach (var id in organisationIds.Where(id => ev.Organisers.All(o => o.OrganisationId != id)))
+                ev.Organisers.Add(new EventOrganiser { OrganisationId = id });
+            ev.Themes.RemoveAll(t => !themeIds.Contains(t.ThemeId));
+            foreach (var id in themeIds.Where(id => ev.Themes.All(t => t.ThemeId != id)))
+                ev.Themes.Add(new EventThemeLink { ThemeId = id });
+            db.RemoveRange(ev.Speakers);
+            ev.Speakers = speakers;
+            db.RemoveRange(ev.Materials);
+            ev.Materials = materials;
+        }
     }
 
     private static string CalendarFacts(Event ev) => string.Join('\u001f', ev.TitleFi, ev.TitleSv, ev.TitleEn, ev.DescriptionFi,

@@ -18,7 +18,8 @@ namespace Yhdessa.Features.Events.Registration;
 /// link goes only to people who hold a seat. Messages are queued in the caller's unit of work.
 /// </summary>
 public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens tokens, Municipalities municipalities,
-    IStringLocalizer<RegistrationText> text, IStringLocalizer<EventsText> eventsText, IOptions<PlatformOptions> options)
+    EventCalendar calendar, IStringLocalizer<RegistrationText> text, IStringLocalizer<EventsText> eventsText,
+    IOptions<PlatformOptions> options)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
@@ -39,7 +40,7 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
     }
 
     public void Confirmed(Event ev, EventRegistration r) =>
-        Send(ev, r, "MailConfirmedSubject", ["MailConfirmedBody"], online: true, "MailManageCancel");
+        Send(ev, r, "MailConfirmedSubject", ["MailConfirmedBody"], online: true, "MailManageCancel", withCalendar: true);
 
     public void Offered(Event ev, EventRegistration r) =>
         Send(ev, r, "MailOfferSubject", ["MailOfferBody|" + Moment(r.OfferExpiresAt!.Value)], online: false, "MailManageOffer");
@@ -55,6 +56,10 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
             [r.CancellationReason == CancellationReason.ByCoordinator ? "MailCancelledByCoordinatorBody" : "MailCancelledBody"],
             online: false, null);
 
+    /// <summary>The event itself was cancelled; the calendar file (METHOD:CANCEL) takes it out of the person's calendar.</summary>
+    public void EventCancelled(Event ev, EventRegistration r) =>
+        Send(ev, r, "MailEventCancelledSubject", ["MailEventCancelledBody"], online: false, null, withCalendar: true);
+
     public void Reminder(Event ev, EventRegistration r) =>
         Send(ev, r, "MailReminderSubject", ["MailReminderBody"], online: true, "MailManageCancel");
 
@@ -68,7 +73,10 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
     private static string Moment(DateTimeOffset moment) => HelsinkiTime.DateAndTime(moment);
 
     /// <param name="paragraphs">Text keys, each optionally with one argument after a "|".</param>
-    private void Send(Event ev, EventRegistration r, string subjectKey, string[] paragraphs, bool online, string? manageKey)
+    /// <param name="withCalendar">Attaches the event's calendar file, so that one click puts the event in (or, for a
+    /// cancelled event, takes it out of) the person's calendar.</param>
+    private void Send(Event ev, EventRegistration r, string subjectKey, string[] paragraphs, bool online, string? manageKey,
+        bool withCalendar = false)
     {
         var previous = CultureInfo.CurrentUICulture;
         var previousFormat = CultureInfo.CurrentCulture;
@@ -115,7 +123,10 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
                 html.Append("<p><a href=\"").Append(Html.Encode(link.Url)).Append("\">").Append(Html.Encode(link.Label)).Append("</a></p>");
             html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
 
-            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString());
+            EmailAttachment[] attachments = withCalendar
+                ? [new($"{ev.Slug}.ics", $"{EventCalendar.ContentType}; method={calendar.Method(ev)}", Encoding.UTF8.GetBytes(calendar.Single(ev)))]
+                : [];
+            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString(), attachments);
         }
         finally
         {

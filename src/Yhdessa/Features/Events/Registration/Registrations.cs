@@ -137,6 +137,36 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
             return LinkOutcome.Done;
         }, cancellationToken);
 
+    /// <summary>
+    /// Cancels the event: closes its registration and cancels every live registration (confirmed, offered, waiting,
+    /// awaiting approval), telling each person in their language with a calendar file that removes the event.
+    /// Under the event's lock, so that no registration taken at the same moment is left without word.
+    /// </summary>
+    public Task CancelEventAsync(int eventId, CancellationToken cancellationToken) =>
+        UnderEventLockAsync(eventId, async _ =>
+        {
+            var ev = await db.Events.SingleAsync(e => e.Id == eventId, cancellationToken);
+            if (ev.Status == EventStatus.Cancelled) return 0;
+            var now = clock.GetUtcNow();
+            ev.Status = EventStatus.Cancelled;
+            ev.Revision++;
+            ev.UpdatedAt = now;
+            if (ev.RegistrationClosesAt is null || ev.RegistrationClosesAt > now) ev.RegistrationClosesAt = now;
+            if (ev.RegistrationOpensAt > now) ev.RegistrationOpensAt = now;
+            audit.Record("events.event.cancelled", "event:" + ev.Slug);
+            var live = await db.EventRegistrations.Where(r => r.EventId == eventId
+                    && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined)
+                .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+            foreach (var registration in live)
+            {
+                registration.Status = RegistrationStatus.Cancelled;
+                registration.CancelledAt = now;
+                registration.CancellationReason = CancellationReason.EventCancelled;
+                mail.EventCancelled(ev, registration);
+            }
+            return live.Count;
+        }, cancellationToken);
+
     /// <summary>Takes an offered seat while the offer holds; an expired offer is passed on.</summary>
     public Task<LinkOutcome> AcceptOfferAsync(int registrationId, CancellationToken cancellationToken) =>
         WithRegistrationAsync(registrationId, async (ev, settings, registration, now) =>
@@ -221,6 +251,21 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         }
         return expired;
     }
+
+    /// <summary>
+    /// Saves a coordinator's change of the event under its lock. <paramref name="change"/> gets the seats held at that
+    /// moment, applies the change and returns true, or returns false to refuse it (then nothing is saved). Seats the
+    /// change freed are then offered to those waiting.
+    /// </summary>
+    public Task<bool> ChangeEventAsync(int eventId, Func<int, Task<bool>> change, CancellationToken cancellationToken) =>
+        UnderEventLockAsync(eventId, async settings =>
+        {
+            if (!await change(await SeatsHeldAsync(eventId, cancellationToken))) return false;
+            await db.SaveChangesAsync(cancellationToken);
+            var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+            await OfferFreeSeatsAsync(ev, settings, clock.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Offers free seats after a coordinator raised the capacity or changed the rules.</summary>
     public Task OfferFreeSeatsAsync(int eventId, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ public enum Attendance { Unmarked, Attended, NoShow }
 public enum WaitingReason { Full, OrganisationCap, ReservedSeats }
 
 /// <summary>Why a registration ended, for the person's own list and the anonymous counts.</summary>
-public enum CancellationReason { ByParticipant, ByCoordinator, OfferExpired, LeftWaitingList }
+public enum CancellationReason { ByParticipant, ByCoordinator, OfferExpired, LeftWaitingList, EventCancelled }
 
 /// <summary>Who the reserved seats are held for until their release date.</summary>
 public enum ReservedGroup { ExpertsByExperience, Cities }

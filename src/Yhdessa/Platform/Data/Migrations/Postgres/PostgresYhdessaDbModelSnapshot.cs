@@ -1615,6 +1615,38 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("OutgoingEmail");
                 });
 
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("EmailId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailId");
+
+                    b.ToTable("OutgoingEmailAttachment");
+                });
+
             modelBuilder.Entity("Yhdessa.Platform.Identity.User", b =>
                 {
                     b.Property<string>("Id")
@@ -2079,6 +2111,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmailAttachment", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Email.OutgoingEmail", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.Navigation("Materials");
@@ -2130,6 +2171,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Navigation("Answers");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmail", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

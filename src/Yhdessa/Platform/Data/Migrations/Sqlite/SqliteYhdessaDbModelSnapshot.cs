@@ -1553,6 +1553,36 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("OutgoingEmail");
                 });
 
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmailId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailId");
+
+                    b.ToTable("OutgoingEmailAttachment");
+                });
+
             modelBuilder.Entity("Yhdessa.Platform.Identity.User", b =>
                 {
                     b.Property<string>("Id")
@@ -2017,6 +2047,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmailAttachment", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Email.OutgoingEmail", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.Navigation("Materials");
@@ -2068,6 +2107,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Navigation("Answers");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Yhdessa.Platform.Email.OutgoingEmail", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
