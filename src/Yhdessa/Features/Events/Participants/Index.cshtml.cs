@@ -12,7 +12,7 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Features.Events.Participants;
 
 /// <summary><c>/events/{key}/participants</c>: the coordinator's lists (confirmed, awaiting approval, waiting, cancelled)
-/// with counts, organisations and needs; attendance after the event; the exports; the event's feedback survey.</summary>
+/// with counts, organisations, needs and answers to the custom questions; choice counts; attendance after the event; the exports; the event's feedback survey.</summary>
 [Authorize(Policy = Policies.Coordinator)]
 public class IndexModel(EventCatalogue catalogue, ParticipantList participants, EventFeedback feedback, AuditLog audit,
     IStringLocalizer<ParticipantsText> p) : PageModel
@@ -36,7 +36,7 @@ public class IndexModel(EventCatalogue catalogue, ParticipantList participants, 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var header = ParticipantExport.Header(p);
+        var header = ParticipantExport.Header(Lists, p);
         var rows = ParticipantExport.Rows(Lists, p);
         await audit.RecordNowAsync("events.participants.exported", "event:" + Event.Slug, $"{format}, {rows.Count} rows",
             cancellationToken: cancellationToken);

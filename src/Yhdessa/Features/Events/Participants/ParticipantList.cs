@@ -12,12 +12,28 @@ public sealed record Participant(int Id, string Name, string? Organisation, Regi
     DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt, string? DietaryNeeds, string? AccessibilityNeeds, bool NeedsErased,
     bool Erased)
 {
+    /// <summary>The answers to the event's custom questions by question id; empty once the personal data is erased.</summary>
+    public IReadOnlyDictionary<int, RegistrationAnswer> Answers { get; init; } = new Dictionary<int, RegistrationAnswer>();
+
     public bool IsConfirmed => Status == RegistrationStatus.Confirmed;
 }
 
 /// <summary>The registrations of one event in the four lists the coordinator works with.</summary>
 public sealed record ParticipantLists(IReadOnlyList<Participant> All)
 {
+    /// <summary>The event's custom questions in the order the registration form asks them, with their options.</summary>
+    public IReadOnlyList<EventQuestion> Questions { get; init; } = [];
+
+    /// <summary>A person's answer as text in the page language: the chosen option or the free text; null when unanswered.</summary>
+    public string? AnswerText(Participant person, EventQuestion question) =>
+        !person.Answers.TryGetValue(question.Id, out var answer) ? null
+        : answer.OptionId is { } optionId ? question.Options.FirstOrDefault(o => o.Id == optionId)?.Text
+        : answer.Text;
+
+    /// <summary>How many confirmed participants chose each option: what the coordinator plans rooms and workshops by.</summary>
+    public int ChoiceCount(EventQuestion question, EventQuestionOption option) =>
+        Confirmed.Count(p => p.Answers.TryGetValue(question.Id, out var a) && a.OptionId == option.Id);
+
     public IReadOnlyList<Participant> Confirmed => [.. All.Where(p => p.Status == RegistrationStatus.Confirmed)];
     public IReadOnlyList<Participant> AwaitingApproval => [.. All.Where(p => p.Status == RegistrationStatus.AwaitingApproval)];
     /// <summary>The waiting list in arrival order; a person with a seat on offer is still on it until they confirm.</summary>
@@ -46,12 +62,21 @@ public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider c
         var ids = rows.Where(r => r.OrganisationName is null && r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToList();
         var names = ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+        var questions = await db.EventQuestions.AsNoTracking().Include(q => q.Options.OrderBy(o => o.Position))
+            .Where(q => q.EventId == eventId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(cancellationToken);
+        var answers = questions.Count == 0 ? [] : (await db.RegistrationAnswers.AsNoTracking()
+                .Where(a => db.EventRegistrations.Any(r => r.Id == a.RegistrationId && r.EventId == eventId)).ToListAsync(cancellationToken))
+            .GroupBy(a => a.RegistrationId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, RegistrationAnswer>)g.GroupBy(a => a.QuestionId).ToDictionary(x => x.Key, x => x.First()));
         var participants = rows.Select(r => new Participant(r.Id, r.Name, r.OrganisationName
                 ?? (r.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : null),
             r.Status, r.Attendance, r.RegisteredAt, r.CheckedInAt,
             r.NeedsErasedAt is null ? r.DietaryNeeds : null, r.NeedsErasedAt is null ? r.AccessibilityNeeds : null,
-            r.NeedsErasedAt is not null, r.PersonalDataErasedAt is not null)).ToList();
-        return new ParticipantLists(participants);
+            r.NeedsErasedAt is not null, r.PersonalDataErasedAt is not null)
+        {
+            Answers = answers.TryGetValue(r.Id, out var mine) ? mine : new Dictionary<int, RegistrationAnswer>(),
+        }).ToList();
+        return new ParticipantLists(participants) { Questions = questions };
     }
 
     /// <summary>Checked in at the door (<see cref="Attendance.Attended"/>) or marked afterwards; only a confirmed
