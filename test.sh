@@ -46,11 +46,22 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   pg() { "$@"; }
 fi
-pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
-  -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 stop_postgres() { pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
 trap stop_postgres EXIT
+pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# A port already in use (another PostgreSQL, another test run) moves the server to the next free one.
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  if pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
+    -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+    break
+  fi
+  if [ "$attempt" -eq 10 ]; then
+    echo "PostgreSQL did not start; its log:" >&2
+    cat "$pg_data/server.log" >&2
+    exit 1
+  fi
+  pg_port=$((pg_port + 1))
+done
 export YHDESSA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 
 log=$(mktemp /tmp/yhdessa-test.XXXXXX.log)

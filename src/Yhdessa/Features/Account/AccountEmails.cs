@@ -90,7 +90,7 @@ public sealed class AccountEmails(
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
                 $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
                 $"<p>{html.Encode(closing)}</p></body></html>";
-            outbox.Enqueue(to, subject, textBody, htmlBody, user.Id);
+            outbox.Enqueue(to, subject, textBody, htmlBody, userId: user.Id);
         }
         finally
         {

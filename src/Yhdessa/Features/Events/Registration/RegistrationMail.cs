@@ -126,7 +126,7 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
             EmailAttachment[] attachments = withCalendar
                 ? [new($"{ev.Slug}.ics", $"{EventCalendar.ContentType}; method={calendar.Method(ev)}", Encoding.UTF8.GetBytes(calendar.Single(ev)))]
                 : [];
-            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString(), attachments);
+            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString(), attachments, r.UserId);
         }
         finally
         {

@@ -11,8 +11,8 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYhdessaDb))]
-    [Migration("20261124001832_EmailAttachments")]
-    partial class EmailAttachments
+    [Migration("20261124004313_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -423,6 +423,25 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("EventThemeLink");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventFeedbackRuns");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -679,6 +698,271 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("RegistrationAnswers");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.Material", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TranslationKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TranslationKey");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("MaterialAuthor");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialEventLink", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MaterialId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("MaterialEventLink");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.ToTable("MaterialFiles");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.ToTable("MaterialLink");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialThemeLink", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MaterialId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("MaterialThemeLink");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MaterialVersions");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -847,8 +1131,6 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NameFi");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1261,7 +1543,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -1499,6 +1787,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Events.Data.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Yhdessa.Features.Events.Feedback.Data.EventFeedbackRun", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventQuestion", b =>
                 {
                     b.HasOne("Yhdessa.Features.Events.Data.Event", null)
@@ -1561,6 +1858,96 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasOne("Yhdessa.Features.Events.Registration.Data.EventRegistration", null)
                         .WithMany("Answers")
                         .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.Material", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialAuthor", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Network.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Yhdessa.Features.Network.Data.PersonProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialEventLink", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Events.Data.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialFile", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialLink", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Links")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialThemeLink", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Events.Data.EventTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.MaterialVersion", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MaterialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1691,6 +2078,21 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Yhdessa.Features.Events.Registration.Data.EventRegistration", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.Material", b =>
+                {
+                    b.Navigation("Authors");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Themes");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.PersonProfile", b =>

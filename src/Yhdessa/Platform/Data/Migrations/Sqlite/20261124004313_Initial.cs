@@ -462,6 +462,28 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEmailAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmailId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmailAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmailAttachment_OutgoingEmail_EmailId",
+                        column: x => x.EmailId,
+                        principalTable: "OutgoingEmail",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyInvitations",
                 columns: table => new
                 {
@@ -1318,6 +1340,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmailAttachment_EmailId",
+                table: "OutgoingEmailAttachment",
+                column: "EmailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonProfiles_UserId",
                 table: "PersonProfiles",
                 column: "UserId",
@@ -1457,7 +1484,7 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "NetworkGroupMemberships");
 
             migrationBuilder.DropTable(
-                name: "OutgoingEmail");
+                name: "OutgoingEmailAttachment");
 
             migrationBuilder.DropTable(
                 name: "RegistrationAnswers");
@@ -1485,6 +1512,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmail");
 
             migrationBuilder.DropTable(
                 name: "EventQuestionOption");

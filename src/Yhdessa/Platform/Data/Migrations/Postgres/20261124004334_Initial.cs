@@ -467,6 +467,28 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEmailAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmailId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmailAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmailAttachment_OutgoingEmail_EmailId",
+                        column: x => x.EmailId,
+                        principalTable: "OutgoingEmail",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyInvitations",
                 columns: table => new
                 {
@@ -1330,6 +1352,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmailAttachment_EmailId",
+                table: "OutgoingEmailAttachment",
+                column: "EmailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonProfiles_UserId",
                 table: "PersonProfiles",
                 column: "UserId",
@@ -1469,7 +1496,7 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "NetworkGroupMemberships");
 
             migrationBuilder.DropTable(
-                name: "OutgoingEmail");
+                name: "OutgoingEmailAttachment");
 
             migrationBuilder.DropTable(
                 name: "RegistrationAnswers");
@@ -1497,6 +1524,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmail");
 
             migrationBuilder.DropTable(
                 name: "EventQuestionOption");
