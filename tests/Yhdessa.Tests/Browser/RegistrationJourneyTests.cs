@@ -131,7 +131,7 @@ public abstract class RegistrationJourneyTests(BrowserApp browser)
     private static async Task MailIsCleanAsync(IPage from, MimeMessage message, string language)
     {
         var mail = await from.Context.NewPageAsync();
-        await mail.SetContentAsync(message.HtmlBody);
+        await mail.SetContentAsync(Assert.IsType<string>(message.HtmlBody));
         Assert.Equal(message.Subject, await mail.TitleAsync());
         await CleanAsync(mail, language);
         await mail.CloseAsync();
