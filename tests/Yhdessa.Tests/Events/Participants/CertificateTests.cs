@@ -32,6 +32,10 @@ public abstract class CertificateTests(YhdessaApp app)
         var ev = await app.EventAsync(app.Now().AddDays(-3));
         await app.RegisterAsync(ev, "Maija Meikäläinen", attendance: Attendance.Attended, userId: userId);
 
+        // The person's own list of registrations leads to the certificate too.
+        var mine = await member.OpenAsync("/events/my");
+        Assert.Equal("Osallistumistodistus (PDF)", mine.Document.QuerySelector($"a[href='/events/{ev.Slug}/certificate']")?.TextContent);
+
         var list = await member.OpenAsync("/events/certificates");
         Assert.Equal("Osallistumistodistukseni", list.H1);
         var link = list.Document.QuerySelectorAll("a[href$='/certificate']").Single(a => a.GetAttribute("href") == $"/events/{ev.Slug}/certificate");
