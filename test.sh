@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Yhdessä: unit and HTTP integration tests on SQLite and on a real PostgreSQL server.
+# Arguments go on to `dotnet test` (e.g. `--filter "FullyQualifiedName~Events"`).
 # Installs the PostgreSQL server, Chromium (for the browser tests) and aiosmtpd (the SMTP server the
 # email tests send to) from Debian's packages when they are missing, starts a private PostgreSQL
 # instance for the run, and stops it at the end.
@@ -66,7 +67,7 @@ export YHDESSA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 
 log=$(mktemp /tmp/yhdessa-test.XXXXXX.log)
 set +e
-dotnet test Yhdessa.slnx --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test Yhdessa.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -cE '^\s+Passed ' "$log" || true)
