@@ -133,6 +133,34 @@ public abstract class EventListTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task Signed_in_people_get_the_calendar_feed_from_the_shared_cache_and_nobody_gets_their_session()
+    {
+        var e = NewEvent(Unique("Syötteen tapahtuma"), Soon);
+        await app.AddEventsAsync(e);
+        var member = await app.SignedInAsync("member");
+
+        // This test app checks the session on every request, so each of the member's answers renews their session
+        // cookie: such an answer must never be stored for others.
+        var renewed = await member.Client.GetAsync("/events.ics");
+        Assert.True(renewed.Headers.Contains("Set-Cookie"));
+        var visitor = WebBrowser.Open(app, followRedirects: false);
+        var built = await visitor.Client.GetAsync("/events.ics");
+        Assert.Null(built.Headers.Age);
+        Assert.False(built.Headers.Contains("Set-Cookie"));
+
+        // The visitor's answer was stored; the member is now answered from it instead of building the feed again.
+        var cached = await member.Client.GetAsync("/events.ics");
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Contains(e.TitleFi, await cached.Content.ReadAsStringAsync());
+
+        var another = WebBrowser.Open(app, followRedirects: false);
+        Assert.NotNull((await another.Client.GetAsync("/events.ics")).Headers.Age);
+        var mine = await another.Client.GetAsync("/events/my");
+        Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
+        Assert.Contains("/account/sign-in", mine.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_online_link_is_shown_to_coordinators_only_until_registration_exists()
     {
         var e = NewEvent(Unique("Verkkotapahtuma"), Soon, online: "https://meet.example.org/salainen");

@@ -54,11 +54,11 @@ public static class EventsApi
 
         app.MapGet("/events.ics", async (EventCatalogue catalogue, EventCalendar calendar, CancellationToken cancellationToken) =>
             {
-                var upcoming = await catalogue.SearchAsync(Viewer.Anonymous, new EventQuery(PageSize: 500), cancellationToken);
+                var upcoming = await catalogue.SearchAsync(Viewer.Anonymous, new EventQuery(PageSize: 500, WithThemes: false), cancellationToken);
                 return Results.Text(calendar.Feed(upcoming.Items, "Yhdessä"), EventCalendar.ContentType);
             })
             .AllowAnonymous()
-            .CacheOutput(PublicPages.Policy)
+            .CacheOutput(PublicPages.SameForEveryonePolicy)
             .ExcludeFromDescription();
 
         // One event's file is linked from its page, so a member downloading it carries their session and sees what the page shows.

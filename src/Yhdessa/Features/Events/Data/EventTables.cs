@@ -48,8 +48,9 @@ namespace Yhdessa.Features.Events.Data
             e.Property(x => x.Address).HasMaxLength(EventLimits.Address);
             e.Property(x => x.MunicipalityCode).HasMaxLength(3);
             e.Property(x => x.OnlineUrl).HasMaxLength(EventLimits.Url);
-            // The list shows upcoming events by start and past ones by end, filtered by visibility.
-            e.HasIndex(x => new { x.Visibility, x.StartsAt });
+            // The list picks upcoming or past events by their end and sorts them by start: this index answers the
+            // count and the page's ids without reading the rows, which carry three long descriptions.
+            e.HasIndex(x => new { x.Visibility, x.EndsAt, x.StartsAt });
             e.HasIndex(x => x.EndsAt);
             e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Series).WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.SetNull);

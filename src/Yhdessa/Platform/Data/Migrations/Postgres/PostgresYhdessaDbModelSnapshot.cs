@@ -282,7 +282,7 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Visibility", "StartsAt");
+                    b.HasIndex("Visibility", "EndsAt", "StartsAt");
 
                     b.ToTable("Events");
                 });

@@ -267,7 +267,7 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Visibility", "StartsAt");
+                    b.HasIndex("Visibility", "EndsAt", "StartsAt");
 
                     b.ToTable("Events");
                 });
