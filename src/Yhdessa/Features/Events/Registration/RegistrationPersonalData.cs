@@ -57,16 +57,7 @@ public sealed class RegistrationPersonalData(YhdessaDb db, TimeProvider clock) :
                 r.CancelledAt = now;
                 r.CancellationReason = CancellationReason.ByParticipant;
             }
-            r.UserId = null;
-            r.Name = "";
-            r.Email = "";
-            r.EmailNormalized = null;
-            r.OrganisationId = null;
-            r.OrganisationName = null;
-            r.DietaryNeeds = null;
-            r.AccessibilityNeeds = null;
-            r.NeedsErasedAt ??= now;
-            r.PersonalDataErasedAt = now;
+            r.ErasePersonalData(now);
             db.RegistrationAnswers.RemoveRange(r.Answers);
         }
         await db.SaveChangesAsync(cancellationToken);
