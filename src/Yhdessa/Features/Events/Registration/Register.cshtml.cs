@@ -29,6 +29,9 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
     {
         public string? Name { get; set; }
         public string? Email { get; set; }
+        /// <summary>A guest's organisation chosen from the directory; empty when it is not listed.</summary>
+        public string? OrganisationId { get; set; }
+        /// <summary>A guest's organisation written in, when it is not in the directory.</summary>
         public string? OrganisationName { get; set; }
         public bool ExpertByExperience { get; set; }
         public string? DietaryNeeds { get; set; }
@@ -50,6 +53,9 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
     /// <summary>The member's live registration: then the page links to it instead of offering the form.</summary>
     public string? ExistingLink { get; private set; }
     public int? SeatsLeft { get; private set; }
+    /// <summary>The directory's organisations a guest chooses from, so that e.g. a city's seats reserved for cities
+    /// count them; loaded only for guests.</summary>
+    public List<Organisation> Organisations { get; private set; } = [];
     public bool ReservationActive { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
@@ -83,8 +89,10 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             email = InputRules.CleanEmail(Input.Email ?? "");
             if (email.Length == 0) ModelState.AddModelError("Input.Email", r["EmailRequired"]);
             else if (!InputRules.IsValidEmail(email)) ModelState.AddModelError("Input.Email", r["EmailInvalid"]);
-            organisationName = Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
-                required: "OrganisationRequired");
+            organisation = ChosenOrganisation();
+            organisationName = organisation?.NameFi
+                ?? Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
+                    required: ModelState.ContainsKey("Input.OrganisationId") ? null : "OrganisationRequired");
             language = Languages.Current;
         }
         var dietary = Text("Input.DietaryNeeds", Input.DietaryNeeds, RegistrationLimits.Needs, required: null);
@@ -121,6 +129,16 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         RegistrationState.None => r["NoRegistration"],
         _ => r["RegistrationClosed"],
     };
+
+    /// <summary>The organisation a guest chose, checked against the directory: a posted id that is not there (an
+    /// altered form, or an organisation removed meanwhile) is refused rather than taken as no organisation.</summary>
+    private Organisation? ChosenOrganisation()
+    {
+        if (string.IsNullOrWhiteSpace(Input.OrganisationId)) return null;
+        var chosen = int.TryParse(Input.OrganisationId, out var id) ? Organisations.FirstOrDefault(o => o.Id == id) : null;
+        if (chosen is null) ModelState.AddModelError("Input.OrganisationId", r["OrganisationNotInList"]);
+        return chosen;
+    }
 
     private string? Text(string field, string? value, int max, string? required)
     {
@@ -181,6 +199,11 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
                 profile?.IsExpertByExperience ?? false);
             if (await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } existing)
                 ExistingLink = tokens.Path(existing);
+        }
+        else
+        {
+            Organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+                .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         }
         return true;
     }
