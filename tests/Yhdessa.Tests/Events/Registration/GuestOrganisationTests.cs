@@ -26,13 +26,13 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
     });
 
     [Fact]
-    public async Task A_guest_who_chooses_a_programme_city_takes_a_seat_reserved_for_cities()
+    public async Task A_guest_from_a_programme_city_takes_a_seat_reserved_for_cities_whether_chosen_or_written_in()
     {
         var city = await OrganisationAsync(EventTestData.Unique("Porin kaupunki"), Sector.City);
         var ngo = await OrganisationAsync(EventTestData.Unique("Vailla vakinaista asuntoa ry"), Sector.Ngo);
-        var ev = await app.OpenEventAsync(capacity: 2, new EventRegistrationSettings
+        var ev = await app.OpenEventAsync(capacity: 3, new EventRegistrationSettings
         {
-            ReservedSeats = 1, ReservedFor = ReservedGroup.Cities, ReservedUntil = app.Clock().GetUtcNow().AddDays(5), OfferHoldHours = 48,
+            ReservedSeats = 2, ReservedFor = ReservedGroup.Cities, ReservedUntil = app.Clock().GetUtcNow().AddDays(5), OfferHoldHours = 48,
         });
         var form = await WebBrowser.Open(app).OpenAsync($"/events/{ev.Slug}/register");
         Assert.Equal(city.NameFi, form.Document.QuerySelector($"select#Input_OrganisationId option[value='{city.Id}']")?.TextContent);
@@ -41,19 +41,24 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
         var fromNgo = RegistrationApps.Guest("Järjestön Jaana", RegistrationApps.NewEmail("jarjesto"), "");
         fromNgo["Input.OrganisationId"] = ngo.Id.ToString();
         await app.RegisterGuestAsync(ev, fromNgo);
-        // Writing a city's name in does not prove being from the city: only the directory's organisation counts.
-        var written = await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Kirjoittava Kalle", RegistrationApps.NewEmail("kirjoittaja"), city.NameFi));
+        var unlisted = await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Listaton Lasse", RegistrationApps.NewEmail("listaton"), "Pieni paikallisyhdistys ry"));
         var fromCity = RegistrationApps.Guest("Kaupungin Kaisa", RegistrationApps.NewEmail("kaupunki"), "");
         fromCity["Input.OrganisationId"] = city.Id.ToString();
-        var cityPage = await app.RegisterGuestAsync(ev, fromCity);
+        var chosen = await app.RegisterGuestAsync(ev, fromCity);
+        // The city's name written in, in other case and spacing, is the same listed organisation.
+        var written = await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Kirjoittava Kalle", RegistrationApps.NewEmail("kirjoittaja"),
+            "  " + city.NameFi.ToUpperInvariant().Replace(" ", "   ") + " "));
 
-        Assert.Contains("Olet jonossa sijalla 1.", written.Text);
-        Assert.Contains("Vahvistettu", cityPage.Text);
+        Assert.Contains("Olet jonossa sijalla 1.", unlisted.Text);
+        Assert.Contains("Vahvistettu", chosen.Text);
+        Assert.Contains("Vahvistettu", written.Text);
         var rows = await app.RegistrationsAsync(ev.Id);
-        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waiting, RegistrationStatus.Confirmed], rows.Select(r => r.Status));
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waiting, RegistrationStatus.Confirmed, RegistrationStatus.Confirmed],
+            rows.Select(r => r.Status));
         Assert.Equal((ngo.Id, ngo.NameFi, Sector.Ngo, false), (rows[0].OrganisationId, rows[0].OrganisationName, rows[0].OrganisationSector, rows[0].InReservedGroup));
-        Assert.Equal((city.Id, city.NameFi, Sector.City, true), (rows[2].OrganisationId, rows[2].OrganisationName, rows[2].OrganisationSector, rows[2].InReservedGroup));
+        Assert.Equal(((int?)null, "Pieni paikallisyhdistys ry", (Sector?)null), (rows[1].OrganisationId, rows[1].OrganisationName, rows[1].OrganisationSector));
         Assert.Equal(WaitingReason.ReservedSeats, rows[1].WaitingReason);
+        Assert.All(rows.Skip(2), r => Assert.Equal((city.Id, city.NameFi, Sector.City, true), (r.OrganisationId, r.OrganisationName, r.OrganisationSector, r.InReservedGroup)));
     }
 
     [Theory]

@@ -250,6 +250,8 @@ public abstract class RegistrationTests(YhdessaApp app)
     [InlineData("Nimi", "nimi@example.fi", "", "Valitse organisaatiosi listasta tai kirjoita sen nimi.", "Input_OrganisationName")]
     [InlineData("LONG", "nimi@example.fi", "Kuopion kaupunki", "Teksti on liian pitkä: enintään 200 merkkiä.", "Input_Name")]
     [InlineData("Ni\u202Emi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]
+    [InlineData("Nimi\nToinen rivi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]
+    [InlineData("Nimi", "nimi@example.fi", "Kuopion\r\nkaupunki", "näkymättömiä ohjausmerkkejä", "Input_OrganisationName")]
     public async Task Bad_guest_details_get_a_message_linked_to_the_field_and_nothing_is_saved(string name, string email, string organisation,
         string message, string field)
     {

@@ -85,14 +85,17 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         }
         else
         {
-            name = Text("Input.Name", Input.Name, RegistrationLimits.Name, required: "NameRequired") ?? "";
+            name = Text("Input.Name", Input.Name, RegistrationLimits.Name, required: "NameRequired", singleLine: true) ?? "";
             email = InputRules.CleanEmail(Input.Email ?? "");
             if (email.Length == 0) ModelState.AddModelError("Input.Email", r["EmailRequired"]);
             else if (!InputRules.IsValidEmail(email)) ModelState.AddModelError("Input.Email", r["EmailInvalid"]);
             organisation = ChosenOrganisation();
             organisationName = organisation?.NameFi
                 ?? Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
-                    required: ModelState.ContainsKey("Input.OrganisationId") ? null : "OrganisationRequired");
+                    required: ModelState.ContainsKey("Input.OrganisationId") ? null : "OrganisationRequired", singleLine: true);
+            // A listed organisation written in by hand is that organisation: its seats and cap count the guest alike.
+            if (organisation is null && organisationName is not null && Listed(organisationName) is { } written)
+                (organisation, organisationName) = (written, written.NameFi);
             language = Languages.Current;
         }
         var dietary = Text("Input.DietaryNeeds", Input.DietaryNeeds, RegistrationLimits.Needs, required: null);
@@ -140,7 +143,17 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         return chosen;
     }
 
-    private string? Text(string field, string? value, int max, string? required)
+    /// <summary>The directory's organisation with this name in any of its languages, in any case and spacing.</summary>
+    private Organisation? Listed(string name)
+    {
+        static string Key(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var key = Key(name);
+        return Organisations.FirstOrDefault(o => Key(o.NameFi) == key || Key(o.NameSv) == key || Key(o.NameEn) == key);
+    }
+
+    /// <summary>A trimmed text within <paramref name="max"/>, without invisible control characters; a single-line
+    /// field (a name) refuses line breaks too, which a browser's text field cannot send but a crafted post can.</summary>
+    private string? Text(string field, string? value, int max, string? required, bool singleLine = false)
     {
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         if (text is null)
@@ -149,7 +162,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             return null;
         }
         if (text.Length > max) ModelState.AddModelError(field, r["TooLong", max]);
-        else if (InputRules.HasInvisibleControl(text.Replace("\r", "").Replace("\n", "")))
+        else if (InputRules.HasInvisibleControl(singleLine ? text : text.Replace("\r", "").Replace("\n", "")))
             ModelState.AddModelError(field, r["InvisibleCharacters"]);
         return text;
     }
