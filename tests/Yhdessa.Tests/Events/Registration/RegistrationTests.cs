@@ -327,8 +327,12 @@ public abstract class RegistrationTests(YhdessaApp app)
         Assert.Empty(await app.RegistrationsAsync(ev.Id));
 
         fields[$"Input.Answers[{text.Id}]"] = "Käytännön vinkkejä";
+        // Answers to questions the event does not have (another event's, or no question at all) are not kept.
+        fields["Input.Answers[999999]"] = "Vieras vastaus";
+        fields["Input.Answers[abc]"] = "Ei kysymys";
         await app.RegisterGuestAsync(ev, fields);
         var saved = Assert.Single(await app.RegistrationsAsync(ev.Id));
+        Assert.Equal(2, saved.Answers.Count);
         Assert.Contains(saved.Answers, a => a.QuestionId == choice.Id && a.OptionId == choice.Options[1].Id);
         Assert.Contains(saved.Answers, a => a.QuestionId == text.Id && a.Text == "Käytännön vinkkejä");
     }

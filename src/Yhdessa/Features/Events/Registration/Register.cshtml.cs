@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -36,8 +37,11 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         public bool ExpertByExperience { get; set; }
         public string? DietaryNeeds { get; set; }
         public string? AccessibilityNeeds { get; set; }
-        /// <summary>Question id → the text, or for a choice the option's id.</summary>
-        public Dictionary<int, string?> Answers { get; set; } = [];
+        /// <summary>Question id → the text, or for a choice the option's id. Keyed by text, not number: a key that is
+        /// no question of the event (e.g. a crafted one) is then simply not read, instead of failing the whole form.</summary>
+        public Dictionary<string, string?> Answers { get; set; } = [];
+
+        public string? AnswerTo(EventQuestion question) => Answers.GetValueOrDefault(question.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>What a member registers with, read from the account and the network profile.</summary>
@@ -173,7 +177,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         foreach (var question in Questions)
         {
             var field = $"Input.Answers[{question.Id}]";
-            var value = Input.Answers.GetValueOrDefault(question.Id);
+            var value = Input.AnswerTo(question);
             if (question.Kind == QuestionKind.Choice)
             {
                 if (string.IsNullOrWhiteSpace(value))
