@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using WebBrowser = Yhdessa.Tests.Account.Browser;
 
@@ -120,5 +121,32 @@ public abstract class DeleteRegistrationTests(YhdessaApp app)
         var row = Assert.Single(await app.RegistrationsAsync(ev.Id));
         Assert.Equal((null, RegistrationStatus.Cancelled), (row.UserId, row.Status));
         Assert.DoesNotContain(ev.TitleFi, (await member.OpenAsync("/events/my")).Text);
+    }
+
+    [Fact]
+    public async Task Download_my_data_and_account_deletion_cover_guest_registrations_made_with_the_accounts_address()
+    {
+        var ev = await app.OpenEventAsync(capacity: 5);
+        var (_, memberId) = await app.PersonAsync("guest-before-member");
+        var email = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync());
+        var fields = RegistrationApps.Guest("Vieraana Ilmoittautunut", email.ToUpperInvariant());
+        fields["Input.AccessibilityNeeds"] = "Induktiosilmukka";
+        await app.RegisterGuestAsync(ev, fields);
+
+        var export = await app.WithServicesAsync(async s => System.Text.Json.JsonSerializer.Serialize(
+            await s.GetServices<IPersonalDataHolder>().Single(h => h.Section == "eventRegistrations").ExportAsync(memberId, default)));
+        await app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<YhdessaDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var holder in s.GetServices<IPersonalDataHolder>()) await holder.EraseAsync(memberId, default);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        Assert.Contains("Vieraana Ilmoittautunut", export);
+        Assert.Contains("Induktiosilmukka", export);
+        var row = Assert.Single(await app.RegistrationsAsync(ev.Id));
+        Assert.Equal(("", "", null, RegistrationStatus.Cancelled), (row.Name, row.Email, row.AccessibilityNeeds, row.Status));
     }
 }
