@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
-using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using WebBrowser = Yhdessa.Tests.Account.Browser;
 
@@ -133,16 +132,8 @@ public abstract class DeleteRegistrationTests(YhdessaApp app)
         fields["Input.AccessibilityNeeds"] = "Induktiosilmukka";
         await app.RegisterGuestAsync(ev, fields);
 
-        var export = await app.WithServicesAsync(async s => System.Text.Json.JsonSerializer.Serialize(
-            await s.GetServices<IPersonalDataHolder>().Single(h => h.Section == "eventRegistrations").ExportAsync(memberId, default)));
-        await app.WithServicesAsync(async s =>
-        {
-            var db = s.GetRequiredService<YhdessaDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var holder in s.GetServices<IPersonalDataHolder>()) await holder.EraseAsync(memberId, default);
-            await transaction.CommitAsync();
-            return 0;
-        });
+        var export = await app.ExportRegistrationsAsync(memberId);
+        await app.EraseAccountDataAsync(memberId);
 
         Assert.Contains("Vieraana Ilmoittautunut", export);
         Assert.Contains("Induktiosilmukka", export);

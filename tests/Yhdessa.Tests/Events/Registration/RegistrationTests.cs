@@ -528,22 +528,11 @@ public abstract class RegistrationTests(YhdessaApp app)
         var waiting = RegistrationApps.NewEmail("odottaja");
         await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Odottaja", waiting));
 
-        var export = await app.WithServicesAsync(async s =>
-        {
-            var holder = s.GetServices<IPersonalDataHolder>().Single(h => h.Section == "eventRegistrations");
-            return System.Text.Json.JsonSerializer.Serialize(await holder.ExportAsync(memberId, default));
-        });
+        var export = await app.ExportRegistrationsAsync(memberId);
         Assert.Contains(ev.TitleFi, export);
         Assert.Contains("Vegaaninen", export);
 
-        await app.WithServicesAsync(async s =>
-        {
-            var db = s.GetRequiredService<YhdessaDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var holder in s.GetServices<IPersonalDataHolder>()) await holder.EraseAsync(memberId, default);
-            await transaction.CommitAsync();
-            return 0;
-        });
+        await app.EraseAccountDataAsync(memberId);
         await app.RunJobsAsync();
 
         var rows = await app.RegistrationsAsync(ev.Id);
