@@ -45,7 +45,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
-        "/events/new", "/events/themes", "/events/series",
+        "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
         "/surveys", "/surveys/new",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
@@ -82,6 +82,13 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/events/registration/"));
         Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        // Deleting it: the confirmation step, then the confirmation that it is gone.
+        await page.Locator("main a[href*='handler=Delete']").ClickAsync();
+        await page.WaitForSelectorAsync("main form[action*='handler=Delete']");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("main form[action*='handler=Delete'] button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("main .notice");
         await Axe.AssertNoViolationsAsync(page);
 
         // A reset request leaves a message in the outbox, which the coordinator opens below.

@@ -78,6 +78,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST events/{key}/edit"] = Access.Coordinator,
         ["GET events/{key}/cancel"] = Access.Coordinator,
         ["POST events/{key}/cancel"] = Access.Coordinator,
+        ["GET events/{key}/materials"] = Access.Coordinator,
+        ["POST events/{key}/materials"] = Access.Coordinator,
         ["GET events/themes"] = Access.Coordinator,
         ["POST events/themes"] = Access.Coordinator,
         ["GET events/series"] = Access.Coordinator,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Features.Materials;
 using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Features.Events;
@@ -13,7 +14,7 @@ namespace Yhdessa.Features.Events;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations,
-    RegistrationTokens tokens, TimeProvider clock) : PageModel
+    RegistrationTokens tokens, MaterialsForEvents materials, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -24,6 +25,8 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     /// <summary>The signed-in person's own live registration and the link to its page.</summary>
     public EventRegistration? MyRegistration { get; private set; }
     public string? MyRegistrationLink { get; private set; }
+    /// <summary>The material bank's published materials related to the event, with their files.</summary>
+    public List<SharedMaterial> BankMaterials { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -40,6 +43,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         }
         ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
         DescriptionHtml = EventMarkdown.ToHtml(found.Description);
+        BankMaterials = await materials.PublishedForEventAsync(found.Id, cancellationToken);
         return Page();
     }
 }

@@ -27,6 +27,8 @@ public static class MaterialsSetup
         services.AddSingleton<MaterialIndex>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
+        services.AddScoped<MaterialUploads>();
+        services.AddScoped<MaterialsForEvents>();
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
         return services;

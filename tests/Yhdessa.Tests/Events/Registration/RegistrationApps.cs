@@ -8,6 +8,7 @@ using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Support;
 using WebBrowser = Yhdessa.Tests.Account.Browser;
@@ -109,6 +110,21 @@ public static class RegistrationApps
         Assert.True(match.Success, "No registration link in: " + mail.TextBody);
         return match.Groups[1].Value + match.Groups[2].Value;
     }
+
+    /// <summary>The registrations' part of "download my data" for an account, as JSON.</summary>
+    public static Task<string> ExportRegistrationsAsync(this YhdessaApp app, string userId) => app.WithServicesAsync(async s =>
+        System.Text.Json.JsonSerializer.Serialize(await s.GetServices<IPersonalDataHolder>()
+            .Single(h => h.Section == "eventRegistrations").ExportAsync(userId, default)));
+
+    /// <summary>Every feature erases the account's data in one transaction, as account deletion does.</summary>
+    public static Task EraseAccountDataAsync(this YhdessaApp app, string userId) => app.WithServicesAsync(async s =>
+    {
+        var db = s.GetRequiredService<YhdessaDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var holder in s.GetServices<IPersonalDataHolder>()) await holder.EraseAsync(userId, default);
+        await transaction.CommitAsync();
+        return 0;
+    });
 
     public static Task RunJobsAsync(this YhdessaApp app) => app.WithServicesAsync(async s =>
     {

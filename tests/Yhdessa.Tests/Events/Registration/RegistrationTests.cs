@@ -247,9 +247,11 @@ public abstract class RegistrationTests(YhdessaApp app)
     [InlineData("Nimi", "ei-osoite", "Kuopion kaupunki", "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.", "Input_Email")]
     [InlineData("Nimi", "nimi@example", "Kuopion kaupunki", "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.", "Input_Email")]
     [InlineData("Nimi", "", "Kuopion kaupunki", "Kirjoita sähköpostiosoitteesi.", "Input_Email")]
-    [InlineData("Nimi", "nimi@example.fi", "", "Kirjoita organisaatiosi nimi.", "Input_OrganisationName")]
+    [InlineData("Nimi", "nimi@example.fi", "", "Valitse organisaatiosi listasta tai kirjoita sen nimi.", "Input_OrganisationName")]
     [InlineData("LONG", "nimi@example.fi", "Kuopion kaupunki", "Teksti on liian pitkä: enintään 200 merkkiä.", "Input_Name")]
     [InlineData("Ni\u202Emi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]
+    [InlineData("Nimi\nToinen rivi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]
+    [InlineData("Nimi", "nimi@example.fi", "Kuopion\r\nkaupunki", "näkymättömiä ohjausmerkkejä", "Input_OrganisationName")]
     public async Task Bad_guest_details_get_a_message_linked_to_the_field_and_nothing_is_saved(string name, string email, string organisation,
         string message, string field)
     {
@@ -325,8 +327,12 @@ public abstract class RegistrationTests(YhdessaApp app)
         Assert.Empty(await app.RegistrationsAsync(ev.Id));
 
         fields[$"Input.Answers[{text.Id}]"] = "Käytännön vinkkejä";
+        // Answers to questions the event does not have (another event's, or no question at all) are not kept.
+        fields["Input.Answers[999999]"] = "Vieras vastaus";
+        fields["Input.Answers[abc]"] = "Ei kysymys";
         await app.RegisterGuestAsync(ev, fields);
         var saved = Assert.Single(await app.RegistrationsAsync(ev.Id));
+        Assert.Equal(2, saved.Answers.Count);
         Assert.Contains(saved.Answers, a => a.QuestionId == choice.Id && a.OptionId == choice.Options[1].Id);
         Assert.Contains(saved.Answers, a => a.QuestionId == text.Id && a.Text == "Käytännön vinkkejä");
     }
@@ -522,22 +528,11 @@ public abstract class RegistrationTests(YhdessaApp app)
         var waiting = RegistrationApps.NewEmail("odottaja");
         await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Odottaja", waiting));
 
-        var export = await app.WithServicesAsync(async s =>
-        {
-            var holder = s.GetServices<IPersonalDataHolder>().Single(h => h.Section == "eventRegistrations");
-            return System.Text.Json.JsonSerializer.Serialize(await holder.ExportAsync(memberId, default));
-        });
+        var export = await app.ExportRegistrationsAsync(memberId);
         Assert.Contains(ev.TitleFi, export);
         Assert.Contains("Vegaaninen", export);
 
-        await app.WithServicesAsync(async s =>
-        {
-            var db = s.GetRequiredService<YhdessaDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var holder in s.GetServices<IPersonalDataHolder>()) await holder.EraseAsync(memberId, default);
-            await transaction.CommitAsync();
-            return 0;
-        });
+        await app.EraseAccountDataAsync(memberId);
         await app.RunJobsAsync();
 
         var rows = await app.RegistrationsAsync(ev.Id);

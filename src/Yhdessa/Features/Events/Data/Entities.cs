@@ -70,7 +70,16 @@ public class EventSpeaker
     public int Position { get; set; }
 }
 
-public class EventTheme
+/// <summary>A name coordinators keep in Finnish, Swedish and English (themes, series), managed by <c>NamesPageModel</c>.</summary>
+public interface INamedInLanguages
+{
+    int Id { get; }
+    string NameFi { get; set; }
+    string? NameSv { get; set; }
+    string? NameEn { get; set; }
+}
+
+public class EventTheme : INamedInLanguages
 {
     public int Id { get; set; }
     public string NameFi { get; set; } = "";
@@ -87,7 +96,7 @@ public class EventThemeLink
 }
 
 /// <summary>A recurring training; its instances are events that point here.</summary>
-public class EventSeries
+public class EventSeries : INamedInLanguages
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";

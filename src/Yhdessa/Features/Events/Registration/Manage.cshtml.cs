@@ -13,7 +13,7 @@ namespace Yhdessa.Features.Events.Registration;
 /// <summary>
 /// <c>/events/registration/{token}</c>: one registration's own page, opened by the signed link in its emails (no
 /// sign-in). It tells the seat, the place on the waiting list or the offer, and lets the person cancel, leave the
-/// list, or accept or decline an offered seat. Changes are posted, never made by opening the link, so mail scanners
+/// list, accept or decline an offered seat, or delete the registration (after a confirmation step). Changes are posted, never made by opening the link, so mail scanners
 /// that fetch links change nothing. A changed or unknown token opens nothing and says so.
 /// </summary>
 [AllowAnonymous]
@@ -26,6 +26,10 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
     public int? Position { get; private set; }
     public bool EventOver { get; private set; }
     public bool OfferExpired { get; private set; }
+    /// <summary>The confirmation step of deleting: the page asks before anything is erased.</summary>
+    public bool ConfirmingDelete { get; private set; }
+    /// <summary>The registration was just deleted: the page confirms it and shows nothing of the person.</summary>
+    public bool Deleted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -45,6 +49,23 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
             _ => (string)r["NoticeEventOver"],
         };
         return Redirect(tokens.Path(Registration) + KeptLanguage(Request));
+    }
+
+    public async Task<IActionResult> OnGetDeleteAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        ConfirmingDelete = true;
+        return Page();
+    }
+
+    /// <summary>Deletes and answers with the confirmation at once: a redirect would lead to a link that no longer
+    /// opens anything, and a notice on a cached public page could be lost.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        await registrations.DeleteAsync(Registration!.Id, cancellationToken);
+        Deleted = true;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(string token, CancellationToken cancellationToken)

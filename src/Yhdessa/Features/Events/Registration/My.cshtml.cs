@@ -9,7 +9,7 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Features.Events.Registration;
 
 /// <summary><c>/events/my</c>: the signed-in person's registrations, upcoming first, each linking to its own page
-/// where it can be cancelled. Signed-out visitors are sent to sign in by the fallback policy.</summary>
+/// where it can be cancelled, and to the confirmation step of deleting it. Signed-out visitors are sent to sign in by the fallback policy.</summary>
 public class MyModel(YhdessaDb db, RegistrationTokens tokens, UserManager<User> users, TimeProvider clock) : PageModel
 {
     public sealed record Row(Event Event, EventRegistration Registration, string Link);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,12 +30,18 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
     {
         public string? Name { get; set; }
         public string? Email { get; set; }
+        /// <summary>A guest's organisation chosen from the directory; empty when it is not listed.</summary>
+        public string? OrganisationId { get; set; }
+        /// <summary>A guest's organisation written in, when it is not in the directory.</summary>
         public string? OrganisationName { get; set; }
         public bool ExpertByExperience { get; set; }
         public string? DietaryNeeds { get; set; }
         public string? AccessibilityNeeds { get; set; }
-        /// <summary>Question id → the text, or for a choice the option's id.</summary>
-        public Dictionary<int, string?> Answers { get; set; } = [];
+        /// <summary>Question id → the text, or for a choice the option's id. Keyed by text, not number: a key that is
+        /// no question of the event (e.g. a crafted one) is then simply not read, instead of failing the whole form.</summary>
+        public Dictionary<string, string?> Answers { get; set; } = [];
+
+        public string? AnswerTo(EventQuestion question) => Answers.GetValueOrDefault(question.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>What a member registers with, read from the account and the network profile.</summary>
@@ -50,6 +57,9 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
     /// <summary>The member's live registration: then the page links to it instead of offering the form.</summary>
     public string? ExistingLink { get; private set; }
     public int? SeatsLeft { get; private set; }
+    /// <summary>The directory's organisations a guest chooses from, so that e.g. a city's seats reserved for cities
+    /// count them; loaded only for guests.</summary>
+    public List<Organisation> Organisations { get; private set; } = [];
     public bool ReservationActive { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
@@ -79,12 +89,17 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         }
         else
         {
-            name = Text("Input.Name", Input.Name, RegistrationLimits.Name, required: "NameRequired") ?? "";
+            name = Text("Input.Name", Input.Name, RegistrationLimits.Name, required: "NameRequired", singleLine: true) ?? "";
             email = InputRules.CleanEmail(Input.Email ?? "");
             if (email.Length == 0) ModelState.AddModelError("Input.Email", r["EmailRequired"]);
             else if (!InputRules.IsValidEmail(email)) ModelState.AddModelError("Input.Email", r["EmailInvalid"]);
-            organisationName = Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
-                required: "OrganisationRequired");
+            organisation = ChosenOrganisation();
+            organisationName = organisation?.NameFi
+                ?? Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
+                    required: ModelState.ContainsKey("Input.OrganisationId") ? null : "OrganisationRequired", singleLine: true);
+            // A listed organisation written in by hand is that organisation: its seats and cap count the guest alike.
+            if (organisation is null && organisationName is not null && Listed(organisationName) is { } written)
+                (organisation, organisationName) = (written, written.NameFi);
             language = Languages.Current;
         }
         var dietary = Text("Input.DietaryNeeds", Input.DietaryNeeds, RegistrationLimits.Needs, required: null);
@@ -122,7 +137,27 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         _ => r["RegistrationClosed"],
     };
 
-    private string? Text(string field, string? value, int max, string? required)
+    /// <summary>The organisation a guest chose, checked against the directory: a posted id that is not there (an
+    /// altered form, or an organisation removed meanwhile) is refused rather than taken as no organisation.</summary>
+    private Organisation? ChosenOrganisation()
+    {
+        if (string.IsNullOrWhiteSpace(Input.OrganisationId)) return null;
+        var chosen = int.TryParse(Input.OrganisationId, out var id) ? Organisations.FirstOrDefault(o => o.Id == id) : null;
+        if (chosen is null) ModelState.AddModelError("Input.OrganisationId", r["OrganisationNotInList"]);
+        return chosen;
+    }
+
+    /// <summary>The directory's organisation with this name in any of its languages, in any case and spacing.</summary>
+    private Organisation? Listed(string name)
+    {
+        static string Key(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var key = Key(name);
+        return Organisations.FirstOrDefault(o => Key(o.NameFi) == key || Key(o.NameSv) == key || Key(o.NameEn) == key);
+    }
+
+    /// <summary>A trimmed text within <paramref name="max"/>, without invisible control characters; a single-line
+    /// field (a name) refuses line breaks too, which a browser's text field cannot send but a crafted post can.</summary>
+    private string? Text(string field, string? value, int max, string? required, bool singleLine = false)
     {
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         if (text is null)
@@ -131,7 +166,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             return null;
         }
         if (text.Length > max) ModelState.AddModelError(field, r["TooLong", max]);
-        else if (InputRules.HasInvisibleControl(text.Replace("\r", "").Replace("\n", "")))
+        else if (InputRules.HasInvisibleControl(singleLine ? text : text.Replace("\r", "").Replace("\n", "")))
             ModelState.AddModelError(field, r["InvisibleCharacters"]);
         return text;
     }
@@ -142,7 +177,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         foreach (var question in Questions)
         {
             var field = $"Input.Answers[{question.Id}]";
-            var value = Input.Answers.GetValueOrDefault(question.Id);
+            var value = Input.AnswerTo(question);
             if (question.Kind == QuestionKind.Choice)
             {
                 if (string.IsNullOrWhiteSpace(value))
@@ -181,6 +216,11 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
                 profile?.IsExpertByExperience ?? false);
             if (await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } existing)
                 ExistingLink = tokens.Path(existing);
+        }
+        else
+        {
+            Organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+                .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         }
         return true;
     }

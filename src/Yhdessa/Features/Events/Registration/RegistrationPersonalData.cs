@@ -5,16 +5,25 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Events.Registration;
 
-/// <summary>A member's event registrations in "download my data", and their erasure with the account.</summary>
+/// <summary>
+/// A member's event registrations in "download my data", and their erasure with the account: those made signed in,
+/// and those made as a guest with the account's address (sign-in requires a confirmed address, so it is theirs).
+/// </summary>
 public sealed class RegistrationPersonalData(YhdessaDb db, TimeProvider clock) : IPersonalDataHolder
 {
     public string Section => "eventRegistrations";
 
+    private async Task<IQueryable<EventRegistration>> MineAsync(string userId, CancellationToken cancellationToken)
+    {
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        var normalized = email is null ? null : Registrations.NormalizeEmail(email);
+        return db.EventRegistrations.Where(r => r.UserId == userId || (normalized != null && r.EmailNormalized == normalized));
+    }
+
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {
         var rows = await (
-                from r in db.EventRegistrations.AsNoTracking().Include(r => r.Answers)
-                where r.UserId == userId
+                from r in (await MineAsync(userId, cancellationToken)).AsNoTracking().Include(r => r.Answers)
                 join e in db.Events on r.EventId equals e.Id
                 orderby r.Id
                 select new { Registration = r, Event = e.TitleFi, e.Slug, e.StartsAt })
@@ -48,7 +57,7 @@ public sealed class RegistrationPersonalData(YhdessaDb db, TimeProvider clock) :
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var mine = await db.EventRegistrations.Include(r => r.Answers).Where(r => r.UserId == userId).ToListAsync(cancellationToken);
+        var mine = await (await MineAsync(userId, cancellationToken)).Include(r => r.Answers).ToListAsync(cancellationToken);
         foreach (var r in mine)
         {
             if (r.IsLive && await db.Events.AnyAsync(e => e.Id == r.EventId && e.EndsAt > now, cancellationToken))
@@ -57,16 +66,7 @@ public sealed class RegistrationPersonalData(YhdessaDb db, TimeProvider clock) :
                 r.CancelledAt = now;
                 r.CancellationReason = CancellationReason.ByParticipant;
             }
-            r.UserId = null;
-            r.Name = "";
-            r.Email = "";
-            r.EmailNormalized = null;
-            r.OrganisationId = null;
-            r.OrganisationName = null;
-            r.DietaryNeeds = null;
-            r.AccessibilityNeeds = null;
-            r.NeedsErasedAt ??= now;
-            r.PersonalDataErasedAt = now;
+            r.ErasePersonalData(now);
             db.RegistrationAnswers.RemoveRange(r.Answers);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -138,6 +138,32 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         }, cancellationToken);
 
     /// <summary>
+    /// The person deletes their own registration: a live one is first cancelled exactly like <see cref="CancelAsync"/>
+    /// (the seat is offered on at once), then the name, address, organisation, needs and answers are erased. The row
+    /// stays without them, so the event's counts (and attendance after the event) stay right. No email is sent: the
+    /// person is on the page that confirms it, and a message would keep the address in the outbox.
+    /// </summary>
+    public Task<LinkOutcome> DeleteAsync(int registrationId, CancellationToken cancellationToken) =>
+        WithRegistrationAsync(registrationId, async (ev, settings, registration, now) =>
+        {
+            if (registration.PersonalDataErasedAt is not null) return LinkOutcome.AlreadyDone;
+            var freesSeat = registration.IsLive && ev.EndsAt > now;
+            if (freesSeat)
+            {
+                registration.CancellationReason = registration.Status == RegistrationStatus.Waiting
+                    ? CancellationReason.LeftWaitingList : CancellationReason.ByParticipant;
+                registration.Status = RegistrationStatus.Cancelled;
+                registration.CancelledAt = now;
+            }
+            registration.ErasePersonalData(now);
+            await db.RegistrationAnswers.Where(a => a.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
+            audit.Record("events.registration.deleted", $"event:{ev.Slug}", $"registration:{registration.Id}");
+            if (freesSeat) await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
+            logger.LogInformation("Registration {RegistrationId} to event {EventId} deleted by its person", registration.Id, ev.Id);
+            return LinkOutcome.Done;
+        }, cancellationToken);
+
+    /// <summary>
     /// Cancels the event: closes its registration and cancels every live registration (confirmed, offered, waiting,
     /// awaiting approval), telling each person in their language with a calendar file that removes the event.
     /// Under the event's lock, so that no registration taken at the same moment is left without word.

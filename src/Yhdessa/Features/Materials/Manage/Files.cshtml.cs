@@ -12,27 +12,22 @@ using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Materials.Manage;
 
-/// <summary><c>/materials/{slug}/files</c>: add and remove a material's files. A file is accepted by its content
-/// (PDF, Office, ODT, images, MP3/M4A), never by its name, and up to <see cref="MaterialOptions.MaxFileBytes"/>.</summary>
+/// <summary><c>/materials/{slug}/files</c>: add and remove a material's files, checked by <see cref="MaterialUploads"/>.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [UploadLimit]
-public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore store, AuditLog audit, TimeProvider clock,
-    IOptions<MaterialOptions> options, IStringLocalizer<MaterialsText> m, ILogger<FilesModel> logger) : PageModel
+public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore store, MaterialUploads uploads, AuditLog audit,
+    TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
-    public const string Accept = ".pdf,.docx,.pptx,.xlsx,.odt,.png,.jpg,.jpeg,.gif,.webp,.mp3,.m4a";
-
     public Material Material { get; private set; } = null!;
-    public long MaxFileBytes => options.Value.MaxFileBytes;
+    public long MaxFileBytes => uploads.MaxFileBytes;
 
     public async Task<IActionResult> OnGetAsync(string slug, bool toolarge, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
         // The upload filter turned back a request bigger than the limit before reading it.
-        if (toolarge) ModelState.AddModelError("upload", TooLarge());
+        if (toolarge) ModelState.AddModelError("upload", uploads.Message(UploadRefusal.TooLarge, m));
         return Page();
     }
-
-    private string TooLarge() => m["FileTooLarge", MaterialsDisplay.Size(MaxFileBytes, Languages.FormattingCulture(Languages.Current))];
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
@@ -46,33 +41,12 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
     public async Task<IActionResult> OnPostAsync(string slug, IFormFile? upload, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
-        if (upload is null || upload.Length == 0) ModelState.AddModelError("upload", m["ChooseFile"]);
-        else if (upload.Length > MaxFileBytes) ModelState.AddModelError("upload", TooLarge());
-        else if (Material.Files.Count >= MaterialLimits.MaxFiles) ModelState.AddModelError("upload", m["TooManyFiles"]);
-        if (!ModelState.IsValid) return Page();
-
-        // Read into a temporary file: recognising the kind and taking the text both need to seek.
-        await using var temporary = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await upload!.CopyToAsync(temporary, cancellationToken);
-        var kind = MaterialFiles.Recognise(temporary);
-        if (kind is null)
+        var (file, refusal) = await uploads.StoreAsync(upload, Material.Files.Count, cancellationToken);
+        if (file is null)
         {
-            ModelState.AddModelError("upload", m["FileTypeRefused"]);
+            ModelState.AddModelError("upload", uploads.Message(refusal!.Value, m));
             return Page();
         }
-        var text = kind.HasText ? MaterialFiles.ExtractText(temporary, kind, MaterialLimits.FileText, logger) : "";
-        var file = new MaterialFile
-        {
-            FileName = MaterialFiles.SafeName(upload.FileName, kind),
-            StoredName = Guid.NewGuid().ToString("N") + kind.Extension,
-            ContentType = kind.ContentType,
-            Size = temporary.Length,
-            Text = text,
-            AddedAt = clock.GetUtcNow(),
-        };
-        temporary.Position = 0;
-        await store.SaveAsync(file.StoredName, temporary, cancellationToken);
         Material.Files.Add(file);
         Material.UpdatedAt = clock.GetUtcNow();
         audit.Record("material.file-added", "material:" + Material.Slug, file.FileName);

@@ -114,6 +114,24 @@ public class EventRegistration
 
     public bool HoldsSeat => Status is RegistrationStatus.Confirmed or RegistrationStatus.Offered;
     public bool IsLive => Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined);
+
+    /// <summary>
+    /// Clears who the person was: account link, name, address, organisation, needs. The caller removes the answers.
+    /// Status, attendance and sector stay, so the event's counts stay right without telling whose they are.
+    /// </summary>
+    public void ErasePersonalData(DateTimeOffset now)
+    {
+        UserId = null;
+        Name = "";
+        Email = "";
+        EmailNormalized = null;
+        OrganisationId = null;
+        OrganisationName = null;
+        DietaryNeeds = null;
+        AccessibilityNeeds = null;
+        NeedsErasedAt ??= now;
+        PersonalDataErasedAt = now;
+    }
 }
 
 /// <summary>An answer to a custom question: text for a text question, an option for a choice.</summary>

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Yhdessa.Features.Materials.Data;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Materials.Files;
+
+/// <summary>Why an uploaded file was not taken.</summary>
+public enum UploadRefusal { NoFile, TooLarge, TooManyFiles, WrongType }
+
+/// <summary>
+/// Takes an uploaded file into the bank's file store: accepted by its content (PDF, Office, ODT, images, MP3/M4A),
+/// never by its name, and up to <see cref="MaterialOptions.MaxFileBytes"/>. Used by the material's own files page
+/// and by other features that add files to the bank (an event's materials), so a file is checked one way only.
+/// </summary>
+public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptions<MaterialOptions> options,
+    ILogger<MaterialUploads> logger)
+{
+    public const string Accept = ".pdf,.docx,.pptx,.xlsx,.odt,.png,.jpg,.jpeg,.gif,.webp,.mp3,.m4a";
+
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    /// <summary>The translated message for a refusal, in the reader's language.</summary>
+    public string Message(UploadRefusal refusal, IStringLocalizer<MaterialsText> m) => refusal switch
+    {
+        UploadRefusal.NoFile => m["ChooseFile"],
+        UploadRefusal.TooLarge => m["FileTooLarge", MaterialsDisplay.Size(MaxFileBytes, Languages.FormattingCulture(Languages.Current))],
+        UploadRefusal.TooManyFiles => m["TooManyFiles"],
+        _ => m["FileTypeRefused"],
+    };
+
+    /// <summary>Checks the upload and saves it in the file store; the caller adds the returned file to its material
+    /// (which has <paramref name="filesAlready"/> files) and saves. Nothing is stored when the file is refused.</summary>
+    public async Task<(MaterialFile? File, UploadRefusal? Refusal)> StoreAsync(IFormFile? upload, int filesAlready,
+        CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0) return (null, UploadRefusal.NoFile);
+        if (upload.Length > MaxFileBytes) return (null, UploadRefusal.TooLarge);
+        if (filesAlready >= MaterialLimits.MaxFiles) return (null, UploadRefusal.TooManyFiles);
+
+        // Read into a temporary file: recognising the kind and taking the text both need to seek.
+        await using var temporary = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await upload.CopyToAsync(temporary, cancellationToken);
+        var kind = MaterialFiles.Recognise(temporary);
+        if (kind is null) return (null, UploadRefusal.WrongType);
+        var file = new MaterialFile
+        {
+            FileName = MaterialFiles.SafeName(upload.FileName, kind),
+            StoredName = Guid.NewGuid().ToString("N") + kind.Extension,
+            ContentType = kind.ContentType,
+            Size = temporary.Length,
+            Text = kind.HasText ? MaterialFiles.ExtractText(temporary, kind, MaterialLimits.FileText, logger) : "",
+            AddedAt = clock.GetUtcNow(),
+        };
+        temporary.Position = 0;
+        await store.SaveAsync(file.StoredName, temporary, cancellationToken);
+        return (file, null);
+    }
+}
