@@ -81,11 +81,18 @@ for engine in $engines; do
     [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
   done
 
+  # The app's CPU time (user + system, in clock ticks) from /proc: CPU per request does not depend on what else
+  # the machine is running, as latency does.
+  app_cpu() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
   measure() { # label paths-file mode
     dotnet "$bench_tool" load "$base" "$clients" "$warmup" "$3" "$2" >/dev/null || true
-    read -r rps p50 p95 p99 errors < <(dotnet "$bench_tool" load "$base" "$clients" "$seconds" "$3" "$2" || true)
-    rows+=("| $engine | $1 | $rps | $p50 | $p95 | $p99 | $errors |")
-    echo "[$engine] $1: $rps req/s, p50 $p50 ms, p95 $p95 ms" >&2
+    local before after
+    before=$(app_cpu)
+    read -r rps p50 p95 p99 errors count < <(dotnet "$bench_tool" load "$base" "$clients" "$seconds" "$3" "$2" || true)
+    after=$(app_cpu)
+    cpu=$(awk -v t="$((after - before))" -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (n > 0 ? t * 1000 / hz / n : 0) }')
+    rows+=("| $engine | $1 | $rps | $p50 | $p95 | $p99 | $errors | $cpu |")
+    echo "[$engine] $1: $rps req/s, p50 $p50 ms, p95 $p95 ms, $cpu ms CPU per request; load $(cut -d' ' -f1 /proc/loadavg)" >&2
   }
   measure "search API, 10 queries in turn" "$out/api-paths.txt" uncached
   measure "search API, common word only (\`asunnottomuuden\`, ~50 % of materials)" "$out/common-paths.txt" uncached
@@ -103,8 +110,8 @@ echo
 echo "$materials materials, $clients concurrent clients, ${seconds} s per row after ${warmup} s warm-up; $(nproc) cores;" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD)"
 echo
-echo "| Engine | What | req/s | p50 ms | p95 ms | p99 ms | errors |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| Engine | What | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/request |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 echo
 printf -- '- %s\n' "${notes[@]}"

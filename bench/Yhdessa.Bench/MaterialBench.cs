@@ -12,7 +12,7 @@ namespace Yhdessa.Bench;
 /// <summary>
 /// The material bank's benchmark (bench/materials.sh): generated materials of realistic Finnish text, the time to
 /// build the search index from the database and from publishing to searchable, and a load generator that keeps
-/// N clients busy and reports percentiles (wrk gives no p95).
+/// N clients busy and reports percentiles (wrk gives no p95) and the number of requests.
 /// </summary>
 public static class MaterialBench
 {
@@ -129,7 +129,7 @@ public static class MaterialBench
     }
 
     /// <summary>Keeps <paramref name="clients"/> requests in flight for <paramref name="duration"/>, cycling through
-    /// <paramref name="paths"/>; prints "req/s p50 p95 p99 errors".</summary>
+    /// <paramref name="paths"/>; prints "req/s p50 p95 p99 errors requests".</summary>
     public static async Task<int> LoadAsync(Uri baseAddress, string[] paths, int clients, TimeSpan duration, bool uncached)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -161,7 +161,7 @@ public static class MaterialBench
         }));
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
-        Console.WriteLine($"{all.Length / stop.Elapsed.TotalSeconds:0} {At(0.50):0.0} {At(0.95):0.0} {At(0.99):0.0} {errors}");
+        Console.WriteLine($"{all.Length / stop.Elapsed.TotalSeconds:0} {At(0.50):0.0} {At(0.95):0.0} {At(0.99):0.0} {errors} {all.Length}");
         return errors == 0 ? 0 : 1;
     }
 }

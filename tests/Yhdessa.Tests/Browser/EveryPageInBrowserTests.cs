@@ -51,7 +51,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",
         "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
-        "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files",
+        "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files", "/admin/search-index",
     ];
 
     [Theory]

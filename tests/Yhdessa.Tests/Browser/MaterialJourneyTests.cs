@@ -51,7 +51,7 @@ public abstract class MaterialJourneyTests(BrowserApp browser)
         await member.GetByLabel("Tyyppi").SelectOptionAsync("ModelOrGuide");
         await member.GetByLabel("Otsikko", new() { Exact = true }).FillAsync(title);
         await member.GetByLabel("Tiivistelmä").FillAsync("Opas asukkaiden ja naapureiden kohtaamisiin.");
-        await member.Locator("main form button[type=submit]").ClickAsync();
+        await member.Locator("main form button.primary[type=submit]").ClickAsync();
         await member.WaitForURLAsync(url => !url.EndsWith("/materials/new"));
         Assert.Equal(title, (await member.Locator("h1").TextContentAsync())?.Trim());
         await Axe.AssertNoViolationsAsync(member);

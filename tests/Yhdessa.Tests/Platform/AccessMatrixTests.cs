@@ -125,15 +125,19 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         // Materials: members propose and edit their own drafts (refused inside for others' materials); coordinators publish.
         ["GET materials/new"] = Access.SignedIn,
         ["POST materials/new"] = Access.SignedIn,
+        ["POST materials/new?handler=Find"] = Access.SignedIn,
         ["GET materials/drafts"] = Access.SignedIn,
         ["GET materials/{slug}/edit"] = Access.SignedIn,
         ["POST materials/{slug}/edit"] = Access.SignedIn,
+        ["POST materials/{slug}/edit?handler=Find"] = Access.SignedIn,
         ["GET materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files?handler=Remove"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        ["GET admin/search-index"] = Access.Coordinator,
+        ["POST admin/search-index?handler=Rebuild"] = Access.Coordinator,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

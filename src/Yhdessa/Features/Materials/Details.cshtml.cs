@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
+using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 
@@ -15,13 +16,16 @@ namespace Yhdessa.Features.Materials;
 /// author and coordinators also the steps draft → proposed → published. A material the viewer may not see is not found.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<MaterialsText> m) : PageModel
+public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
+    TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
     public Material Material { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
     public List<Material> Translations { get; private set; } = [];
     public IReadOnlyList<MaterialHit> Related { get; private set; } = [];
+    /// <summary>The authors in order, each an organisation, a person with a public profile or a name; an author whose
+    /// profile is no longer public is left out.</summary>
+    public List<(string Name, string? Url)> Authors { get; private set; } = [];
     public bool MayEdit { get; private set; }
     public bool IsCoordinator { get; private set; }
 
@@ -29,6 +33,14 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         BodyHtml = EventMarkdown.ToHtml(Material.Body);
+        var authors = Material.Authors.OrderBy(a => a.Position).ToList();
+        var profiles = await people.FindAsync(authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value), cancellationToken);
+        foreach (var author in authors)
+        {
+            if (author.Organisation is { } organisation) Authors.Add((organisation.Name, "/network/organisations/" + organisation.Slug));
+            else if (author.ProfileId is { } profile && profiles.TryGetValue(profile, out var person)) Authors.Add((person.Name, person.Url));
+            else if (author.ProfileId is null && author.Name.Length > 0) Authors.Add((author.Name, null));
+        }
         Translations = await catalogue.TranslationsAsync(User, Material, cancellationToken);
         if (Material.Status == MaterialStatus.Published)
             Related = await index.RelatedAsync(Material.Id, Material.Title, Material.Themes.Select(t => t.ThemeId), 5, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Web;
 
@@ -13,7 +14,7 @@ namespace Yhdessa.Features.Materials;
 /// <summary><c>/materials</c>: search with facets that follow the query; without a query, the newest first.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(MaterialIndex index, YhdessaDb db) : PageModel
+public class IndexModel(MaterialIndex index, YhdessaDb db, OrganisationDirectory directory) : PageModel
 {
     public const int PageSize = 20;
 
@@ -44,7 +45,8 @@ public class IndexModel(MaterialIndex index, YhdessaDb db) : PageModel
         ThemeNames = (await db.EventThemes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).ToListAsync(cancellationToken))
             .ToDictionary(t => t.Id.ToString(), t => t.Name);
         var organisationIds = Results.Facets["organisation"].Select(f => int.Parse(f.Value)).ToList();
-        OrganisationNames = (await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToListAsync(cancellationToken))
+        OrganisationNames = (await directory.Matching(new DirectoryQuery(null, null, null, 1, 1)).Where(o => organisationIds.Contains(o.Id))
+                .ToListAsync(cancellationToken))
             .ToDictionary(o => o.Id.ToString(), o => o.Name);
     }
 

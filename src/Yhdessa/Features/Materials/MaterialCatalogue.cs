@@ -13,7 +13,8 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Features.Materials;
 
 /// <summary>Reading materials with their parts, who may see and change them, and keeping the search index in step.</summary>
-public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutputCacheStore cache, TimeProvider clock) : IMaterialSource
+public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutputCacheStore cache, TimeProvider clock,
+    ILogger<MaterialCatalogue> logger) : IMaterialSource
 {
     public IQueryable<Material> WithParts() => db.Materials
         .Include(m => m.Themes).ThenInclude(t => t.Theme)
@@ -80,32 +81,57 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
     }
 
     /// <summary>Puts a saved material into the index (or takes it out when it is not published) and clears cached public pages.</summary>
+    /// <remarks>The database save has already happened, so a failed index update does not fail the request: the
+    /// index check (<see cref="MaterialIndex.CheckAsync"/>) is asked to run at once and indexes the material again.</remarks>
     public async Task SyncAsync(Material material, CancellationToken cancellationToken)
     {
-        if (material.Status == MaterialStatus.Published) await index.PutAsync(ToDocument(material), cancellationToken);
-        else await index.RemoveAsync(material.Id, cancellationToken);
+        try
+        {
+            if (material.Status == MaterialStatus.Published) await index.PutAsync(ToDocument(material), cancellationToken);
+            else await index.RemoveAsync(material.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Updating the search index for material {MaterialId} failed; the index check will bring it up to date", material.Id);
+            index.RequestCheck();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
     }
 
     public static MaterialDocument ToDocument(Material m) => new(
         m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, EventMarkdown.ToPlainText(m.Body),
         string.Join("\n", m.Files.Select(f => f.FileName + "\n" + f.Text)), m.Tags,
-        string.Join(", ", m.Authors.Select(a => a.Organisation?.NameFi ?? a.Name)), m.PublicationDate,
-        m.Themes.Select(t => t.ThemeId).ToList(), m.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToList());
+        string.Join(", ", m.Authors.Select(a => a.Organisation?.NameFi ?? a.Name).Where(name => name.Length > 0)), m.PublicationDate,
+        m.Themes.Select(t => t.ThemeId).ToList(), m.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToList(),
+        MaterialDocument.VersionOf(m.UpdatedAt));
 
-    public async IAsyncEnumerable<MaterialDocument> PublishedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<MaterialDocument> PublishedAsync(IReadOnlyCollection<int>? ids,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lastId = 0;
+        var published = db.Materials.AsNoTracking()
+            .Include(m => m.Themes).Include(m => m.Authors).ThenInclude(a => a.Organisation).Include(m => m.Files)
+            .Where(m => m.Status == MaterialStatus.Published).AsSplitQuery();
         // In batches, so a rebuild of tens of thousands of materials does not hold them all in memory.
+        if (ids is not null)
+        {
+            foreach (var chunk in ids.Chunk(500))
+            {
+                foreach (var material in await published.Where(m => chunk.Contains(m.Id)).ToListAsync(cancellationToken)) yield return ToDocument(material);
+            }
+            yield break;
+        }
+        var lastId = 0;
         while (true)
         {
-            var batch = await db.Materials.AsNoTracking()
-                .Include(m => m.Themes).Include(m => m.Authors).ThenInclude(a => a.Organisation).Include(m => m.Files)
-                .Where(m => m.Status == MaterialStatus.Published && m.Id > lastId)
-                .OrderBy(m => m.Id).Take(500).AsSplitQuery().ToListAsync(cancellationToken);
+            var batch = await published.Where(m => m.Id > lastId).OrderBy(m => m.Id).Take(500).ToListAsync(cancellationToken);
             if (batch.Count == 0) yield break;
             foreach (var material in batch) yield return ToDocument(material);
             lastId = batch[^1].Id;
         }
     }
+
+    public async Task<Dictionary<int, long>> PublishedVersionsAsync(CancellationToken cancellationToken) =>
+        (await db.Materials.AsNoTracking().Where(m => m.Status == MaterialStatus.Published)
+            .Select(m => new { m.Id, m.UpdatedAt }).ToListAsync(cancellationToken))
+        .ToDictionary(m => m.Id, m => MaterialDocument.VersionOf(m.UpdatedAt));
 }

@@ -11,6 +11,9 @@ public sealed class MaterialOptions
 {
     /// <summary>The largest file accepted, in bytes (default 50 MB).</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>How often the search index is checked against the database (<see cref="MaterialIndex.CheckAsync"/>).</summary>
+    public int IndexCheckMinutes { get; set; } = 10;
 }
 
 /// <summary>The material bank: pages, search index, files, API and feed.</summary>
@@ -25,6 +28,7 @@ public static class MaterialsSetup
         services.AddSingleton<FinnishMorphology>();
         services.AddSingleton<MaterialAnalyzers>();
         services.AddSingleton<MaterialIndex>();
+        services.AddHostedService<MaterialIndexJob>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialUploads>();

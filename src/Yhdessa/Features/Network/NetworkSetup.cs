@@ -14,6 +14,7 @@ public static class NetworkSetup
     {
         services.AddSingleton<Municipalities>();
         services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<People.PublicPeople>();
         services.AddScoped<GroupService>();
         services.AddScoped<IPersonalDataHolder, NetworkPersonalData>();
         services.AddScoped<IDemoData, NetworkDemoData>();

@@ -62,6 +62,8 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
         if (Material.Files.FirstOrDefault(f => f.Id == fileId) is not { } file) return NotFound();
         Material.Files.Remove(file);
         db.MaterialFiles.Remove(file);
+        // A new version for the index check, which compares versions (the file's text leaves the index).
+        Material.UpdatedAt = clock.GetUtcNow();
         audit.Record("material.file-removed", "material:" + Material.Slug, file.FileName);
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(file.StoredName, cancellationToken);

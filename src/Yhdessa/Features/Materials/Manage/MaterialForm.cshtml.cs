@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
+using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -20,10 +23,12 @@ namespace Yhdessa.Features.Materials.Manage;
 /// (<c>/materials/{slug}/edit</c>). A change to a published material keeps the earlier text as a version.
 /// New.cshtml and Edit.cshtml share this model and _MaterialForm.cshtml.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<MaterialsText> m) : PageModel
+public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventCatalogue events, OrganisationDirectory directory,
+    PublicPeople publicPeople, AuditLog audit, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
     public const int BlankLinks = 3;
+    /// <summary>How many found events, organisations and people are offered at once; a search narrows them down.</summary>
+    public const int Choices = 30;
 
     public sealed class LinkInput
     {
@@ -57,15 +62,24 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
         public string? TranslationOf { get; set; }
         public List<int> ThemeIds { get; set; } = [];
         public List<int> OrganisationIds { get; set; } = [];
+        public List<int> ProfileIds { get; set; } = [];
         public List<int> EventIds { get; set; } = [];
         public List<LinkInput> Links { get; set; } = [];
     }
 
     [BindProperty] public MaterialInput Input { get; set; } = new();
+    /// <summary>The author search and event filters: they only change which choices the form offers.</summary>
+    [BindProperty] public string? AuthorSearch { get; set; }
+    [BindProperty] public string? EventSearch { get; set; }
+    [BindProperty] public int? EventYear { get; set; }
     public Material? Existing { get; private set; }
     public List<EventTheme> Themes { get; private set; } = [];
-    public List<Organisation> Organisations { get; private set; } = [];
+    /// <summary>The chosen ones first, then those the search found.</summary>
+    public List<DirectoryRow> Organisations { get; private set; } = [];
+    public List<PublicPerson> People { get; private set; } = [];
     public List<Event> Events { get; private set; } = [];
+    public int EventMatches { get; private set; }
+    public List<int> EventYears { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
@@ -79,10 +93,11 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
             {
                 Type = x.Type, Language = x.Language, Title = x.Title, Summary = x.Summary, Body = x.Body,
                 Tags = string.Join(", ", x.Tags), PublicationDate = x.PublicationDate, Licence = x.Licence,
-                People = string.Join(", ", x.Authors.Where(a => a.OrganisationId is null).OrderBy(a => a.Position).Select(a => a.Name)),
+                People = string.Join(", ", x.Authors.Where(a => a.OrganisationId is null && a.ProfileId is null).OrderBy(a => a.Position).Select(a => a.Name)),
                 TranslationOf = translation,
                 ThemeIds = [.. x.Themes.Select(t => t.ThemeId)],
                 OrganisationIds = [.. x.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value)],
+                ProfileIds = [.. x.Authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value)],
                 EventIds = [.. x.Events.Select(e => e.EventId)],
                 Links = [.. x.Links.OrderBy(l => l.Position).Select(l => new LinkInput { Title = l.Title, Url = l.Url })],
             };
@@ -114,13 +129,53 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Themes = await db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
-        // The newest events, and any already linked, so that an old link is not lost by saving.
-        var linked = Input.EventIds;
-        Events = await db.Events.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public)
-            .OrderByDescending(e => e.StartsAt).Take(100).ToListAsync(cancellationToken);
-        var missing = linked.Except(Events.Select(e => e.Id)).ToList();
-        if (missing.Count > 0) Events.AddRange(await db.Events.AsNoTracking().Where(e => missing.Contains(e.Id)).ToListAsync(cancellationToken));
+
+        // Authors through the network directory's own services: organisations, and people whose profile is public.
+        var chosenOrganisations = Input.OrganisationIds.Distinct().ToList();
+        var organisations = directory.Matching(new DirectoryQuery(null, null, null, 1, Choices));
+        Organisations = await Rows(organisations.Where(o => chosenOrganisations.Contains(o.Id))).ToListAsync(cancellationToken);
+        Organisations.AddRange(await Rows(directory.Matching(new DirectoryQuery(AuthorSearch, null, null, 1, Choices))
+            .Where(o => !chosenOrganisations.Contains(o.Id))).Take(Choices).ToListAsync(cancellationToken));
+        People = [.. (await publicPeople.FindAsync(Input.ProfileIds, cancellationToken)).Values.OrderBy(p => p.Name)];
+        People.AddRange((await publicPeople.SearchAsync(AuthorSearch, Choices + People.Count, cancellationToken))
+            .Where(p => !Input.ProfileIds.Contains(p.ProfileId)).Take(Choices));
+
+        // Events: thousands over the years, so the form offers the newest that match a name and a year, and
+        // always those already chosen, so that saving does not drop an old link.
+        var publicEvents = events.VisibleTo(Viewer.Anonymous).AsNoTracking();
+        var matching = publicEvents;
+        if (NetworkDisplay.Blank(EventSearch) is { } text)
+        {
+            var lower = (text.Length > 100 ? text[..100] : text).ToLowerInvariant();
+            matching = matching.Where(e => e.TitleFi.ToLower().Contains(lower) || (e.TitleSv != null && e.TitleSv.ToLower().Contains(lower))
+                || (e.TitleEn != null && e.TitleEn.ToLower().Contains(lower)));
+        }
+        if (EventYear is { } year and > 1900 and < 3000)
+        {
+            var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var until = from.AddYears(1);
+            matching = matching.Where(e => e.StartsAt >= from && e.StartsAt < until);
+        }
+        EventMatches = await matching.CountAsync(cancellationToken);
+        var chosenEvents = Input.EventIds.Distinct().ToList();
+        Events = await db.Events.AsNoTracking().Where(e => chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
+        Events.AddRange(await matching.Where(e => !chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).Take(Choices).ToListAsync(cancellationToken));
+        var first = await publicEvents.OrderBy(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
+        var last = await publicEvents.OrderByDescending(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
+        if (first is { } f && last is { } l) EventYears = [.. Enumerable.Range(f.Year, l.Year - f.Year + 1).Reverse()];
+    }
+
+    private static IQueryable<DirectoryRow> Rows(IQueryable<Organisation> organisations) => organisations.OrderBy(o => o.NameFi)
+        .Select(o => new DirectoryRow(o.Id, o.Slug, o.NameFi, o.NameSv, o.NameEn, o.Sector, o.MunicipalityCode, o.Website));
+
+    /// <summary>The author search or the event filter: the same form again with what was typed, and other choices.</summary>
+    public async Task<IActionResult> OnPostFindAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is not null && await LoadAsync(slug, cancellationToken) is { } refused) return refused;
+        ModelState.Clear();
+        PadLinks();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? slug, CancellationToken cancellationToken)
@@ -140,8 +195,20 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
         var people = Split(input.People);
         if (people.Count > MaterialLimits.MaxAuthors || people.Any(p => p.Length > MaterialLimits.Name)) ModelState.AddModelError("Input.People", m["TooManyPeople"]);
         if (input.ThemeIds.Except(Themes.Select(t => t.Id)).Any()) ModelState.AddModelError("Input.ThemeIds", m["UnknownChoice"]);
-        if (input.OrganisationIds.Except(Organisations.Select(o => o.Id)).Any()) ModelState.AddModelError("Input.OrganisationIds", m["UnknownChoice"]);
-        if (input.EventIds.Except(Events.Select(e => e.Id)).Any()) ModelState.AddModelError("Input.EventIds", m["UnknownChoice"]);
+        // A choice must be one the form could have offered, or one the material already had.
+        var organisationIds = input.OrganisationIds.Distinct().ToList();
+        if (await directory.Matching(new DirectoryQuery(null, null, null, 1, 1)).CountAsync(o => organisationIds.Contains(o.Id), cancellationToken) != organisationIds.Count)
+            ModelState.AddModelError("Input.OrganisationIds", m["UnknownChoice"]);
+        var existingAuthors = Existing?.Authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value).ToHashSet() ?? [];
+        var publicAuthors = await publicPeople.FindAsync(input.ProfileIds, cancellationToken);
+        if (input.ProfileIds.Any(id => !publicAuthors.ContainsKey(id) && !existingAuthors.Contains(id)))
+            ModelState.AddModelError("Input.ProfileIds", m["UnknownChoice"]);
+        if (people.Count + input.OrganisationIds.Count + input.ProfileIds.Count > MaterialLimits.MaxAuthors)
+            ModelState.AddModelError("Input.People", m["TooManyPeople"]);
+        var eventIds = input.EventIds.Distinct().ToList();
+        var linkedEvents = Existing?.Events.Select(e => e.EventId).ToList() ?? [];
+        var publicEvents = await events.VisibleTo(Viewer.Anonymous).Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        if (eventIds.Any(id => !publicEvents.Contains(id) && !linkedEvents.Contains(id))) ModelState.AddModelError("Input.EventIds", m["UnknownChoice"]);
         if (input.Links.Count > MaterialLimits.MaxLinks + BlankLinks) ModelState.AddModelError("Input.Links", m["TooManyLinks"]);
         for (var i = 0; i < input.Links.Count; i++)
         {
@@ -201,6 +268,9 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, AuditL
         var position = 0;
         foreach (var organisation in input.OrganisationIds.Distinct())
             material.Authors.Add(new MaterialAuthor { OrganisationId = organisation, Name = "", Position = position++ });
+        // A person is named through her profile, only as long as it is public: no copy of her name is kept here.
+        foreach (var profile in input.ProfileIds.Distinct())
+            material.Authors.Add(new MaterialAuthor { ProfileId = profile, Name = "", Position = position++ });
         foreach (var person in people) material.Authors.Add(new MaterialAuthor { Name = person, Position = position++ });
         material.Links.Clear();
         position = 0;

@@ -99,7 +99,7 @@ public sealed class MaterialAnalyzers(FinnishMorphology finnish)
             }
             if (!m_input.IncrementToken()) return false;
             var word = term.ToString();
-            var terms = morphology.Analyze(word).AllTerms.ToList();
+            var terms = morphology.Analyze(word).AllTerms;
             if (terms.Count == 0) return true;
             term.SetEmpty().Append(terms[0]);
             for (var i = 1; i < terms.Count; i++) pending.Enqueue(terms[i]);

@@ -15,7 +15,8 @@ namespace Yhdessa.Features.Materials.Search;
 public sealed record FinnishWord(IReadOnlyList<string> Lemmas, IReadOnlyList<string> Families, IReadOnlyList<string> Parts,
     IReadOnlyList<IReadOnlyList<string>> PartGroups, bool Known)
 {
-    public IEnumerable<string> AllTerms => Lemmas.Concat(Families).Concat(Parts).Distinct();
+    /// <summary>Every term the word gives; computed once, since the indexer and the snippets ask for it per occurrence.</summary>
+    public IReadOnlyList<string> AllTerms { get; } = [.. Lemmas.Concat(Families).Concat(Parts).Distinct()];
 }
 
 /// <summary>

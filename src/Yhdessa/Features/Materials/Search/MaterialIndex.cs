@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -15,7 +16,13 @@ namespace Yhdessa.Features.Materials.Search;
 /// <summary>What the index holds of one published material.</summary>
 public sealed record MaterialDocument(
     int Id, string Slug, string Language, string Type, string Title, string Summary, string BodyText, string FileText,
-    IReadOnlyList<string> Tags, string Authors, DateOnly PublicationDate, IReadOnlyList<int> ThemeIds, IReadOnlyList<int> OrganisationIds);
+    IReadOnlyList<string> Tags, string Authors, DateOnly PublicationDate, IReadOnlyList<int> ThemeIds, IReadOnlyList<int> OrganisationIds,
+    long Version)
+{
+    /// <summary>The version the index compares with the database: the material's last change, in whole milliseconds
+    /// (PostgreSQL keeps microseconds and SQLite ticks, so finer would differ between a saved and a read-back row).</summary>
+    public static long VersionOf(DateTimeOffset updatedAt) => updatedAt.UtcTicks / TimeSpan.TicksPerMillisecond;
+}
 
 public enum MaterialSort { Relevance, Newest }
 
@@ -34,11 +41,18 @@ public sealed record MaterialHits(int Total, int Page, int PageSize, IReadOnlyLi
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Rebuilds the index from the database: the list of published materials in index form.</summary>
+/// <summary>What the index is built from and checked against: the database's published materials.</summary>
 public interface IMaterialSource
 {
-    IAsyncEnumerable<MaterialDocument> PublishedAsync(CancellationToken cancellationToken);
+    /// <summary>Every published material in index form, or only those with the given ids.</summary>
+    IAsyncEnumerable<MaterialDocument> PublishedAsync(IReadOnlyCollection<int>? ids, CancellationToken cancellationToken);
+
+    /// <summary>The id and <see cref="MaterialDocument.Version"/> of every published material.</summary>
+    Task<Dictionary<int, long>> PublishedVersionsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What a check of the index against the database found and fixed.</summary>
+public sealed record IndexCheck(DateTimeOffset At, int Published, int Indexed, int Added, int Removed);
 
 /// <summary>
 /// The material bank's full-text index: one Lucene index under the data folder, the same whichever database the
@@ -49,29 +63,39 @@ public interface IMaterialSource
 public sealed class MaterialIndex : IDisposable
 {
     /// <summary>Raise when the analysis changes: an index built by another version is rebuilt on start.</summary>
-    private const string AnalysisVersion = "3";
+    private const string AnalysisVersion = "4";
     public static readonly string[] FacetFields = ["type", "theme", "language", "year", "organisation"];
     private const int MaxQueryWords = 12;
 
     private readonly MaterialAnalyzers analyzers;
     private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
     private readonly ILogger<MaterialIndex> logger;
     private readonly string folder;
     private readonly SemaphoreSlim opening = new(1, 1);
+    /// <summary>One change at a time, so that a check compares the database with an index no one is changing.</summary>
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly SemaphoreSlim checkRequested = new(0, 1);
     private LuceneDirectory? directory;
     private IndexWriter? writer;
     private SearcherManager? searchers;
 
     public MaterialIndex(MaterialAnalyzers analyzers, IServiceScopeFactory scopes, IOptions<PlatformOptions> options,
-        IWebHostEnvironment environment, ILogger<MaterialIndex> logger)
+        IWebHostEnvironment environment, TimeProvider clock, ILogger<MaterialIndex> logger)
     {
         this.analyzers = analyzers;
         this.scopes = scopes;
+        this.clock = clock;
         this.logger = logger;
         folder = Path.Combine(DataSetup.ResolveDataDirectory(options.Value, environment.ContentRootPath), "search", "materials");
     }
 
     public MaterialAnalyzers Analyzers => analyzers;
+
+    /// <summary>The last check against the database (<see cref="CheckAsync"/>), if any since the start.</summary>
+    public IndexCheck? LastCheck { get; private set; }
+
+    private string VersionMarker => Path.Combine(folder, "analysis-version");
 
     private async Task<(IndexWriter Writer, SearcherManager Searchers)> OpenAsync(CancellationToken cancellationToken)
     {
@@ -80,8 +104,7 @@ public sealed class MaterialIndex : IDisposable
         try
         {
             if (writer is not null && searchers is not null) return (writer, searchers);
-            var marker = Path.Combine(folder, "analysis-version");
-            var current = File.Exists(marker) && await File.ReadAllTextAsync(marker, cancellationToken) == AnalysisVersion;
+            var current = File.Exists(VersionMarker) && await File.ReadAllTextAsync(VersionMarker, cancellationToken) == AnalysisVersion;
             if (!current && System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, recursive: true);
             System.IO.Directory.CreateDirectory(folder);
             directory = FSDirectory.Open(new DirectoryInfo(folder));
@@ -93,16 +116,9 @@ public sealed class MaterialIndex : IDisposable
             var newWriter = new IndexWriter(directory, config);
             if (!current)
             {
-                var count = 0;
-                using var scope = scopes.CreateScope();
-                var source = scope.ServiceProvider.GetRequiredService<IMaterialSource>();
-                await foreach (var material in source.PublishedAsync(cancellationToken))
-                {
-                    newWriter.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
-                    count++;
-                }
+                var count = await AddAllAsync(newWriter, cancellationToken);
                 newWriter.Commit();
-                await File.WriteAllTextAsync(marker, AnalysisVersion, cancellationToken);
+                await File.WriteAllTextAsync(VersionMarker, AnalysisVersion, cancellationToken);
                 logger.LogInformation("Built the material search index from the database: {Count} materials", count);
             }
             searchers = new SearcherManager(newWriter, true, new Bm25SearcherFactory());
@@ -115,30 +131,166 @@ public sealed class MaterialIndex : IDisposable
         }
     }
 
-    /// <summary>Adds or replaces a published material; searchable when this returns.</summary>
-    public async Task PutAsync(MaterialDocument material, CancellationToken cancellationToken = default)
+    private async Task<int> AddAllAsync(IndexWriter target, CancellationToken cancellationToken)
     {
-        var (w, s) = await OpenAsync(cancellationToken);
-        w.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
-        w.Commit();
-        s.MaybeRefreshBlocking();
+        var count = 0;
+        using var scope = scopes.CreateScope();
+        await foreach (var material in scope.ServiceProvider.GetRequiredService<IMaterialSource>().PublishedAsync(null, cancellationToken))
+        {
+            target.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
+            count++;
+        }
+        return count;
     }
+
+    /// <summary>Closes the index without committing what is pending, so that the next use opens it again from disk
+    /// (and rebuilds it from the database when its folder is gone).</summary>
+    private void Close()
+    {
+        var (oldSearchers, oldWriter, oldDirectory) = (searchers, writer, directory);
+        (searchers, writer, directory) = (null, null, null);
+        try { oldWriter?.Rollback(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Closing the material search index failed");
+        }
+        oldSearchers?.Dispose();
+        oldDirectory?.Dispose();
+    }
+
+    /// <summary>Runs one change to the index, and when it fails closes the index so that nothing half-done is committed
+    /// later; the next check (<see cref="CheckAsync"/>) then brings the index up to date.</summary>
+    private async Task<T> WriteAsync<T>(Func<IndexWriter, SearcherManager, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            // The folder was removed under a running app: start again from the database.
+            if (writer is not null && !File.Exists(VersionMarker)) Close();
+            var (w, s) = await OpenAsync(cancellationToken);
+            try
+            {
+                return await change(w, s);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Close();
+                throw;
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>Adds or replaces a published material; searchable when this returns.</summary>
+    public Task PutAsync(MaterialDocument material, CancellationToken cancellationToken = default) =>
+        PutManyAsync([material], cancellationToken);
 
     /// <summary>Adds many at once (demo content and the benchmark), committing once at the end.</summary>
-    public async Task PutManyAsync(IEnumerable<MaterialDocument> materials, CancellationToken cancellationToken = default)
+    public Task PutManyAsync(IEnumerable<MaterialDocument> materials, CancellationToken cancellationToken = default) =>
+        WriteAsync((w, s) =>
+        {
+            foreach (var material in materials) w.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
+            w.Commit();
+            s.MaybeRefreshBlocking();
+            return Task.FromResult(true);
+        }, cancellationToken);
+
+    public Task RemoveAsync(int id, CancellationToken cancellationToken = default) =>
+        WriteAsync((w, s) =>
+        {
+            w.DeleteDocuments(new Term("id", Id(id)));
+            w.Commit();
+            s.MaybeRefreshBlocking();
+            return Task.FromResult(true);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Compares the index with the database and puts right what differs: a published material missing or in an older
+    /// version is indexed again, one no longer published is taken out. This is what makes the index heal itself when
+    /// an update after a database save was lost (a crash, a full disk): it runs at start, every few minutes and at once
+    /// after a failed update (<see cref="MaterialIndexJob"/>). It reads two numbers per material, so it is cheap.
+    /// </summary>
+    public Task<IndexCheck> CheckAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync(async (w, s) =>
+        {
+            using var scope = scopes.CreateScope();
+            var source = scope.ServiceProvider.GetRequiredService<IMaterialSource>();
+            var published = await source.PublishedVersionsAsync(cancellationToken);
+            var indexed = IndexedVersions(s);
+            var stale = published.Where(p => !indexed.TryGetValue(p.Key, out var version) || version != p.Value).Select(p => p.Key).ToList();
+            var extra = indexed.Keys.Where(id => !published.ContainsKey(id)).ToList();
+            foreach (var id in extra) w.DeleteDocuments(new Term("id", Id(id)));
+            var added = 0;
+            if (stale.Count > 0)
+            {
+                await foreach (var material in source.PublishedAsync(stale, cancellationToken))
+                {
+                    w.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
+                    added++;
+                }
+            }
+            if (added + extra.Count > 0)
+            {
+                w.Commit();
+                s.MaybeRefreshBlocking();
+                logger.LogWarning("The material search index differed from the database: {Added} materials indexed again, {Removed} removed",
+                    added, extra.Count);
+            }
+            return LastCheck = new IndexCheck(clock.GetUtcNow(), published.Count, indexed.Count, added, extra.Count);
+        }, cancellationToken);
+
+    /// <summary>Builds the index again from the database. Searches see the old index until the new one is committed.</summary>
+    public Task<int> RebuildAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync(async (w, s) =>
+        {
+            w.DeleteAll();
+            var count = await AddAllAsync(w, cancellationToken);
+            w.Commit();
+            s.MaybeRefreshBlocking();
+            logger.LogInformation("Rebuilt the material search index from the database: {Count} materials", count);
+            LastCheck = new IndexCheck(clock.GetUtcNow(), count, count, count, 0);
+            return count;
+        }, cancellationToken);
+
+    /// <summary>Asks the background job for a check now (after a failed update), instead of at its next turn.</summary>
+    public void RequestCheck()
     {
-        var (w, s) = await OpenAsync(cancellationToken);
-        foreach (var material in materials) w.UpdateDocument(new Term("id", Id(material.Id)), ToDocument(material));
-        w.Commit();
-        s.MaybeRefreshBlocking();
+        try { checkRequested.Release(); }
+        catch (SemaphoreFullException) { }
     }
 
-    public async Task RemoveAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>Waits until a check is asked for or the time is up.</summary>
+    public Task<bool> WaitForCheckRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        checkRequested.WaitAsync(timeout, cancellationToken);
+
+    private static Dictionary<int, long> IndexedVersions(SearcherManager s)
     {
-        var (w, s) = await OpenAsync(cancellationToken);
-        w.DeleteDocuments(new Term("id", Id(id)));
-        w.Commit();
-        s.MaybeRefreshBlocking();
+        var versions = new Dictionary<int, long>();
+        var searcher = s.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var ids = reader.GetNumericDocValues("material");
+                var numbers = reader.GetNumericDocValues("version");
+                if (ids is null || numbers is null) continue;
+                var live = reader.LiveDocs;
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc)) continue;
+                    versions[(int)ids.Get(doc)] = numbers.Get(doc);
+                }
+            }
+        }
+        finally
+        {
+            s.Release(searcher);
+        }
+        return versions;
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -161,6 +313,9 @@ public sealed class MaterialIndex : IDisposable
             new TextField("text_" + language, text, Field.Store.NO),
             new TextField("raw", m.Title + "\n" + text, Field.Store.NO),
             new NumericDocValuesField("date", m.PublicationDate.DayNumber),
+            // For the check against the database (CheckAsync): which material, and which version of it.
+            new NumericDocValuesField("material", m.Id),
+            new NumericDocValuesField("version", m.Version),
             new StoredField("date", m.PublicationDate.DayNumber),
         };
         AddFacet(doc, "type", m.Type);
@@ -211,7 +366,7 @@ public sealed class MaterialIndex : IDisposable
             var facets = new FacetCollector(FacetFields);
             searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
             var topDocs = top.GetTopDocs((page - 1) * pageSize, pageSize);
-            var snippetTerms = words.Count == 0 ? null : SnippetTerms(words);
+            var marker = words.Count == 0 ? null : new SnippetMarker(analyzers, SnippetTerms(words));
             var items = new List<MaterialHit>();
             foreach (var scoreDoc in topDocs.ScoreDocs)
             {
@@ -221,8 +376,8 @@ public sealed class MaterialIndex : IDisposable
                 items.Add(new MaterialHit(
                     int.Parse(doc.Get("id"), CultureInfo.InvariantCulture), doc.Get("slug"), doc.Get("title"), summary,
                     doc.Get("f_type"), language, DateOnly.FromDayNumber(doc.GetField("date").GetInt32Value() ?? 0),
-                    snippetTerms is null ? Snippets.Encoder.Encode(Snippets.Shorten(summary))
-                        : Snippets.Highlight(analyzers, language, summary + "\n" + doc.Get("body"), snippetTerms)));
+                    marker is null ? Snippets.Encoder.Encode(Snippets.Shorten(summary))
+                        : Snippets.Highlight(marker, language, summary + "\n" + doc.Get("body"))));
             }
             return new MaterialHits(facets.Total, page, pageSize, items, facets.Counts());
         }
@@ -241,7 +396,9 @@ public sealed class MaterialIndex : IDisposable
         var query = new BooleanQuery();
         if (words.Count > 0)
         {
-            var text = BuildQuery(words);
+            // Titles only: a title's words are common in bodies ("opas", "tuki"), and scoring every body that has one
+            // of them made the material page slow at 50,000 materials, for no better neighbours.
+            var text = BuildQuery(words, titlesOnly: true);
             if (text is BooleanQuery boolean) boolean.MinimumNumberShouldMatch = 1;
             query.Add(text, Occur.SHOULD);
         }
@@ -292,21 +449,21 @@ public sealed class MaterialIndex : IDisposable
     /// its parts; in Swedish and English by their stems; and when Voikko does not know the word, by a fuzzy
     /// match of one or two letters, for typos.
     /// </summary>
-    private Query BuildQuery(List<string> words)
+    private Query BuildQuery(List<string> words, bool titlesOnly = false)
     {
         var query = new BooleanQuery();
-        foreach (var word in words) query.Add(WordQuery(word), Occur.SHOULD);
+        foreach (var word in words) query.Add(WordQuery(word, titlesOnly), Occur.SHOULD);
         query.MinimumNumberShouldMatch = words.Count <= 2 ? words.Count : (int)Math.Ceiling(words.Count * 2 / 3.0);
         return query;
     }
 
-    private BooleanQuery WordQuery(string word)
+    private BooleanQuery WordQuery(string word, bool titlesOnly)
     {
         var clause = new BooleanQuery();
         void Term(string language, string term, float boost)
         {
             clause.Add(new TermQuery(new Term("title_" + language, term)) { Boost = 3 * boost }, Occur.SHOULD);
-            clause.Add(new TermQuery(new Term("text_" + language, term)) { Boost = boost }, Occur.SHOULD);
+            if (!titlesOnly) clause.Add(new TermQuery(new Term("text_" + language, term)) { Boost = boost }, Occur.SHOULD);
         }
 
         var finnish = analyzers.Finnish.Analyze(word);
@@ -314,7 +471,7 @@ public sealed class MaterialIndex : IDisposable
         foreach (var family in finnish.Families) Term("fi", family, 0.4f);
         if (finnish.PartGroups.Count >= 2)
         {
-            foreach (var field in new[] { ("title_fi", 1.5f), ("text_fi", 0.5f) })
+            foreach (var field in titlesOnly ? [("title_fi", 1.5f)] : new[] { ("title_fi", 1.5f), ("text_fi", 0.5f) })
             {
                 var all = new BooleanQuery { Boost = field.Item2 };
                 foreach (var group in finnish.PartGroups)
@@ -330,7 +487,7 @@ public sealed class MaterialIndex : IDisposable
         {
             foreach (var term in analyzers.Terms(language, word).Distinct()) Term(language, term, 1f);
         }
-        if (!finnish.Known && word.Length >= 5)
+        if (!finnish.Known && word.Length >= 5 && !titlesOnly)
         {
             var edits = word.Length >= 8 ? 2 : 1;
             foreach (var field in new[] { "raw", "text_fi", "title_fi" })
@@ -361,6 +518,8 @@ public sealed class MaterialIndex : IDisposable
         writer?.Dispose();
         directory?.Dispose();
         opening.Dispose();
+        writing.Dispose();
+        checkRequested.Dispose();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
@@ -368,12 +527,17 @@ public sealed class MaterialIndex : IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
-    /// <summary>Counts facet values over every hit of the query (not only the page shown), from doc values.</summary>
+    /// <summary>
+    /// Counts facet values over every hit of the query (not only the page shown). A common word hits half of all
+    /// materials, so counting must cost next to nothing per hit: each segment's facet values are read from doc values
+    /// once into plain arrays (<see cref="SegmentFacets"/>), kept for as long as the segment lives, and counting is
+    /// then array indexing.
+    /// </summary>
     private sealed class FacetCollector(string[] fields) : ICollector
     {
         private readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
-        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Length];
-        private readonly int[][] segmentCounts = new int[fields.Length][];
+        private SegmentFacets? segment;
+        private int[][] segmentCounts = [];
 
         public int Total { get; private set; }
 
@@ -384,44 +548,38 @@ public sealed class MaterialIndex : IDisposable
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            for (var i = 0; i < fields.Length; i++)
-            {
-                values[i] = context.AtomicReader.GetSortedSetDocValues("f_" + fields[i]);
-                segmentCounts[i] = new int[values[i]?.ValueCount ?? 0];
-            }
+            segment = SegmentFacets.For(context.AtomicReader, fields);
+            segmentCounts = [.. segment.Values.Select(values => new int[values.Length])];
         }
 
         public void Collect(int doc)
         {
             Total++;
+            var current = segment!;
             for (var i = 0; i < fields.Length; i++)
             {
-                var docValues = values[i];
-                if (docValues is null) continue;
-                docValues.SetDocument(doc);
-                long ord;
-                while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[i][ord]++;
+                var starts = current.Starts[i];
+                var ords = current.Ords[i];
+                var fieldCounts = segmentCounts[i];
+                for (var k = starts[doc]; k < starts[doc + 1]; k++) fieldCounts[ords[k]]++;
             }
         }
 
         /// <summary>Turns one segment's counts by ordinal into counts by value.</summary>
         private void Flush()
         {
-            var term = new BytesRef();
+            if (segment is null) return;
             for (var i = 0; i < fields.Length; i++)
             {
-                var docValues = values[i];
-                if (docValues is null) continue;
                 var byValue = counts[fields[i]];
                 for (var ord = 0; ord < segmentCounts[i].Length; ord++)
                 {
                     if (segmentCounts[i][ord] == 0) continue;
-                    docValues.LookupOrd(ord, term);
-                    var value = term.Utf8ToString();
+                    var value = segment.Values[i][ord];
                     byValue[value] = byValue.GetValueOrDefault(value) + segmentCounts[i][ord];
                 }
-                values[i] = null;
             }
+            segment = null;
         }
 
         public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Counts()
@@ -429,6 +587,52 @@ public sealed class MaterialIndex : IDisposable
             Flush();
             return counts.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<FacetValue>)pair.Value
                 .Select(kv => new FacetValue(kv.Key, kv.Value)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList());
+        }
+    }
+
+    /// <summary>One segment's facet values per document, per field: the ordinals of document d are
+    /// <c>Ords[f][Starts[f][d]..Starts[f][d + 1]]</c>, and <c>Values[f][ord]</c> is the value. A segment never changes
+    /// once written (deletions only hide documents), so the arrays are built once per segment core.</summary>
+    private sealed class SegmentFacets
+    {
+        private static readonly ConditionalWeakTable<object, SegmentFacets> Cache = new();
+
+        public required int[][] Starts { get; init; }
+        public required int[][] Ords { get; init; }
+        public required string[][] Values { get; init; }
+
+        public static SegmentFacets For(AtomicReader reader, string[] fields) =>
+            Cache.GetValue(reader.CoreCacheKey, _ => Build(reader, fields));
+
+        private static SegmentFacets Build(AtomicReader reader, string[] fields)
+        {
+            var starts = new int[fields.Length][];
+            var ords = new int[fields.Length][];
+            var values = new string[fields.Length][];
+            var term = new BytesRef();
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var docValues = reader.GetSortedSetDocValues("f_" + fields[i]);
+                starts[i] = new int[reader.MaxDoc + 1];
+                values[i] = new string[docValues?.ValueCount ?? 0];
+                for (var ord = 0; ord < values[i].Length; ord++)
+                {
+                    docValues!.LookupOrd(ord, term);
+                    values[i][ord] = term.Utf8ToString();
+                }
+                var list = new List<int>(reader.MaxDoc);
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    starts[i][doc] = list.Count;
+                    if (docValues is null) continue;
+                    docValues.SetDocument(doc);
+                    long ord;
+                    while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) list.Add((int)ord);
+                }
+                starts[i][reader.MaxDoc] = list.Count;
+                ords[i] = [.. list];
+            }
+            return new SegmentFacets { Starts = starts, Ords = ords, Values = values };
         }
     }
 }

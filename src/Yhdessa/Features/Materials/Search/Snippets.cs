@@ -15,7 +15,7 @@ public static partial class Snippets
 {
     private const int WindowWords = 32;
     /// <summary>Only the beginning of a long text is looked at: a snippet is for recognising the material, not reading it.</summary>
-    private const int ScannedCharacters = 8000;
+    private const int ScannedCharacters = 4000;
     /// <summary>Encodes markup characters but writes ä, ö and å as they are.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly ConcurrentDictionary<string, string[]> OtherLanguageTerms = new(StringComparer.Ordinal);
@@ -31,13 +31,15 @@ public static partial class Snippets
         return text[..(cut > length / 2 ? cut : length)] + "…";
     }
 
-    public static string Highlight(MaterialAnalyzers analyzers, string language, string text, IReadOnlySet<string> queryTerms)
+    public static string Highlight(SnippetMarker marker, string language, string text)
     {
         if (text.Length > ScannedCharacters) text = text[..ScannedCharacters];
-        var words = WordPattern().Matches(text);
+        // Line breaks become spaces before encoding, which would turn them into "&#xA;".
+        text = text.Replace('\n', ' ');
+        var words = Words(text);
         if (words.Count == 0) return "";
         var matched = new bool[words.Count];
-        for (var i = 0; i < words.Count; i++) matched[i] = Matches(analyzers, language, words[i].Value.ToLowerInvariant(), queryTerms);
+        for (var i = 0; i < words.Count; i++) matched[i] = marker.Matches(language, text.AsSpan(words[i].Start, words[i].Length));
 
         // The window of words with the most matches; the first one when nothing matched (a fuzzy hit, or the file text).
         var best = 0;
@@ -57,26 +59,65 @@ public static partial class Snippets
 
         var html = new StringBuilder();
         if (best > 0) html.Append('…');
-        var position = words[best].Index;
+        var position = words[best].Start;
         for (var i = best; i < end; i++)
         {
-            html.Append(Encoder.Encode(text[position..words[i].Index]));
-            var word = Encoder.Encode(words[i].Value);
+            html.Append(Encoder.Encode(text[position..words[i].Start]));
+            var word = Encoder.Encode(text.Substring(words[i].Start, words[i].Length));
             html.Append(matched[i] ? "<mark>" + word + "</mark>" : word);
-            position = words[i].Index + words[i].Length;
+            position = words[i].Start + words[i].Length;
         }
         if (end < words.Count) html.Append('…');
         else html.Append(Encoder.Encode(text[position..]));
-        return html.ToString().Replace('\n', ' ').Trim();
+        return html.ToString().Trim();
     }
 
-    private static bool Matches(MaterialAnalyzers analyzers, string language, string word, IReadOnlySet<string> queryTerms)
+    /// <summary>The words of a text as letters and digits, by a plain loop: the regular expression this replaced was the
+    /// largest part of a search's time at 50,000 materials.</summary>
+    private static List<(int Start, int Length)> Words(string text)
     {
-        if (queryTerms.Contains("raw:" + word)) return true;
-        if (language == "fi") return analyzers.Finnish.Analyze(word).AllTerms.Any(t => queryTerms.Contains("fi:" + t));
-        var key = language + ":" + word;
-        var terms = OtherLanguageTerms.GetOrAdd(key, _ => [.. analyzers.Terms(language, word)]);
+        var words = new List<(int, int)>(text.Length / 6);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                words.Add((start, i - start));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    internal static string[] OtherLanguageTermsOf(MaterialAnalyzers analyzers, string language, string word)
+    {
+        var terms = OtherLanguageTerms.GetOrAdd(language + ":" + word, _ => [.. analyzers.Terms(language, word)]);
         if (OtherLanguageTerms.Count > 100_000) OtherLanguageTerms.Clear();
-        return terms.Any(t => queryTerms.Contains(language + ":" + t));
+        return terms;
+    }
+}
+
+/// <summary>
+/// Decides which words of the shown hits match one search's terms. The same words recur throughout the hits of a
+/// page, so each distinct word is decided once per search: analysing every occurrence again made snippets the
+/// largest cost of a search at 50,000 materials (docs/benchmarks.md).
+/// </summary>
+public sealed class SnippetMarker(MaterialAnalyzers analyzers, IReadOnlySet<string> queryTerms)
+{
+    private readonly Dictionary<string, Dictionary<string, bool>> decided = new(StringComparer.Ordinal);
+
+    public bool Matches(string language, ReadOnlySpan<char> word)
+    {
+        if (!decided.TryGetValue(language, out var words)) decided[language] = words = new(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out var known)) return known;
+        var lower = word.ToString().ToLowerInvariant();
+        var result = queryTerms.Contains("raw:" + lower) || (language == "fi"
+            ? analyzers.Finnish.Analyze(lower).AllTerms.Any(t => queryTerms.Contains("fi:" + t))
+            : Snippets.OtherLanguageTermsOf(analyzers, language, lower).Any(t => queryTerms.Contains(language + ":" + t)));
+        lookup[word] = result;
+        return result;
     }
 }
