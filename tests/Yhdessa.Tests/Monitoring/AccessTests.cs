@@ -8,8 +8,8 @@ using Person = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringAccessOnSqlite(SqliteApp app) : MonitoringAccessTests(app), IClassFixture<SqliteApp>;
-public sealed class MonitoringAccessOnPostgres(PostgresApp app) : MonitoringAccessTests(app), IClassFixture<PostgresApp>;
+public sealed class MonitoringAccessOnSqlite(AccountAppOnSqlite app) : MonitoringAccessTests(app), IClassFixture<AccountAppOnSqlite>;
+public sealed class MonitoringAccessOnPostgres(AccountAppOnPostgres app) : MonitoringAccessTests(app), IClassFixture<AccountAppOnPostgres>;
 
 /// <summary>Who sees monitoring micro-data: a reporter only their own unit's, by any address; everyone with the
 /// right only with two-step sign-in; every view written to the audit log.</summary>

@@ -146,6 +146,21 @@ public sealed class MonitoringWorld
         return browser;
     }
 
+    /// <summary>A unit of its own with one service ("HF1"), a round of its own (period 2025) and a reporter with
+    /// two-step sign-in, for a test that changes what it works on.</summary>
+    public async Task<OwnUnit> OwnUnitAsync(ReportingMethod method = ReportingMethod.Stays, UnitKind kind = UnitKind.Municipality,
+        string municipality = "837", DateOnly? deadline = null, string language = "fi")
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (unit, service) = await NewUnitAsync(App, $"Yksikkö {id}", municipality, "HF1", kind);
+        var round = deadline is { } d ? await NewRoundAsync(App, d, (unit, method)) : await NewRoundAsync(App, (unit, method));
+        var email = $"raportoija-{id}@example.fi";
+        await NewPersonAsync(App, email, twoFactor: true, [Roles.Reporter, Roles.Member], unit);
+        if (language != "fi")
+            await DbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, language)));
+        return new OwnUnit(unit, service, round, email, $"/monitoring/report/{round}/{unit}");
+    }
+
     public Task<T> DbAsync<T>(Func<YhdessaDb, Task<T>> query) =>
         App.WithServicesAsync(services => query(services.GetRequiredService<YhdessaDb>()));
 
@@ -154,3 +169,5 @@ public sealed class MonitoringWorld
     public Task<RoundUnit> StatusAsync(int round, int unit) =>
         DbAsync(db => db.RoundUnits.AsNoTracking().SingleAsync(r => r.RoundId == round && r.UnitId == unit));
 }
+
+public sealed record OwnUnit(int Unit, int Service, int Round, string ReporterEmail, string ReportPath);
