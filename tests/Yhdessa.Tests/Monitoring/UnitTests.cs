@@ -87,4 +87,26 @@ public abstract class MonitoringUnitTests(YhdessaApp app)
         Assert.Contains("poistettiin", removed.Notice);
         Assert.Equal(1, await w.DbAsync(db => db.ReportingUnitReporters.CountAsync(r => r.UnitId == own.Unit)));
     }
+
+    [Fact]
+    public async Task A_reporter_downloads_their_monitoring_links_and_erasing_the_account_keeps_the_history_without_them()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var own = await w.OwnUnitAsync();
+        var reporter = await MonitoringWorld.SignedInAsync(app, own.ReporterEmail);
+        await reporter.SubmitAsync(own.ReportPath, []);
+        var unitName = await w.DbAsync(db => db.ReportingUnits.Where(u => u.Id == own.Unit).Select(u => u.Name).SingleAsync());
+
+        var export = await reporter.Client.GetStringAsync("/account/my-data");
+        Assert.Contains("\"monitoring\"", export);
+        Assert.Contains(unitName, export);
+        Assert.Contains("Submitted", export);
+
+        var deleted = await reporter.SubmitAsync("/account/delete", new() { ["Password"] = MonitoringWorld.Password });
+        Assert.Equal("/", deleted.Path);
+        Assert.False(await w.DbAsync(db => db.ReportingUnitReporters.AnyAsync(r => r.UnitId == own.Unit)));
+        var history = await w.DbAsync(db => db.RoundUnitEvents.AsNoTracking().Where(e => e.RoundId == own.Round && e.UnitId == own.Unit).ToListAsync());
+        Assert.Equal(RoundStatus.Submitted, Assert.Single(history).Status);
+        Assert.Null(history[0].ActorId);
+    }
 }
