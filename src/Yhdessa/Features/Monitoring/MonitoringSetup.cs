@@ -1,3 +1,4 @@
+using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Monitoring;
@@ -18,6 +19,7 @@ public static class MonitoringSetup
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(MonitoringPolicies.MicroData, p => p.RequireRole(Roles.Coordinator, Roles.Reporter));
+        services.AddMonitoringImport();
         return services;
     }
 
