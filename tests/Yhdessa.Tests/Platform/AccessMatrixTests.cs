@@ -26,7 +26,7 @@ public sealed class AccessMatrixOnPostgres(AccountAppOnPostgres app) : AccessMat
 /// </summary>
 public abstract partial class AccessMatrixTests(YhdessaApp app)
 {
-    public enum Access { SignedIn, Coordinator, GroupAdmin }
+    public enum Access { SignedIn, Coordinator, GroupAdmin, MicroData }
 
     private const string GroupSlug = "matriisiryhma";
 
@@ -132,6 +132,11 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        // Monitoring import: reporters (for their own units, checked inside) and coordinators.
+        ["GET monitoring/import"] = Access.MicroData,
+        ["POST monitoring/import"] = Access.MicroData,
+        ["POST monitoring/import?handler=Report"] = Access.MicroData,
+        ["GET monitoring/import?handler=Template"] = Access.MicroData,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
@@ -171,7 +176,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         {
             var person = await SignedInAsync(role);
             var response = await SendAsync(person, action, await TokenAsync(person, "/account"));
-            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator;
+            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator
+                || Matrix[action] == Access.MicroData && role == Roles.Reporter;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
                 || response.Headers.Location?.OriginalString is { } to && (to.Contains("/account/sign-in") || to.Contains("/account/access-denied"));
 
