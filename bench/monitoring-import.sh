@@ -58,7 +58,8 @@ for engine in $engines; do
   read -r round unit key <<<"$setup"
 
   echo "[$engine] Starting the app…" >&2
-  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Yhdessa.dll --urls "$base" "${settings[@]}" \
+  # The bench client acts as the TLS proxy in front of the app (X-Forwarded-Proto), as production has one.
+  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Yhdessa.dll --urls "$base" "${settings[@]}" --Yhdessa:KnownProxies:0=127.0.0.1 \
     --Logging:LogLevel:Default=Warning) >"$out/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

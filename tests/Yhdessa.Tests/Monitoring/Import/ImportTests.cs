@@ -23,8 +23,8 @@ public abstract class ImportTests(YhdessaApp app)
         var setting = await app.SettingAsync();
         string[] rows = ["A1;r-001;1.2.2025;LongTermHomeless;;", "A1;r-002;2025-02-03;homeless;15.3.2025;MoreIndependentHousing", "B2;r-001;1.1.2024;Institution;31.1.2025;SimilarHousingElsewhere"];
 
-        var first = await setting.ImportAsync(ImportFiles.StaysCsv(rows));
-        Assert.Contains("3 uutta jaksoa, 0 päivitettyä, 0 ennallaan", first.Notice);
+        var first = await setting.ImportAsync(ImportFiles.StaysCsv([.. rows, "", ";;;;;"]));
+        Assert.Contains("3 uutta jaksoa, 0 päivitettyä, 0 ennallaan. Tyhjiä rivejä ohitettiin: 2.", first.Notice);
         Assert.Equal(RoundStatus.InProgress, await app.StatusAsync(setting));
 
         var again = await setting.ImportAsync(ImportFiles.StaysCsv(rows));

@@ -66,7 +66,9 @@ public class IndexModel(YhdessaDb db, MonitoringImporter importer, ImportReport 
             User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         if (Outcome.Saved)
         {
-            TempData["Notice"] = t[Outcome.Kind == ImportKind.Stays ? "SavedStays" : "SavedCounts", Outcome.Added, Outcome.Updated, Outcome.Unchanged].Value;
+            var saved = t[Outcome.Kind == ImportKind.Stays ? "SavedStays" : "SavedCounts", Outcome.Added, Outcome.Updated, Outcome.Unchanged].Value;
+            // Empty rows are harmless, but a reporter who expected data there should know they were passed over.
+            TempData["Notice"] = Outcome.EmptyRows > 0 ? saved + " " + t["EmptyRowsSkipped", Outcome.EmptyRows] : saved;
             return RedirectToPage(new { round = Input.RoundId, unit = Input.UnitId });
         }
         Report = report.Lines(Outcome.Problems);
