@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Yhdessa.Tests.Events;
 using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Monitoring.Import;
@@ -47,7 +47,7 @@ public static class ImportTestData
         RoundStatus status = RoundStatus.NotStarted, bool closed = false)
     {
         var key = Guid.NewGuid().ToString("N")[..8];
-        var (browser, userId) = await app.PersonAsync("reporter-" + key, Roles.Reporter);
+        var (browser, userId) = await app.ReporterAsync($"tuonti-{key}@example.fi");
         var (unitId, roundId) = await app.DbAsync(async db =>
         {
             var unit = new ReportingUnit { Name = "Yksikkö " + key, Kind = UnitKind.Municipality, MunicipalityCode = "091", CreatedAt = DateTimeOffset.UtcNow };
@@ -67,6 +67,32 @@ public static class ImportTestData
             return (unit.Id, round.Id);
         });
         return new ImportSetting(unitId, roundId, browser);
+    }
+
+    private const string Password = "kuusi kukkaa ja kaksi kettua";
+
+    /// <summary>A reporter signed in with password and authenticator code: roles that see micro-data use two-step sign-in.</summary>
+    public static async Task<(WebBrowser Browser, string UserId)> ReporterAsync(this YhdessaApp app, string email)
+    {
+        var (userId, authenticator) = await app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Testi Raportoija", CreatedAt = DateTimeOffset.UtcNow };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            await users.AddToRolesAsync(user, [Roles.Member, Roles.Reporter]);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (user.Id, (await users.GetAuthenticatorKeyAsync(user))!);
+        });
+        var browser = WebBrowser.Open(app, followRedirects: false);
+        var form = await browser.GetAsync("/account/sign-in");
+        var token = ((IHtmlInputElement)form.QuerySelector("main form input[name=__RequestVerificationToken]")!).Value;
+        var password = await browser.Client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Input.Email", email), new("Input.Password", Password)]));
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var code = await browser.SubmitAsync(password.Headers.Location!.OriginalString, new() { ["Code"] = Totp.Code(authenticator, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, code.Status);
+        return (browser, userId);
     }
 
     /// <summary>Posts the import form as the browser shows it, with the file attached.</summary>

@@ -85,6 +85,12 @@ public sealed class HeaderMap
         {
             var heading = header[i];
             if (heading.Length == 0) continue;
+            // A heading is checked like any cell, and named by its letter then: the report must not repeat it.
+            if (Rules.IdentifierGuard.Find(heading) is { } identifier)
+            {
+                problems.Add(new ImportProblem(1, XlsxSheetReader.ColumnLetters(i), Rules.RuleCodes.Of(identifier)));
+                continue;
+            }
             var column = columns.FirstOrDefault(c => c.Matches(heading));
             if (column is null) problems.Add(new ImportProblem(1, heading, "UnknownColumn"));
             else if (positions.Contains(column)) problems.Add(new ImportProblem(1, heading, "RepeatedColumn"));

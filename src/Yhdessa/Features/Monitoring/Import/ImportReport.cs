@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Events.Participants;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Monitoring.Import;
@@ -63,9 +62,11 @@ public sealed class ImportReport(IStringLocalizer<ImportText> t, IStringLocalize
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
+    /// <summary>A value starting with = + - @ gets an apostrophe, so that a spreadsheet shows it instead of running it
+    /// (the report quotes codes from the uploaded file).</summary>
     private static string Cell(string value)
     {
-        value = ParticipantExport.Neutralise(value);
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -31,6 +31,10 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
 
     private const int Batch = 1000;
 
+    /// <summary>Checking stops after this many problems: the first <see cref="MaxProblems"/> are shown anyway, and
+    /// a file wrong on every row should not hold a million messages in memory.</summary>
+    public const int StopAfterProblems = 20 * MaxProblems;
+
     public async Task<ImportOutcome> ImportAsync(Stream content, int roundId, int unitId, string? actorId, CancellationToken cancellationToken)
     {
         var round = await db.CollectionRounds.AsNoTracking().SingleAsync(r => r.Id == roundId, cancellationToken);
@@ -93,6 +97,7 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
             if (row.IsEmpty) { empty++; continue; }
             rows++;
             if (ParseStay(row, map, services, context) is { } stay) parsed.Add(stay);
+            if (context.Problems.Count >= StopAfterProblems) break;
         }
         var problems = context.Problems;
         problems.AddRange(reader.Problems);
@@ -276,6 +281,7 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
             if (row.IsEmpty) { empty++; continue; }
             rows++;
             if (ParseCount(row, map, context.Problems) is { } count) parsed.Add(count);
+            if (context.Problems.Count >= StopAfterProblems) break;
         }
         var problems = context.Problems;
         problems.AddRange(reader.Problems);
