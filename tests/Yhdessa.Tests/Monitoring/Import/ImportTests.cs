@@ -38,7 +38,7 @@ public abstract class ImportTests(YhdessaApp app)
         Assert.Equal((new DateOnly(2025, 6, 30), Destination.MoreSupportedHousing, setting.RoundId), (stay.End, stay.Destination, stay.RoundId));
 
         // The audit says how much, never what: no resident codes.
-        var audit = await app.DbAsync(db => db.Set<AuditEntry>().Where(a => a.Action == "monitoring.import" && a.Subject.StartsWith($"unit:{setting.UnitId}/")).ToListAsync());
+        var audit = await app.DbAsync(db => db.Set<AuditEntry>().Where(a => a.Action == "monitoring.import" && a.Details!.StartsWith($"monitoring-unit:{setting.UnitId};")).ToListAsync());
         Assert.Equal(3, audit.Count);
         Assert.All(audit, entry => Assert.DoesNotContain("r-00", entry.Details));
     }

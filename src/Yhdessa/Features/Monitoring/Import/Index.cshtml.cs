@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Monitoring.Data;
-using Yhdessa.Platform.Data;
-using Yhdessa.Platform.Identity;
+using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Monitoring.Import;
@@ -18,7 +16,7 @@ namespace Yhdessa.Features.Monitoring.Import;
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
 [ImportUploadLimit]
-public class IndexModel(YhdessaDb db, MonitoringImporter importer, ImportReport report, IStringLocalizer<ImportText> t) : PageModel
+public class IndexModel(MonitoringAccess access, MonitoringImporter importer, ImportReport report, IStringLocalizer<ImportText> t) : PageModel
 {
     public const string Accept = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -100,16 +98,9 @@ public class IndexModel(YhdessaDb db, MonitoringImporter importer, ImportReport 
     /// ones those units take part in.</summary>
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        var units = db.ReportingUnits.AsNoTracking();
-        if (!User.IsInRole(Roles.Coordinator))
-        {
-            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            units = units.Where(u => db.ReportingUnitReporters.Any(r => r.UnitId == u.Id && r.UserId == userId));
-        }
-        Units = await units.OrderBy(u => u.Name).Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken);
-        var unitIds = Units.Select(u => u.Id).ToList();
-        var rounds = await db.CollectionRounds.AsNoTracking()
-            .Where(r => db.RoundUnits.Any(ru => ru.RoundId == r.Id && unitIds.Contains(ru.UnitId)))
+        Units = await access.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken);
+        var rounds = await access.Rounds.AsNoTracking()
+            .Where(r => access.RoundUnits.Any(ru => ru.RoundId == r.Id))
             .OrderByDescending(r => r.Start).Select(r => new { r.Id, r.Name, r.Closed }).ToListAsync(cancellationToken);
         Rounds = [.. rounds.Where(r => !r.Closed).Select(r => new Choice(r.Id, r.Name))];
         closedRounds = [.. rounds.Where(r => r.Closed).Select(r => r.Id)];

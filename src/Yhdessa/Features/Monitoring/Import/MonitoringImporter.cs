@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Features.Monitoring.Rules;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
@@ -24,7 +25,7 @@ public sealed record ImportOutcome(ImportKind Kind, int Rows, int EmptyRows, IRe
 /// category) for counts, so that importing the same file twice adds nothing and a stay that has since ended is
 /// updated in place. Rows are streamed; what is kept per row is the few parsed values the overlap check needs.
 /// </summary>
-public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLog audit, ILogger<MonitoringImporter> logger)
+public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, TimeProvider clock, AuditLog audit, ILogger<MonitoringImporter> logger)
 {
     /// <summary>Enough to fix a file in one go; a file with more is usually wrong in one column on every row.</summary>
     public const int MaxProblems = 1000;
@@ -41,7 +42,7 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
         var roundUnit = await db.RoundUnits.AsNoTracking().SingleOrDefaultAsync(r => r.RoundId == roundId && r.UnitId == unitId, cancellationToken);
         if (round.Closed) return ImportOutcome.Refused(ImportProblem.OfFile("RoundClosed"));
         if (roundUnit is null) return ImportOutcome.Refused(ImportProblem.OfFile("UnitNotInRound"));
-        if (roundUnit.Status is RoundStatus.Submitted or RoundStatus.Resubmitted or RoundStatus.Accepted)
+        if (RoundFlow.IsReported(roundUnit.Status))
             return ImportOutcome.Refused(ImportProblem.OfFile("AlreadySubmitted"));
 
         using var reader = SheetReader.Open(content);
@@ -247,9 +248,9 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
-            await MarkInProgressAsync(context, now, cancellationToken);
-            audit.Record("monitoring.import", $"unit:{context.UnitId}/round:{context.RoundId}",
-                $"stays: rows {parsed.Count}, added {added.Count}, updated {changed.Count}, unchanged {unchanged}", context.ActorId);
+            await MarkInProgressAsync(context, cancellationToken);
+            audit.Record("monitoring.import", $"monitoring-round:{context.RoundId}",
+                $"monitoring-unit:{context.UnitId}; stays: rows {parsed.Count}, added {added.Count}, updated {changed.Count}, unchanged {unchanged}", context.ActorId);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
@@ -258,17 +259,10 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
         return (added.Count, changed.Count, unchanged);
     }
 
-    /// <summary>The first import starts the unit's work in the round. A returned unit stays returned until it
-    /// resubmits, so that the coordinator sees a resubmission, not a fresh start.</summary>
-    private async Task MarkInProgressAsync(ImportContext context, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var roundUnit = await db.RoundUnits.SingleAsync(r => r.RoundId == context.RoundId && r.UnitId == context.UnitId, cancellationToken);
-        if (roundUnit.Status != RoundStatus.NotStarted) return;
-        roundUnit.Status = RoundStatus.InProgress;
-        roundUnit.UpdatedAt = now;
-        db.RoundUnitEvents.Add(new RoundUnitEvent
-            { RoundId = context.RoundId, UnitId = context.UnitId, ActorId = context.ActorId, At = now, Status = RoundStatus.InProgress });
-    }
+    /// <summary>The first import starts the unit's work in the round, as the first edit in the forms does; a
+    /// returned unit stays returned until it resubmits (<see cref="RoundWorkflow.Edited"/>).</summary>
+    private async Task MarkInProgressAsync(ImportContext context, CancellationToken cancellationToken) =>
+        workflow.Edited(await db.RoundUnits.SingleAsync(r => r.RoundId == context.RoundId && r.UnitId == context.UnitId, cancellationToken));
 
     private sealed record ParsedCount(int Row, ServiceType Type, Measure Measure, string Category, int Count);
 
@@ -291,7 +285,6 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
             foreach (var repeat in group.Skip(1)) problems.Add(new ImportProblem(repeat.Row, column, "DuplicateValue", group.First().Row));
         if (problems.Count > 0) return Finish(ImportKind.Aggregates, rows, empty, problems);
 
-        var now = clock.GetUtcNow();
         var existing = await db.AggregateValues.Where(v => v.RoundId == context.RoundId && v.UnitId == context.UnitId)
             .ToDictionaryAsync(v => (v.ServiceType, v.Measure, v.Category), cancellationToken);
         int added = 0, updated = 0, unchanged = 0;
@@ -313,9 +306,9 @@ public sealed class MonitoringImporter(YhdessaDb db, TimeProvider clock, AuditLo
             }
             else unchanged++;
         }
-        await MarkInProgressAsync(context, now, cancellationToken);
-        audit.Record("monitoring.import", $"unit:{context.UnitId}/round:{context.RoundId}",
-            $"counts: rows {parsed.Count}, added {added}, updated {updated}, unchanged {unchanged}", context.ActorId);
+        await MarkInProgressAsync(context, cancellationToken);
+        audit.Record("monitoring.import", $"monitoring-round:{context.RoundId}",
+            $"monitoring-unit:{context.UnitId}; counts: rows {parsed.Count}, added {added}, updated {updated}, unchanged {unchanged}", context.ActorId);
         // One SaveChanges is one transaction: a count file is a few hundred rows at most.
         await db.SaveChangesAsync(cancellationToken);
         return Finish(ImportKind.Aggregates, rows, empty, problems, added, updated, unchanged);
