@@ -203,4 +203,39 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         Assert.Equal(["Outreach", "PeerSupport"], saved.WorkForms);
         Assert.Equal("Uusi kerrostalo valmistui.", saved.ChangeExplanation);
     }
+
+    [Fact]
+    public async Task A_stay_reported_in_a_closed_round_can_only_be_ended_in_a_later_round()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var own = await w.OwnUnitAsync();
+        var later = await MonitoringWorld.NewRoundAsync(app, (own.Unit, ReportingMethod.Stays));
+        var (ongoing, ended) = await w.DbAsync(async db =>
+        {
+            await db.CollectionRounds.Where(r => r.Id == own.Round).ExecuteUpdateAsync(set => set.SetProperty(r => r.Closed, true));
+            await db.CollectionRounds.Where(r => r.Id == later).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Start, new DateOnly(2026, 1, 1)).SetProperty(r => r.End, new DateOnly(2026, 6, 30)).SetProperty(r => r.Period, "2026H1"));
+            var a = new Stay(own.Unit, own.Service, "TRE-OLD-1", new DateOnly(2025, 2, 1), SituationBefore.Homeless, roundId: own.Round);
+            var b = new Stay(own.Unit, own.Service, "TRE-OLD-2", new DateOnly(2025, 2, 1), SituationBefore.Homeless, new DateOnly(2025, 8, 1), Destination.Died, own.Round);
+            db.Stays.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var reporter = await MonitoringWorld.SignedInAsync(app, own.ReporterEmail);
+        var report = $"/monitoring/report/{later}/{own.Unit}";
+
+        var form = await reporter.OpenAsync($"{report}/stays/{ongoing}");
+        Assert.Contains("sen voi vain päättää", form.Text);
+        Assert.Null(form.Document.GetElementById("Input_MoveIn"));
+        var tooEarly = await reporter.SubmitAsync($"{report}/stays/{ongoing}", new() { ["Input.End"] = "2025-12-31", ["Input.Destination"] = "Died" });
+        Assert.Contains("vain tämän kauden alusta", tooEarly.ErrorSummary);
+        var endedNow = await reporter.SubmitAsync($"{report}/stays/{ongoing}", new() { ["Input.End"] = "2026-01-15", ["Input.Destination"] = "Homelessness" });
+        Assert.Null(endedNow.ErrorSummary);
+        var stay = await w.StayAsync(ongoing);
+        Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2026, 1, 15), later), (stay.MoveIn, stay.End!.Value, stay.RoundId!.Value));
+
+        var settled = await reporter.OpenAsync($"{report}/stays/{ended}");
+        Assert.Contains("eikä sitä voi enää muuttaa", settled.Text);
+        Assert.Equal(new DateOnly(2025, 8, 1), (await w.StayAsync(ended)).End);
+    }
 }

@@ -38,6 +38,7 @@ public static class MonitoringSetup
         services.AddScoped<IAuthorizationHandler, TwoFactorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirect>();
         services.AddScoped<MonitoringAccess>();
+        services.AddScoped<IPersonalDataHolder, MonitoringPersonalData>();
         services.AddOptions<MonitoringOptions>().BindConfiguration("Yhdessa:Monitoring");
         services.AddScoped<RoundMail>();
         services.AddScoped<RoundWorkflow>();
