@@ -29,6 +29,18 @@ public static class BenchData
             return await MaterialBench.LoadAsync(new Uri(args[1]), await File.ReadAllLinesAsync(args[5]), int.Parse(args[2]),
                 TimeSpan.FromSeconds(int.Parse(args[3])), args[4] == "uncached");
         }
+        // Monitoring import (bench/monitoring-import.sh): write the file, or import it into the started app.
+        if (args.Length >= 1 && args[0] == "import-file")
+        {
+            // import-file PATH ROWS
+            MonitoringImportBench.WriteFile(args[1], int.Parse(args[2]));
+            return 0;
+        }
+        if (args.Length >= 1 && args[0] == "import")
+        {
+            // import BASE AUTHENTICATOR-KEY ROUND UNIT FILE
+            return await MonitoringImportBench.ImportAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);
+        }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -63,6 +75,8 @@ public static class BenchData
             var times = (await MaterialBench.PublishToSearchableAsync(app.Services, 20, CancellationToken.None)).Order().ToList();
             Console.WriteLine($"Publish to searchable (save, index, found by search), 20 times: median {times[10]:0} ms, max {times[^1]:0} ms.");
         }
+        if (config.GetValue("Bench:ImportSetup", false))
+            Console.WriteLine("Import setup: " + await MonitoringImportBench.SeedAsync(scope.ServiceProvider));
         if (config.GetValue("Bench:Events", 0) is > 0 and var events)
         {
             await BenchEvents.SeedAsync(db, events, config.GetValue("Bench:Seats", 500), CancellationToken.None);

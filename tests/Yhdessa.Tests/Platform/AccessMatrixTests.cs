@@ -171,6 +171,11 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST monitoring/report/{roundId:int}/{unitId:int}/counts"] = Access.Monitoring,
         ["GET monitoring/survey/{unitId:int}/{year:int}"] = Access.Monitoring,
         ["POST monitoring/survey/{unitId:int}/{year:int}"] = Access.Monitoring,
+        // Monitoring import: reporters (for their own units, checked inside) and coordinators.
+        ["GET monitoring/import"] = Access.Monitoring,
+        ["POST monitoring/import"] = Access.Monitoring,
+        ["POST monitoring/import?handler=Report"] = Access.Monitoring,
+        ["GET monitoring/import?handler=Template"] = Access.Monitoring,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

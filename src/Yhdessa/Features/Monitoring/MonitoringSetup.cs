@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -44,6 +45,7 @@ public static class MonitoringSetup
         services.AddScoped<RoundReminders>();
         services.AddHostedService<RoundReminderJob>();
         services.AddScoped<IDemoData, Units.UnitsDemoData>();
+        services.AddMonitoringImport();
         return services;
     }
 
