@@ -37,6 +37,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
+        "/statistics", "/statistics/homelessness-national", "/statistics/homelessness-municipal",
     ];
 
     private static readonly string[] CoordinatorPages =
