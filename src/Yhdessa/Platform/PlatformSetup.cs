@@ -8,7 +8,7 @@ using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Account;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Features.Materials;
-using Yhdessa.Features.Monitoring.Statistics;
+using Yhdessa.Features.Monitoring;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -52,7 +52,7 @@ public static class PlatformSetup
         services.AddSurveys();
         services.AddEventParticipants();
         services.AddMaterials(builder.Configuration);
-        services.AddMonitoringStatistics(builder.Configuration);
+        services.AddMonitoring();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -103,7 +103,7 @@ public static class PlatformSetup
         app.MapNetwork();
         app.MapEvents();
         app.MapMaterials();
-        app.MapMonitoringStatistics();
+        app.MapMonitoring();
         app.MapLanguageSwitch();
         app.MapBenchEndpoints();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.

@@ -6,9 +6,9 @@ namespace Yhdessa.Features.Monitoring.Statistics;
 /// <summary>Small-number protection and the open statistics.</summary>
 public static class StatisticsSetup
 {
-    public static IServiceCollection AddMonitoringStatistics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMonitoringStatistics(this IServiceCollection services)
     {
-        services.Configure<ProtectionOptions>(configuration.GetSection(ProtectionOptions.Section));
+        services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.Section);
         services.AddSingleton<SmallNumberProtection>();
         services.AddSingleton<ContextSeries>();
         services.AddScoped<OpenTables>();

@@ -960,6 +960,390 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("MaterialVersions");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RoundId", "UnitId", "ServiceType", "Measure", "Category")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringAggregateValues", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringAggregateValues_Count", "\"Count\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AnnualSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedHousingFirstCongregate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedIntensiveServiceHousing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedScatteredWithSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedSupportedHousing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("WorkForms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MunicipalityCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringAnnualSurveys", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedHousingFirstCongregate", "\"AddedHousingFirstCongregate\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedIntensiveServiceHousing", "\"AddedIntensiveServiceHousing\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedOther", "\"AddedOther\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedScatteredWithSupport", "\"AddedScatteredWithSupport\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedSupportedHousing", "\"AddedSupportedHousing\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.CollectionRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("MonitoringRounds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringRounds_Period", "\"End\" >= \"Start\"");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.HousingService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringServices", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringServices_Places", "\"Places\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("MonitoringUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnitReporter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MonitoringUnitReporters", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnit", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("MonitoringRoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnitEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("RoundId", "UnitId", "At");
+
+                    b.ToTable("MonitoringRoundUnitEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.Stay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MoveIn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UnitId", "ResidentCode");
+
+                    b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringStays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringStays_DestinationIffEnd", "(\"End\" IS NULL AND \"Destination\" IS NULL) OR (\"End\" IS NOT NULL AND \"Destination\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_MonitoringStays_EndAfterMoveIn", "\"End\" IS NULL OR \"End\" >= \"MoveIn\"");
+                        });
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -1946,6 +2330,110 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("MaterialId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AnnualSurvey", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.HousingService", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnit", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Network.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnitReporter", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnit", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnitEvent", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.RoundUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.Stay", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.HousingService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
