@@ -118,10 +118,12 @@ public sealed class SmallNumberProtectionTests
     [Theory]
     [InlineData(10, 19, null)]     // base under 20
     [InlineData(3, 40, null)]      // a small numerator would come back as rate × base
+    [InlineData(28, 30, null)]     // and so would the 2 who are the rest of the base
     [InlineData(0, 20, 0.0)]
+    [InlineData(20, 20, 1.0)]
     [InlineData(10, 20, 0.5)]
     [InlineData(30, 40, 0.75)]
-    public void Rates_are_not_shown_on_tiny_bases_or_small_numerators(int numerator, int denominator, double? expected)
+    public void Rates_are_not_shown_on_tiny_bases_or_when_a_small_count_could_be_worked_out(int numerator, int denominator, double? expected)
     {
         Assert.Equal(expected, Protection.Rate(numerator, denominator));
     }

@@ -1,3 +1,4 @@
+using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Platform.Identity;
 
@@ -20,6 +21,7 @@ public static class MonitoringSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(MonitoringPolicies.MicroData, p => p.RequireRole(Roles.Coordinator, Roles.Reporter));
         services.AddMonitoringStatistics();
+        services.AddMonitoringDashboards();
         return services;
     }
 

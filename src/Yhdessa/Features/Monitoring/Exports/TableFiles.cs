@@ -46,7 +46,12 @@ public static class TableFiles
                 }
             var notesRow = table.Rows.Count + 3;
             foreach (var note in table.Notes) sheet.Cell(notesRow++, 1).SetValue(note);
-            sheet.Columns().AdjustToContents(1, Math.Min(table.Rows.Count + 1, 200));
+            // Widths from the text length: ClosedXML's AdjustToContents measures with System.Drawing, which Linux lacks.
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var longest = table.Rows.Select(r => c < r.Count ? r[c].Text.Length : 0).Append(table.Columns[c].Label.Length).Max();
+                sheet.Column(c + 1).Width = Math.Clamp(longest + 2, 8, 60);
+            }
         }
         if (!workbook.Worksheets.Any()) workbook.Worksheets.Add("-");
         using var stream = new MemoryStream();

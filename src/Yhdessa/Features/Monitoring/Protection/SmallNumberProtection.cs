@@ -18,7 +18,8 @@ namespace Yhdessa.Features.Monitoring.Protection;
 /// whole is iterated again.</item>
 /// </list>
 /// Rates: a rate is not shown when its base is below <see cref="ProtectionOptions.MinimumRateBase"/>, nor when its
-/// numerator is a small count (the rate times the base would give the numerator back).
+/// numerator is a small count (the rate times the base would give the numerator back), nor when the rest of the base
+/// is (28 of 30 retained tells that 2 were not).
 /// </summary>
 public sealed class SmallNumberProtection(IOptions<ProtectionOptions> options)
 {
@@ -38,7 +39,8 @@ public sealed class SmallNumberProtection(IOptions<ProtectionOptions> options)
 
     /// <summary>The share numerator / denominator as a fraction 0..1, or null when it must not be shown.</summary>
     public double? Rate(int numerator, int denominator) =>
-        denominator < safe.MinimumRateBase || IsSmall(numerator) || numerator < 0 || numerator > denominator
+        denominator < safe.MinimumRateBase || IsSmall(numerator) || IsSmall(denominator - numerator)
+            || numerator < 0 || numerator > denominator
             ? null
             : (double)numerator / denominator;
 

@@ -1,0 +1,12 @@
+namespace Yhdessa.Features.Monitoring.Dashboards;
+
+public static class DashboardsSetup
+{
+    public static IServiceCollection AddMonitoringDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<DashboardTables>();
+        services.AddScoped<DashboardAccess>();
+        return services;
+    }
+}
