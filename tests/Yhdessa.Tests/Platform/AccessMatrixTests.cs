@@ -132,6 +132,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        // Monitoring dashboards: protected figures for every member; what an export holds unprotected is decided inside.
+        ["GET monitoring/dashboards"] = Access.SignedIn,
+        ["GET monitoring/dashboards?handler=Export"] = Access.SignedIn,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

@@ -1,3 +1,6 @@
+using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Platform.Data;
+
 namespace Yhdessa.Features.Monitoring.Dashboards;
 
 public static class DashboardsSetup
@@ -7,6 +10,7 @@ public static class DashboardsSetup
         services.AddScoped<DashboardQuery>();
         services.AddScoped<DashboardTables>();
         services.AddScoped<DashboardAccess>();
+        services.AddScoped<IDemoData, MonitoringDemoData>();
         return services;
     }
 }
