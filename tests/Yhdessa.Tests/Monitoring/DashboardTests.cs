@@ -121,6 +121,9 @@ public abstract class DashboardTests
         Assert.Equal("<5", cells[(int)ServiceType.HousingFirstCongregate]);
         Assert.Equal("x", cells[(int)ServiceType.ScatteredWithSupport]);
         Assert.Equal("9", cells[^1]);
+        var grid = movesIn.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        SmallNumberProtectionTests.AssertNoCombinationIsolatesAHiddenFigure(grid.Count - 1, grid[0].Count - 1,
+            (r, c) => grid[r][c] is "x" or "<5");
         Assert.DoesNotContain(document.QuerySelectorAll("table.statistics td"), td => td.TextContent is "1" or "2" or "3" or "4");
         Assert.Contains("Testijärjestö B", document.QuerySelector("#reporting-methods-caption")!.Closest("table")!.TextContent);
         Assert.NotNull(document.QuerySelector("figure#chart-moves-in svg[role=img] title"));

@@ -168,6 +168,12 @@ public sealed class SmallNumberProtectionTests
                 if (truth[r, c] is > 0 and < 5) Assert.Equal(CellState.Small, cell.State);
             }
 
+        AssertNoCombinationIsolatesAHiddenFigure(rows, columns, (r, c) => table.Cell(r, c).IsHidden);
+    }
+
+    /// <summary>The attack itself, on a grid of (rows + 1) × (columns + 1) figures whose last row and column are totals.</summary>
+    internal static void AssertNoCombinationIsolatesAHiddenFigure(int rows, int columns, Func<int, int, bool> hidden)
+    {
         // Each equation as coefficients over the grid: members +1, total −1.
         var equations = new List<int[,]>();
         for (var r = 0; r <= rows; r++)
@@ -197,7 +203,7 @@ public sealed class SmallNumberProtectionTests
                 {
                     var sum = 0;
                     for (var i = 0; i < equations.Count; i++) sum += coefficients[i] * equations[i][r, c];
-                    if (sum != 0 && table.Cell(r, c).IsHidden) hiddenLeft.Add((r, c));
+                    if (sum != 0 && hidden(r, c)) hiddenLeft.Add((r, c));
                 }
             Assert.False(hiddenLeft.Count == 1,
                 $"The hidden figure at {hiddenLeft.FirstOrDefault()} follows from the totals of a {rows}×{columns} table.");

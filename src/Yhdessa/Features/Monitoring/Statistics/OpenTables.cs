@@ -10,24 +10,28 @@ namespace Yhdessa.Features.Monitoring.Statistics;
 /// The catalogue of open tables behind <c>/statistics</c> and <c>/api/v1/statistics</c>. Every table has a stable
 /// id used in both addresses. Only published context figures and protected programme aggregates are here.
 /// </summary>
-public sealed class OpenTables(ContextSeries context, Municipalities municipalities, IStringLocalizer<StatisticsText> s)
+public sealed class OpenTables(ContextSeries context, Municipalities municipalities, ProgrammeTables programme,
+    IStringLocalizer<StatisticsText> s)
 {
     public const string NationalContext = "homelessness-national";
     public const string MunicipalContext = "homelessness-municipal";
 
-    public static readonly IReadOnlyList<string> Ids = [NationalContext, MunicipalContext];
+    public static readonly IReadOnlyList<string> Ids = [.. ProgrammeTables.Ids, NationalContext, MunicipalContext];
 
     private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
 
     public IReadOnlyList<OpenTableInfo> Index() =>
-        [.. Ids.Select(id => new OpenTableInfo(id, s[$"Table_{id}"], s[$"Table_{id}_Description"]))];
+    [
+        .. programme.Index(),
+        .. new[] { NationalContext, MunicipalContext }.Select(id => new OpenTableInfo(id, s[$"Table_{id}"], s[$"Table_{id}_Description"])),
+    ];
 
-    public Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(id switch
+    public async Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken) => id switch
     {
         NationalContext => National(),
         MunicipalContext => Municipal(),
-        _ => null,
-    });
+        _ => await programme.FindAsync(id, cancellationToken),
+    };
 
     private OpenTable National()
     {

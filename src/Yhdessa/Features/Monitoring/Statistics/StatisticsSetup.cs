@@ -12,6 +12,7 @@ public static class StatisticsSetup
         services.AddSingleton<SmallNumberProtection>();
         services.AddSingleton<ContextSeries>();
         services.AddScoped<OpenTables>();
+        services.AddScoped<ProgrammeTables>();
         return services;
     }
 
