@@ -97,55 +97,67 @@ public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, 
         else if (municipalityCodes is not null) stays = stays.Where(x => municipalityCodes.Contains(x.sv.MunicipalityCode));
         if (scope.Type is { } type) stays = stays.Where(x => x.sv.Type == type);
 
+        // Moves in and ends are read once each for all years up to the last: the years shown give the flows, and
+        // everything up to a year's end gives that year's ongoing stays (moved in by then minus ended by then; an
+        // ended stay always moved in first). Two passes over the stays instead of one per year.
         var movesIn = new int[years.Length, DashboardFigures.Types.Length];
-        foreach (var g in await stays.Where(x => x.s.MoveIn >= first && x.s.MoveIn <= last)
-                     .GroupBy(x => new { x.s.UnitId, x.s.MoveIn.Year, x.sv.Type })
-                     .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Type, Count = g.Count() })
-                     .ToListAsync(cancellationToken))
-            if (Counted(g.UnitId, g.Year)) movesIn[Row(g.Year), (int)g.Type] += g.Count;
-
+        var ongoing = new int[years.Length, DashboardFigures.Types.Length];
+        var movedInBefore = await stays.Where(x => x.s.MoveIn <= last)
+            .GroupBy(x => new { x.s.UnitId, x.s.MoveIn.Year, x.sv.Type })
+            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var endedBefore = await stays.Where(x => x.s.End <= last)
+            .GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year, x.sv.Type, x.s.Destination })
+            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Type, g.Key.Destination, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var g in movedInBefore.Where(g => g.Year >= scope.From && Counted(g.UnitId, g.Year)))
+            movesIn[Row(g.Year), (int)g.Type] += g.Count;
         var endedByGroup = new int[years.Length, DashboardFigures.Groups.Length];
         var endedByDirection = new int[years.Length, DashboardFigures.Directions.Length];
-        foreach (var g in await stays.Where(x => x.s.End >= first && x.s.End <= last)
-                     .GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year, x.s.Destination })
-                     .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Destination, Count = g.Count() })
-                     .ToListAsync(cancellationToken))
+        foreach (var g in endedBefore.Where(g => g.Year >= scope.From && Counted(g.UnitId, g.Year)))
         {
-            if (!Counted(g.UnitId, g.Year)) continue;
             endedByGroup[Row(g.Year), (int)Destinations.GroupOf(g.Destination!.Value)] += g.Count;
             endedByDirection[Row(g.Year), (int)Destinations.DirectionOf(g.Destination!.Value)] += g.Count;
         }
-
-        var ongoing = new int[years.Length, DashboardFigures.Types.Length];
         foreach (var year in years)
         {
-            var end = new DateOnly(year, 12, 31);
-            foreach (var g in await stays.Where(x => x.s.MoveIn <= end && (x.s.End == null || x.s.End > end))
-                         .GroupBy(x => new { x.s.UnitId, x.sv.Type })
-                         .Select(g => new { g.Key.UnitId, g.Key.Type, Count = g.Count() })
-                         .ToListAsync(cancellationToken))
-                if (Counted(g.UnitId, year)) ongoing[Row(year), (int)g.Type] += g.Count;
+            foreach (var g in movedInBefore.Where(g => g.Year <= year && Counted(g.UnitId, year)))
+                ongoing[Row(year), (int)g.Type] += g.Count;
+            foreach (var g in endedBefore.Where(g => g.Year <= year && Counted(g.UnitId, year)))
+                ongoing[Row(year), (int)g.Type] -= g.Count;
         }
 
         // Retention: still in the service N months after moving in, or moved on to permanent housing before that
         // (HUD SPM 7b counts an exit to permanent housing as a success). Only cohorts that can be followed N months.
+        // The three follow-up times are conditional counts of one pass.
         var retention = new RatePart[years.Length, DashboardFigures.RetentionMonths.Length];
-        for (var m = 0; m < DashboardFigures.RetentionMonths.Length; m++)
+        DateOnly until6 = asOf.AddMonths(-6), until12 = asOf.AddMonths(-12), until24 = asOf.AddMonths(-24);
+        foreach (var g in await stays.Where(x => x.s.MoveIn >= first && x.s.MoveIn <= last && x.s.MoveIn <= until6)
+                     .Select(x => new
+                     {
+                         x.s.UnitId, x.s.MoveIn,
+                         Permanent = x.s.Destination == Destination.MoreIndependentHousing
+                             || x.s.Destination == Destination.MoreSupportedHousing
+                             || x.s.Destination == Destination.SimilarHousingElsewhere,
+                         x.s.End,
+                     })
+                     .GroupBy(x => new { x.UnitId, x.MoveIn.Year })
+                     .Select(g => new
+                     {
+                         g.Key.UnitId, g.Key.Year,
+                         Base6 = g.Count(),
+                         Kept6 = g.Count(x => x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(6)),
+                         Base12 = g.Count(x => x.MoveIn <= until12),
+                         Kept12 = g.Count(x => x.MoveIn <= until12 && (x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(12))),
+                         Base24 = g.Count(x => x.MoveIn <= until24),
+                         Kept24 = g.Count(x => x.MoveIn <= until24 && (x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(24))),
+                     })
+                     .ToListAsync(cancellationToken))
         {
-            var months = DashboardFigures.RetentionMonths[m];
-            var followedUntil = asOf.AddMonths(-months);
-            foreach (var g in await stays.Where(x => x.s.MoveIn >= first && x.s.MoveIn <= last && x.s.MoveIn <= followedUntil)
-                         .GroupBy(x => new { x.s.UnitId, x.s.MoveIn.Year })
-                         .Select(g => new
-                         {
-                             g.Key.UnitId, g.Key.Year, Base = g.Count(),
-                             Kept = g.Count(x => x.s.End == null || x.s.End >= x.s.MoveIn.AddMonths(months)
-                                 || x.s.Destination == Destination.MoreIndependentHousing
-                                 || x.s.Destination == Destination.MoreSupportedHousing
-                                 || x.s.Destination == Destination.SimilarHousingElsewhere),
-                         })
-                         .ToListAsync(cancellationToken))
-                if (Counted(g.UnitId, g.Year)) retention[Row(g.Year), m] += new RatePart(g.Base, g.Kept);
+            if (!Counted(g.UnitId, g.Year)) continue;
+            retention[Row(g.Year), 0] += new RatePart(g.Base6, g.Kept6);
+            retention[Row(g.Year), 1] += new RatePart(g.Base12, g.Kept12);
+            retention[Row(g.Year), 2] += new RatePart(g.Base24, g.Kept24);
         }
 
         // Returns: after a move to independent housing, the same unit reports the same resident code moving in again.
