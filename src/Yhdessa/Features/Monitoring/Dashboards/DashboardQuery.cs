@@ -57,9 +57,13 @@ public sealed class DashboardFigures
 /// need stays, so they come from the stay-reporting units only (the page says so).
 /// Stays are placed by their service's municipality; aggregate values (which have no service) by the unit's.
 /// </summary>
-public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, TimeProvider clock)
+public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, TimeProvider clock, DashboardCache cache)
 {
-    public async Task<DashboardFigures> ComputeAsync(DashboardScope scope, CancellationToken cancellationToken)
+    public Task<DashboardFigures> ComputeAsync(DashboardScope scope, CancellationToken cancellationToken) =>
+        cache.GetOrComputeAsync(scope, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            () => ComputeUncachedAsync(scope, cancellationToken));
+
+    private async Task<DashboardFigures> ComputeUncachedAsync(DashboardScope scope, CancellationToken cancellationToken)
     {
         var years = Enumerable.Range(scope.From, scope.To - scope.From + 1).ToArray();
         var first = new DateOnly(scope.From, 1, 1);

@@ -7,6 +7,8 @@ public static class DashboardsSetup
 {
     public static IServiceCollection AddMonitoringDashboards(this IServiceCollection services)
     {
+        services.AddMemoryCache();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<DashboardTables>();
         services.AddScoped<DashboardAccess>();
