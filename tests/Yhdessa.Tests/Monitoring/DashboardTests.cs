@@ -108,6 +108,34 @@ public abstract class DashboardTests
     }
 
     [Fact]
+    public async Task Figures_are_kept_for_a_while_and_computed_again_when_the_data_changes()
+    {
+        var unitC = await host.WithDbAsync(async db =>
+        {
+            var unit = new ReportingUnit { Name = "Testikaupunki C", Kind = UnitKind.Municipality, MunicipalityCode = "837", CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(unit);
+            await db.SaveChangesAsync();
+            db.Add(new HousingService { UnitId = unit.Id, Code = "C1", Name = "C", MunicipalityCode = "837", Type = ServiceType.Other, Places = 1 });
+            await db.SaveChangesAsync();
+            return unit.Id;
+        });
+        // 2019 only, so that the other tests' years 2020–2021 never see this unit's stay.
+        var scope = new DashboardScope(ScopeKind.Unit, null, null, unitC, null, 2019, 2019);
+        Assert.Equal(0, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]);
+
+        await host.WithDbAsync(async db =>
+        {
+            var service = await db.HousingServices.SingleAsync(s => s.UnitId == unitC);
+            db.Add(new Stay(unitC, service.Id, "C-1", new(2019, 2, 1), SituationBefore.Other, new(2019, 6, 1), Destination.Unknown));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]); // still the kept figures
+
+        host.Services.GetRequiredService<DashboardCache>().Changed();
+        Assert.Equal(1, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]);
+    }
+
+    [Fact]
     public async Task The_dashboard_page_shows_small_counts_as_less_than_five_and_says_who_reported_how()
     {
         var member = await host.CreateUserAsync("Jäsen");
