@@ -156,6 +156,10 @@ public abstract class DashboardTests
         Assert.Contains("Testijärjestö B", document.QuerySelector("#reporting-methods-caption")!.Closest("table")!.TextContent);
         Assert.NotNull(document.QuerySelector("figure#chart-moves-in svg[role=img] title"));
         Assert.Single(document.QuerySelectorAll("h1"));
+        var xlsx = document.QuerySelectorAll("a").Single(a => a.TextContent == "Download all tables (XLSX)").GetAttribute("href")!;
+        Assert.StartsWith("/monitoring/dashboards?", xlsx);
+        Assert.Contains("handler=Export", xlsx);
+        Assert.Contains("from=2020", xlsx);
     }
 
     [Theory]

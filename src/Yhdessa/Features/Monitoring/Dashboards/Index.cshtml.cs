@@ -124,5 +124,5 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
         : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : -1;
 
     public string ExportLink(string format, string? table = null) =>
-        Url.Page("/Monitoring/Dashboards/Index", "Export", new { format, table, Area, Type, From, To })!;
+        Url.Page("/Monitoring/Dashboards/Index", "Export", new { format, table, area = Area, type = Type, from = From, to = To })!;
 }

@@ -16,8 +16,6 @@ public sealed class OpenTables(ContextSeries context, Municipalities municipalit
     public const string NationalContext = "homelessness-national";
     public const string MunicipalContext = "homelessness-municipal";
 
-    public static readonly IReadOnlyList<string> Ids = [.. ProgrammeTables.Ids, NationalContext, MunicipalContext];
-
     private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
 
     public IReadOnlyList<OpenTableInfo> Index() =>

@@ -31,8 +31,6 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
         DashboardTables.Returns, DashboardTables.LengthOfStay, DashboardTables.ReportingMethods,
     ];
 
-    public static IEnumerable<string> Ids => [.. DashboardIds.Select(id => Prefix + id), SurveyAdded, SurveyWorkForms, ContextBeside];
-
     private int LastYear => clock.GetUtcNow().Year - 1;
 
     private async Task<IReadOnlyList<OpenTable>> NationalAsync(CancellationToken cancellationToken)
