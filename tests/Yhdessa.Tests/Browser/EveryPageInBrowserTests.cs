@@ -37,6 +37,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
+        "/statistics", "/statistics/homelessness-national", "/statistics/homelessness-municipal",
     ];
 
     private static readonly string[] CoordinatorPages =
@@ -53,6 +54,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
         "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files", "/admin/search-index",
         "/monitoring/import",
+        "/monitoring/dashboards", "/monitoring/dashboards?area=m:091&type=ScatteredWithSupport",
     ];
 
     [Theory]

@@ -176,6 +176,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST monitoring/import"] = Access.Monitoring,
         ["POST monitoring/import?handler=Report"] = Access.Monitoring,
         ["GET monitoring/import?handler=Template"] = Access.Monitoring,
+        // Monitoring dashboards: protected figures for every member; what an export holds unprotected is decided inside.
+        ["GET monitoring/dashboards"] = Access.SignedIn,
+        ["GET monitoring/dashboards?handler=Export"] = Access.SignedIn,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>

@@ -3,6 +3,8 @@ using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Platform.Data;
+using Yhdessa.Features.Monitoring.Dashboards;
+using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Monitoring;
@@ -46,8 +48,10 @@ public static class MonitoringSetup
         services.AddHostedService<RoundReminderJob>();
         services.AddScoped<IDemoData, Units.UnitsDemoData>();
         services.AddMonitoringImport();
+        services.AddMonitoringStatistics();
+        services.AddMonitoringDashboards();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app) => app.MapMonitoringStatistics();
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+
+namespace Yhdessa.Features.Monitoring.Dashboards;
+
+/// <summary>
+/// Keeps computed dashboard figures for a few minutes (<c>Yhdessa:Monitoring:DashboardCacheMinutes</c>, default 5;
+/// 0 turns it off). A national dashboard over a million stays takes seconds to compute and its figures change only
+/// when a unit reports, so the same view asked again is answered from memory. Code that saves stays, aggregate
+/// values or round methods calls <see cref="Changed"/>, which drops every cached dashboard at once.
+/// </summary>
+public sealed class DashboardCache(IMemoryCache cache, IConfiguration configuration)
+{
+    private readonly TimeSpan lifetime = TimeSpan.FromMinutes(configuration.GetValue("Yhdessa:Monitoring:DashboardCacheMinutes", 5.0));
+    private CancellationTokenSource changes = new();
+
+    public async Task<DashboardFigures> GetOrComputeAsync(DashboardScope scope, DateOnly asOf, Func<Task<DashboardFigures>> compute)
+    {
+        if (lifetime <= TimeSpan.Zero) return await compute();
+        var key = (typeof(DashboardCache), scope, asOf);
+        if (cache.TryGetValue(key, out DashboardFigures? figures) && figures is not null) return figures;
+        figures = await compute();
+        cache.Set(key, figures, new MemoryCacheEntryOptions()
+            .SetAbsoluteExpiration(lifetime)
+            .AddExpirationToken(new CancellationChangeToken(changes.Token)));
+        return figures;
+    }
+
+    /// <summary>The monitoring data changed: every cached dashboard is computed again on its next view.</summary>
+    public void Changed()
+    {
+        var old = Interlocked.Exchange(ref changes, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+}

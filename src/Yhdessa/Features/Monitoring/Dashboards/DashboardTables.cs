@@ -1,0 +1,153 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Protection;
+using Yhdessa.Features.Monitoring.Statistics;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Monitoring.Dashboards;
+
+/// <summary>The destinations of ended stays as the dashboards group them: the three HUD "permanent" directions
+/// (which also answer "more independent vs more supported"), then the other HUD groups.</summary>
+public enum EndedColumn { MoreIndependent, MoreSupported, Similar, Institutional, Homeless, Other }
+
+/// <summary>
+/// Turns dashboard figures into tables, protected (small-number protection, for everything that leaves the
+/// micro-data view) or as counted (only for someone who may see the micro-data of everything in the scope).
+/// The same tables feed the page, its charts, the exports and the programme tables of /statistics, so a figure
+/// is protected the same way wherever it appears.
+/// </summary>
+public sealed class DashboardTables(SmallNumberProtection protection, IStringLocalizer<DashboardText> d)
+{
+    public const string MovesIn = "moves-in";
+    public const string StaysEnded = "stays-ended";
+    public const string Ongoing = "ongoing";
+    public const string Retention = "retention";
+    public const string Returns = "returns";
+    public const string LengthOfStay = "length-of-stay";
+    public const string ReportingMethods = "reporting-methods";
+
+    private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
+
+    public IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, string scopeName)
+    {
+        var ended = EndedColumns(f);
+        return
+        [
+            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.MovesIn, protect, scopeName),
+            Counts(StaysEnded, f.Years, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, protect, scopeName,
+                [d["EndedNote"]]),
+            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.OngoingAtEnd, protect, scopeName),
+            Rates(Retention, f.Years, f.Retention, protect, scopeName, d["RetentionNote"]),
+            Rates(Returns, f.Years, f.Returns, protect, scopeName, d["ReturnsNote"]),
+            Length(f, protect, scopeName),
+            Methods(f, scopeName),
+        ];
+    }
+
+    internal static int[,] EndedColumns(DashboardFigures f)
+    {
+        var ended = new int[f.Years.Length, Enum.GetValues<EndedColumn>().Length];
+        for (var y = 0; y < f.Years.Length; y++)
+        {
+            ended[y, (int)EndedColumn.MoreIndependent] = f.EndedByDirection[y, (int)HousingDirection.MoreIndependent];
+            ended[y, (int)EndedColumn.MoreSupported] = f.EndedByDirection[y, (int)HousingDirection.MoreSupported];
+            ended[y, (int)EndedColumn.Similar] = f.EndedByDirection[y, (int)HousingDirection.Similar];
+            ended[y, (int)EndedColumn.Institutional] = f.EndedByGroup[y, (int)HudGroup.Institutional];
+            ended[y, (int)EndedColumn.Homeless] = f.EndedByGroup[y, (int)HudGroup.Homeless];
+            // No destination maps to HUD "temporary" today; were one added, it is counted with "other".
+            ended[y, (int)EndedColumn.Other] = f.EndedByGroup[y, (int)HudGroup.Other] + f.EndedByGroup[y, (int)HudGroup.Temporary];
+        }
+        return ended;
+    }
+
+    private OpenTable Counts(string id, int[] years, string[] categories, int[,] counts, bool protect, string scopeName,
+        IReadOnlyList<string>? notes = null)
+    {
+        var table = protect ? protection.Protect(counts) : SmallNumberProtection.Protect(counts, minimumCount: 0);
+        OpenColumn[] columns =
+        [
+            new("year", d["Year"]),
+            .. categories.Select((c, i) => new OpenColumn("c" + i.ToString(CultureInfo.InvariantCulture), c, true)),
+            new("total", d["Total"], true),
+        ];
+        var rows = new List<IReadOnlyList<OpenValue>>();
+        for (var r = 0; r <= years.Length; r++)
+        {
+            var row = new List<OpenValue> { new(r < years.Length ? years[r].ToString(CultureInfo.InvariantCulture) : d["Total"]) };
+            for (var c = 0; c <= categories.Length; c++) row.Add(Value(table.Cell(r, c), table.MinimumCount));
+            rows.Add(row);
+        }
+        return new OpenTable(id, Title(id, scopeName), d[$"Table_{id}_Description"], columns, rows,
+            [.. notes ?? [], .. protect ? [d["ProtectedNote"].Value] : Array.Empty<string>()], protect);
+    }
+
+    private static OpenValue Value(ProtectedCell cell, int minimumCount) =>
+        cell.Value is { } v ? new OpenValue(v.ToString("#,##0", Culture), v) : new OpenValue(cell.Text(minimumCount));
+
+    private OpenTable Rates(string id, int[] years, RatePart[,] parts, bool protect, string scopeName, string note)
+    {
+        var months = DashboardFigures.RetentionMonths;
+        var columns = new List<OpenColumn> { new("year", d["Year"]) };
+        foreach (var m in months)
+        {
+            columns.Add(new($"base_{m}", d["RateBase", m], true));
+            columns.Add(new($"rate_{m}", d["RatePercent", m], true));
+        }
+        var rows = new List<IReadOnlyList<OpenValue>>();
+        for (var y = 0; y < years.Length; y++)
+        {
+            var row = new List<OpenValue> { new(years[y].ToString(CultureInfo.InvariantCulture)) };
+            for (var m = 0; m < months.Length; m++)
+            {
+                var part = parts[y, m];
+                row.Add(protect ? Value(protection.Count(part.Base), protection.MinimumCount) : Value(new(CellState.Shown, part.Base), 0));
+                var rate = protect ? protection.Rate(part.Hits, part.Base)
+                    : part.Base > 0 ? (double)part.Hits / part.Base : null;
+                row.Add(Percent(rate, part.Base == 0));
+            }
+            rows.Add(row);
+        }
+        return new OpenTable(id, Title(id, scopeName), d[$"Table_{id}_Description"], columns, rows,
+            [note, .. protect ? [d["RateProtectedNote", protection.MinimumRateBase].Value] : Array.Empty<string>()], protect);
+    }
+
+    private OpenValue Percent(double? rate, bool noBase) => rate is { } r
+        ? new OpenValue((r * 100).ToString("0", Culture) + " %", Math.Round((decimal)r * 100, 1))
+        : new OpenValue(noBase ? "–" : d["NotShown"]);
+
+    private OpenTable Length(DashboardFigures f, bool protect, string scopeName)
+    {
+        OpenColumn[] columns = [new("year", d["Year"]), new("ended", d["EndedCount"], true), new("median_days", d["MedianDays"], true)];
+        var rows = new List<IReadOnlyList<OpenValue>>();
+        for (var y = 0; y < f.Years.Length; y++)
+        {
+            var (count, medianDays) = f.MedianLength[y];
+            var shown = medianDays is not null && (!protect || count >= protection.MinimumRateBase);
+            rows.Add(
+            [
+                new(f.Years[y].ToString(CultureInfo.InvariantCulture)),
+                protect ? Value(protection.Count(count), protection.MinimumCount) : Value(new(CellState.Shown, count), 0),
+                shown ? new OpenValue(medianDays!.Value.ToString("#,##0", Culture), medianDays) : new OpenValue(count == 0 ? "–" : d["NotShown"]),
+            ]);
+        }
+        return new OpenTable(LengthOfStay, Title(LengthOfStay, scopeName), d[$"Table_{LengthOfStay}_Description"], columns, rows,
+            [d["LengthNote"], .. protect ? [d["RateProtectedNote", protection.MinimumRateBase].Value] : Array.Empty<string>()], protect);
+    }
+
+    /// <summary>Which units reported which way each year: the dashboard must say it, and names of units are not personal data.</summary>
+    private OpenTable Methods(DashboardFigures f, string scopeName)
+    {
+        OpenColumn[] columns = [new("year", d["Year"]), new("stays", d["Method_Stays"]), new("aggregate", d["Method_Aggregate"])];
+        var rows = f.Years.Select(year => (IReadOnlyList<OpenValue>)
+        [
+            new(year.ToString(CultureInfo.InvariantCulture)),
+            new(string.Join(", ", f.Methods.Where(m => m.Year == year && m.Method == ReportingMethod.Stays).Select(m => m.UnitName))),
+            new(string.Join(", ", f.Methods.Where(m => m.Year == year && m.Method == ReportingMethod.Aggregate).Select(m => m.UnitName))),
+        ]).ToList();
+        return new OpenTable(ReportingMethods, Title(ReportingMethods, scopeName), d[$"Table_{ReportingMethods}_Description"],
+            columns, rows, [d["MethodsNote"]], Protected: false);
+    }
+
+    private string Title(string id, string scopeName) => d[$"Table_{id}"] + " – " + scopeName;
+}

@@ -1,0 +1,18 @@
+using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Monitoring.Dashboards;
+
+public static class DashboardsSetup
+{
+    public static IServiceCollection AddMonitoringDashboards(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<DashboardCache>();
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<DashboardTables>();
+        services.AddScoped<DashboardAccess>();
+        services.AddScoped<IDemoData, MonitoringDemoData>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Yhdessa.Features.Monitoring.Statistics;
+
+/// <summary>Marker for the texts of the open statistics (StatisticsText.*.resx).</summary>
+public sealed class StatisticsText;

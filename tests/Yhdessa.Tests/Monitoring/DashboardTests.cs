@@ -1,0 +1,240 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Monitoring.Dashboards;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Tests.Network;
+
+namespace Yhdessa.Tests.Monitoring;
+
+public sealed class DashboardOnSqlite(SqliteApp app) : DashboardTests(app), IClassFixture<SqliteApp>;
+public sealed class DashboardOnPostgres(PostgresApp app) : DashboardTests(app), IClassFixture<PostgresApp>;
+
+public abstract class DashboardTests
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly WebApplicationFactory<Program> host;
+    private readonly DashboardTestData data;
+
+    protected DashboardTests(YhdessaApp app)
+    {
+        host = NetworkTestHost.For(app);
+        data = Seeded.GetOrAdd(app, _ => DashboardTestData.SeedAsync(host).GetAwaiter().GetResult());
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<YhdessaApp, DashboardTestData> Seeded = new();
+
+    private async Task<DashboardFigures> FiguresAsync(DashboardScope scope)
+    {
+        using var services = host.Services.CreateScope();
+        return await services.ServiceProvider.GetRequiredService<DashboardQuery>().ComputeAsync(scope, default);
+    }
+
+    private static DashboardScope Nation => new(ScopeKind.Nation, null, null, null, null, 2020, 2021);
+
+    [Fact]
+    public async Task Moves_in_combine_stays_and_aggregates_without_counting_a_unit_twice()
+    {
+        var f = await FiguresAsync(Nation);
+
+        Assert.Equal(11, f.MovesIn[0, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(1, f.MovesIn[0, (int)ServiceType.HousingFirstCongregate]);
+        Assert.Equal(1 + 7, f.MovesIn[1, (int)ServiceType.ScatteredWithSupport]); // D1 and unit B's count of 7
+        Assert.Equal(1, f.MovesIn[1, (int)ServiceType.HousingFirstCongregate]);
+        Assert.Equal(0, f.MovesIn[1, (int)ServiceType.SupportedHousing]); // unit B's stray stay X1 is not added
+    }
+
+    [Fact]
+    public async Task Ended_stays_are_grouped_by_destination_and_ongoing_stays_counted_at_year_end()
+    {
+        var f = await FiguresAsync(Nation);
+
+        Assert.Equal(5, f.EndedByDirection[0, (int)HousingDirection.MoreIndependent]);
+        Assert.Equal(5, f.EndedByGroup[0, (int)HudGroup.Permanent]);
+        Assert.Equal(3, f.EndedByDirection[1, (int)HousingDirection.MoreSupported]);
+        Assert.Equal(1, f.EndedByGroup[1, (int)HudGroup.Homeless]);
+        Assert.Equal(1, f.EndedByGroup[1, (int)HudGroup.Other]);
+        Assert.Equal(6, f.OngoingAtEnd[0, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(1, f.OngoingAtEnd[0, (int)ServiceType.HousingFirstCongregate]);
+        Assert.Equal(10, f.OngoingAtEnd[1, (int)ServiceType.SupportedHousing]); // unit B's count, not X1
+        Assert.Equal(6, f.OngoingAtEnd[1, (int)ServiceType.ScatteredWithSupport]);
+    }
+
+    [Fact]
+    public async Task Retention_returns_and_median_length_follow_the_stays()
+    {
+        var f = await FiguresAsync(Nation);
+
+        for (var m = 0; m < 3; m++)
+        {
+            Assert.Equal(new RatePart(12, 12), f.Retention[0, m]); // housed still, or moved on to independent housing
+            Assert.Equal(new RatePart(2, 0), f.Retention[1, m]);   // D1 died, E2 left to homelessness
+        }
+        Assert.Equal(new RatePart(5, 1), f.Returns[0, 0]); // E1 back after 92 days
+        Assert.Equal(new RatePart(5, 2), f.Returns[0, 1]); // and E2 after 335
+        Assert.Equal(new RatePart(5, 2), f.Returns[0, 2]);
+        Assert.Equal((5, 182), f.MedianLength[0]);
+        Assert.Equal((2, 28), f.MedianLength[1]);
+    }
+
+    [Fact]
+    public async Task Municipality_and_unit_scopes_hold_only_their_own_figures()
+    {
+        var espoo = await FiguresAsync(new(ScopeKind.Municipality, null, "049", null, null, 2020, 2021));
+        var unitA = await FiguresAsync(new(ScopeKind.Unit, null, null, data.UnitA, null, 2020, 2021));
+        var uusimaa = await FiguresAsync(new(ScopeKind.Region, "Uusimaa", null, null, null, 2020, 2021));
+
+        Assert.Equal(7, espoo.MovesIn[1, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(0, espoo.MovesIn[0, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(1, unitA.MovesIn[1, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(8, uusimaa.MovesIn[1, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Contains(espoo.Methods, m => m is { Year: 2021, Method: ReportingMethod.Aggregate, UnitName: "Testijärjestö B" });
+        Assert.DoesNotContain(espoo.Methods, m => m.UnitName == "Testikaupunki A");
+    }
+
+    [Fact]
+    public async Task A_service_type_filter_narrows_every_figure()
+    {
+        var f = await FiguresAsync(Nation with { Type = ServiceType.HousingFirstCongregate });
+
+        Assert.Equal(0, f.MovesIn[0, (int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal(1, f.MovesIn[0, (int)ServiceType.HousingFirstCongregate]);
+        Assert.Equal(0, f.EndedByDirection[0, (int)HousingDirection.MoreIndependent]);
+    }
+
+    [Fact]
+    public async Task Figures_are_kept_for_a_while_and_computed_again_when_the_data_changes()
+    {
+        var unitC = await host.WithDbAsync(async db =>
+        {
+            var unit = new ReportingUnit { Name = "Testikaupunki C", Kind = UnitKind.Municipality, MunicipalityCode = "837", CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(unit);
+            await db.SaveChangesAsync();
+            db.Add(new HousingService { UnitId = unit.Id, Code = "C1", Name = "C", MunicipalityCode = "837", Type = ServiceType.Other, Places = 1 });
+            await db.SaveChangesAsync();
+            return unit.Id;
+        });
+        // 2019 only, so that the other tests' years 2020–2021 never see this unit's stay.
+        var scope = new DashboardScope(ScopeKind.Unit, null, null, unitC, null, 2019, 2019);
+        Assert.Equal(0, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]);
+
+        await host.WithDbAsync(async db =>
+        {
+            var service = await db.HousingServices.SingleAsync(s => s.UnitId == unitC);
+            db.Add(new Stay(unitC, service.Id, "C-1", new(2019, 2, 1), SituationBefore.Other, new(2019, 6, 1), Destination.Unknown));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]); // still the kept figures
+
+        host.Services.GetRequiredService<DashboardCache>().Changed();
+        Assert.Equal(1, (await FiguresAsync(scope)).MovesIn[0, (int)ServiceType.Other]);
+    }
+
+    [Fact]
+    public async Task The_dashboard_page_shows_small_counts_as_less_than_five_and_says_who_reported_how()
+    {
+        var member = await host.CreateUserAsync("Jäsen");
+        var html = await host.Client(member).GetStringAsync("/monitoring/dashboards?from=2020&to=2021&culture=en");
+        var document = Parser.ParseDocument(html);
+
+        var movesIn = document.QuerySelector("#moves-in-caption")!.Closest("table")!;
+        var row2021 = movesIn.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "2021");
+        var cells = row2021.QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        // 2021 is 8 + 1 = 9: the 1 is "<5", and the 8 is hidden too, or 9 − 8 would give the 1 back.
+        Assert.Equal("<5", cells[(int)ServiceType.HousingFirstCongregate]);
+        Assert.Equal("x", cells[(int)ServiceType.ScatteredWithSupport]);
+        Assert.Equal("9", cells[^1]);
+        var grid = movesIn.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        SmallNumberProtectionTests.AssertNoCombinationIsolatesAHiddenFigure(grid.Count - 1, grid[0].Count - 1,
+            (r, c) => grid[r][c] is "x" or "<5");
+        Assert.DoesNotContain(document.QuerySelectorAll("table.statistics td"), td => td.TextContent is "1" or "2" or "3" or "4");
+        Assert.Contains("Testijärjestö B", document.QuerySelector("#reporting-methods-caption")!.Closest("table")!.TextContent);
+        Assert.NotNull(document.QuerySelector("figure#chart-moves-in svg[role=img] title"));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        var xlsx = document.QuerySelectorAll("a").Single(a => a.TextContent == "Download all tables (XLSX)").GetAttribute("href")!;
+        Assert.StartsWith("/monitoring/dashboards?", xlsx);
+        Assert.Contains("handler=Export", xlsx);
+        Assert.Contains("from=2020", xlsx);
+    }
+
+    [Theory]
+    [InlineData("from=1999&to=2021")]
+    [InlineData("from=2021&to=2020")]
+    [InlineData("from=abc")]
+    [InlineData("type=Castle")]
+    [InlineData("area=u:99999")]
+    public async Task Bad_filters_get_a_translated_message_and_no_figures(string query)
+    {
+        var member = await host.CreateUserAsync("Jäsen");
+        var document = Parser.ParseDocument(await host.Client(member).GetStringAsync($"/monitoring/dashboards?{query}&culture=sv"));
+
+        Assert.NotNull(document.QuerySelector(".error-summary"));
+        Assert.Matches("Välj|Ange", document.QuerySelector(".error-summary")!.TextContent);
+        Assert.Empty(document.QuerySelectorAll("table.statistics"));
+    }
+
+    [Fact]
+    public async Task A_visitor_is_sent_to_sign_in()
+    {
+        var response = await host.Client().GetAsync("/monitoring/dashboards");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/sign-in", response.Headers.Location!.ToString());
+    }
+
+    private async Task<XLWorkbook> ExportAsync(string userId, string area)
+    {
+        var response = await host.Client(userId).GetAsync($"/monitoring/dashboards?handler=export&format=xlsx&area={area}&from=2020&to=2021");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    private static string Cell(XLWorkbook book, string sheetStart, int row, int column) =>
+        book.Worksheets.First(s => s.Name.StartsWith(sheetStart)).Cell(row, column).GetFormattedString();
+
+    [Fact]
+    public async Task A_reporter_exports_their_own_unit_as_counted_but_another_unit_only_protected_and_each_export_is_audited()
+    {
+        var reporter = await host.CreateUserAsync("Raportoija A", Roles.Reporter);
+        await host.WithDbAsync(db =>
+        {
+            db.Add(new ReportingUnitReporter { UnitId = data.UnitA, UserId = reporter, Since = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        using var own = await ExportAsync(reporter, $"u:{data.UnitA}");
+        using var other = await ExportAsync(reporter, $"u:{data.UnitB}");
+
+        // Row 3 is 2021, column 3 the Housing First units: unit A's single move-in is shown as it is to its reporter.
+        Assert.Equal("1", Cell(own, "Muutot", 3, 3));
+        Assert.Equal("10", Cell(other, "Jatkuvat", 3, 4)); // unit B's 10 ongoing stays are not a small count...
+        Assert.Equal("<5", Cell(other, "Päättyneet", 3, 3)); // ...its 3 ended stays are
+        var audit = await host.WithDbAsync(db => db.Set<Yhdessa.Platform.Audit.AuditEntry>()
+            .Where(e => e.Action == "monitoring.export" && e.ActorId == reporter).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(2, audit.Count);
+        Assert.Contains("protected=False", audit[0].Details);
+        Assert.Contains("protected=True", audit[1].Details);
+    }
+
+    [Fact]
+    public async Task A_coordinator_exports_counted_figures_and_a_member_protected_ones_as_csv()
+    {
+        var coordinator = await host.CreateUserAsync("Koordinaattori", Roles.Coordinator);
+        var member = await host.CreateUserAsync("Jäsen");
+
+        using var all = await ExportAsync(coordinator, "");
+        Assert.Equal("1", Cell(all, "Muutot", 3, 3));
+        Assert.Equal(7, all.Worksheets.Count);
+
+        var csv = await host.Client(member).GetStringAsync("/monitoring/dashboards?handler=export&format=csv&table=moves-in&from=2020&to=2021");
+        var line2021 = csv.Split("\r\n").Single(l => l.StartsWith("2021;"));
+        Assert.Equal("2021;x;<5;0;0;0;9", line2021);
+        Assert.True(await host.WithDbAsync(db => db.Set<Yhdessa.Platform.Audit.AuditEntry>()
+            .AnyAsync(e => e.Action == "monitoring.export" && e.ActorId == member && e.Details!.Contains("protected=True"))));
+    }
+}

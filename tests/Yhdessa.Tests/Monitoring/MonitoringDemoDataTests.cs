@@ -1,0 +1,51 @@
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Monitoring.Dashboards;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Network;
+
+namespace Yhdessa.Tests.Monitoring;
+
+public sealed class MonitoringDemoDataOnSqlite(SqliteApp app) : MonitoringDemoDataTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringDemoDataOnPostgres(PostgresApp app) : MonitoringDemoDataTests(app), IClassFixture<PostgresApp>;
+
+public abstract class MonitoringDemoDataTests(YhdessaApp app)
+{
+    [Fact]
+    public async Task The_demo_makes_the_dashboard_alive_with_both_ways_of_reporting_and_an_open_round()
+    {
+        var host = NetworkTestHost.For(app);
+        using (var scope = host.Services.CreateScope())
+        {
+            var demo = scope.ServiceProvider.GetServices<IDemoData>().OfType<MonitoringDemoData>().Single();
+            await demo.SeedAsync(default);
+            await demo.SeedAsync(default); // a second run adds nothing
+        }
+
+        var (stays, open, closed) = await host.WithDbAsync(async db => (await db.Stays.CountAsync(),
+            await db.CollectionRounds.CountAsync(r => !r.Closed), await db.CollectionRounds.CountAsync(r => r.Closed)));
+        Assert.InRange(stays, 2000, 10000);
+        Assert.Equal(1, open);
+        Assert.Equal(5, closed);
+
+        var year = DateTime.UtcNow.Year;
+        using var services = host.Services.CreateScope();
+        var figures = await services.ServiceProvider.GetRequiredService<DashboardQuery>()
+            .ComputeAsync(new DashboardScope(ScopeKind.Nation, null, null, null, null, year - 5, year - 1), default);
+        for (var y = 0; y < 5; y++)
+        {
+            Assert.True(figures.MovesIn[y, (int)ServiceType.ScatteredWithSupport] > 50);
+            Assert.True(figures.MovesIn[y, (int)ServiceType.SupportedHousing] > 0); // only the provider's counts
+        }
+        Assert.Contains(figures.Methods, m => m.Method == ReportingMethod.Aggregate);
+        Assert.True(figures.Returns[0, 2].Hits > 0);
+
+        var member = await host.CreateUserAsync("Jäsen");
+        var page = new HtmlParser().ParseDocument(await host.Client(member).GetStringAsync("/monitoring/dashboards"));
+        Assert.Equal(7, page.QuerySelectorAll("table.statistics").Length);
+        Assert.Equal(3, page.QuerySelectorAll("figure.chart svg").Length);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Monitoring.Dashboards;
+using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Network;
+
+namespace Yhdessa.Tests.Monitoring;
+
+public sealed class ProgrammeStatisticsOnSqlite(SqliteApp app) : ProgrammeStatisticsTests(app), IClassFixture<SqliteApp>;
+public sealed class ProgrammeStatisticsOnPostgres(PostgresApp app) : ProgrammeStatisticsTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Suppression end to end: the demo data (with its many small counts) through the public pages and API.</summary>
+public abstract class ProgrammeStatisticsTests
+{
+    private readonly YhdessaApp app;
+
+    protected ProgrammeStatisticsTests(YhdessaApp app)
+    {
+        this.app = app;
+        Seeded.GetOrAdd(app, _ =>
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetServices<IDemoData>().OfType<MonitoringDemoData>().Single().SeedAsync(default).GetAwaiter().GetResult();
+            return true;
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<YhdessaApp, bool> Seeded = new();
+
+    [Theory]
+    [InlineData("programme-moves-in")]
+    [InlineData("programme-stays-ended")]
+    [InlineData("programme-ongoing")]
+    public async Task A_public_table_shows_no_count_of_one_to_four_and_no_hidden_figure_follows_from_the_totals(string id)
+    {
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/statistics/{id}"));
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => r.EnumerateArray().Skip(1).Select(v => v.GetProperty("text").GetString()!).ToList()).ToList();
+
+        var lastYear = DateTime.UtcNow.Year - 1;
+        using var scope = app.Services.CreateScope();
+        var figures = await scope.ServiceProvider.GetRequiredService<DashboardQuery>()
+            .ComputeAsync(new DashboardScope(ScopeKind.Nation, null, null, null, null, lastYear - 4, lastYear), default);
+        var counts = id switch
+        {
+            "programme-moves-in" => figures.MovesIn,
+            "programme-ongoing" => figures.OngoingAtEnd,
+            _ => DashboardTables.EndedColumns(figures),
+        };
+        int years = counts.GetLength(0), columns = counts.GetLength(1);
+        var truth = new int[years + 1, columns + 1];
+        for (var r = 0; r < years; r++)
+            for (var c = 0; c < columns; c++)
+            {
+                truth[r, c] = counts[r, c];
+                truth[r, columns] += counts[r, c];
+                truth[years, c] += counts[r, c];
+                truth[years, columns] += counts[r, c];
+            }
+
+        Assert.Equal(years + 1, rows.Count);
+        for (var r = 0; r <= years; r++)
+            for (var c = 0; c <= columns; c++)
+            {
+                var text = rows[r][c];
+                Assert.DoesNotContain(text, new[] { "1", "2", "3", "4" });
+                if (truth[r, c] is > 0 and < 5) Assert.Equal("<5", text);
+                else if (text != "x" && text != "<5") Assert.Equal(truth[r, c], int.Parse(text.Replace("\u00a0", "")));
+            }
+        SmallNumberProtectionTests.AssertNoCombinationIsolatesAHiddenFigure(years, columns, (r, c) => rows[r][c] is "x" or "<5");
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_the_programme_tables_and_the_national_context_beside_them()
+    {
+        var client = app.CreateClient();
+        var index = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics?culture=en"));
+        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/statistics/programme-moves-in");
+        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/statistics/annual-survey-housing-added");
+
+        var beside = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics/context-and-programme?culture=en"));
+        var row2024 = beside.QuerySelectorAll("tbody tr").FirstOrDefault(r => r.QuerySelector("th")!.TextContent == "2024");
+        if (row2024 is not null) Assert.Contains("3\u00a0806", row2024.TextContent);
+        Assert.NotNull(beside.QuerySelector(".notice")); // the protection legend
+
+        var survey = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics/annual-survey-housing-added?culture=sv"));
+        Assert.Contains(survey.QuerySelectorAll("tbody th"), th => th.TextContent == "Helsingfors");
+    }
+}
