@@ -7,11 +7,11 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringDemoDataOnSqlite(SqliteApp app) : MonitoringDemoDataTests(app), IClassFixture<SqliteApp>;
-public sealed class MonitoringDemoDataOnPostgres(PostgresApp app) : MonitoringDemoDataTests(app), IClassFixture<PostgresApp>;
+public sealed class MonitoringUnitsDemoOnSqlite(SqliteApp app) : MonitoringUnitsDemoTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringUnitsDemoOnPostgres(PostgresApp app) : MonitoringUnitsDemoTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>A newcomer's first run: reporting units for the programme cities with services, the demo reporter in Helsinki.</summary>
-public abstract class MonitoringDemoDataTests(YhdessaApp app)
+public abstract class MonitoringUnitsDemoTests(YhdessaApp app)
 {
     [Fact]
     public async Task Demo_cities_report_with_services_and_the_demo_reporter_belongs_to_Helsinki()
