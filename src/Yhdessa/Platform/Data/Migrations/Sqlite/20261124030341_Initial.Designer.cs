@@ -11,8 +11,8 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYhdessaDb))]
-    [Migration("20261124012307_Monitoring")]
-    partial class Monitoring
+    [Migration("20261124030341_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -270,7 +270,7 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Visibility", "StartsAt");
+                    b.HasIndex("Visibility", "EndsAt", "StartsAt");
 
                     b.ToTable("Events");
                 });

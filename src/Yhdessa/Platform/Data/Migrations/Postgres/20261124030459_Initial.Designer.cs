@@ -13,7 +13,7 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYhdessaDb))]
-    [Migration("20261124012828_Initial")]
+    [Migration("20261124030459_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1002,6 +1002,404 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MaterialVersions");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RoundId", "UnitId", "ServiceType", "Measure", "Category")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringAggregateValues", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringAggregateValues_Count", "\"Count\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AnnualSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AddedHousingFirstCongregate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddedIntensiveServiceHousing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddedOther")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddedScatteredWithSupport")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddedSupportedHousing")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("WorkForms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MunicipalityCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringAnnualSurveys", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedHousingFirstCongregate", "\"AddedHousingFirstCongregate\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedIntensiveServiceHousing", "\"AddedIntensiveServiceHousing\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedOther", "\"AddedOther\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedScatteredWithSupport", "\"AddedScatteredWithSupport\" >= 0");
+
+                            t.HasCheckConstraint("CK_MonitoringAnnualSurveys_AddedSupportedHousing", "\"AddedSupportedHousing\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.CollectionRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("MonitoringRounds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringRounds_Period", "\"End\" >= \"Start\"");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.HousingService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringServices", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringServices_Places", "\"Places\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("MonitoringUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnitReporter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UnitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MonitoringUnitReporters", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnit", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("MonitoringRoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnitEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("RoundId", "UnitId", "At");
+
+                    b.ToTable("MonitoringRoundUnitEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.Stay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("MoveIn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResidentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SituationBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UnitId", "ResidentCode");
+
+                    b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringStays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MonitoringStays_DestinationIffEnd", "(\"End\" IS NULL AND \"Destination\" IS NULL) OR (\"End\" IS NOT NULL AND \"Destination\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_MonitoringStays_EndAfterMoveIn", "\"End\" IS NULL OR \"End\" >= \"MoveIn\"");
+                        });
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2013,6 +2411,110 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .WithMany("Versions")
                         .HasForeignKey("MaterialId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AnnualSurvey", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.HousingService", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnit", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Network.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.ReportingUnitReporter", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnit", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.RoundUnitEvent", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.RoundUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.Stay", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.HousingService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
