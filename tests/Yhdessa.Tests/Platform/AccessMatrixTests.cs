@@ -26,7 +26,7 @@ public sealed class AccessMatrixOnPostgres(AccountAppOnPostgres app) : AccessMat
 /// </summary>
 public abstract partial class AccessMatrixTests(YhdessaApp app)
 {
-    public enum Access { SignedIn, Coordinator, GroupAdmin }
+    public enum Access { SignedIn, Coordinator, GroupAdmin, Monitoring }
 
     private const string GroupSlug = "matriisiryhma";
 
@@ -132,6 +132,39 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        // Monitoring: coordinators and reporters (rows filtered to the reporter's units inside); managing is coordinators'.
+        ["GET monitoring"] = Access.Monitoring,
+        ["GET monitoring/two-factor"] = Access.SignedIn,
+        ["GET monitoring/units"] = Access.Monitoring,
+        ["GET monitoring/units/new"] = Access.Coordinator,
+        ["POST monitoring/units/new"] = Access.Coordinator,
+        ["GET monitoring/units/{id:int}"] = Access.Monitoring,
+        ["POST monitoring/units/{id:int}"] = Access.Monitoring,
+        ["GET monitoring/units/{id:int}/reporters"] = Access.Coordinator,
+        ["POST monitoring/units/{id:int}/reporters"] = Access.Coordinator,
+        ["POST monitoring/units/{id:int}/reporters?handler=Remove"] = Access.Coordinator,
+        ["GET monitoring/units/{id:int}/services/new"] = Access.Coordinator,
+        ["POST monitoring/units/{id:int}/services/new"] = Access.Coordinator,
+        ["GET monitoring/rounds"] = Access.Coordinator,
+        ["GET monitoring/rounds/new"] = Access.Coordinator,
+        ["POST monitoring/rounds/new"] = Access.Coordinator,
+        ["GET monitoring/rounds/{id:int}"] = Access.Coordinator,
+        ["POST monitoring/rounds/{id:int}"] = Access.Coordinator,
+        ["POST monitoring/rounds/{id:int}?handler=Accept"] = Access.Coordinator,
+        ["POST monitoring/rounds/{id:int}?handler=Return"] = Access.Coordinator,
+        ["POST monitoring/rounds/{id:int}?handler=Close"] = Access.Coordinator,
+        ["POST monitoring/rounds/{id:int}?handler=Reopen"] = Access.Coordinator,
+        ["GET monitoring/report/{roundId:int}/{unitId:int}"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}?handler=Submit"] = Access.Monitoring,
+        ["GET monitoring/report/{roundId:int}/{unitId:int}/stays/new"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}/stays/new"] = Access.Monitoring,
+        ["GET monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}"] = Access.Monitoring,
+        ["GET monitoring/report/{roundId:int}/{unitId:int}/counts"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}/counts"] = Access.Monitoring,
+        ["GET monitoring/survey/{unitId:int}/{year:int}"] = Access.Monitoring,
+        ["POST monitoring/survey/{unitId:int}/{year:int}"] = Access.Monitoring,
         // Monitoring dashboards: protected figures for every member; what an export holds unprotected is decided inside.
         ["GET monitoring/dashboards"] = Access.SignedIn,
         ["GET monitoring/dashboards?handler=Export"] = Access.SignedIn,
@@ -174,7 +207,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         {
             var person = await SignedInAsync(role);
             var response = await SendAsync(person, action, await TokenAsync(person, "/account"));
-            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator;
+            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator
+                || Matrix[action] == Access.Monitoring && role == Roles.Reporter;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
                 || response.Headers.Location?.OriginalString is { } to && (to.Contains("/account/sign-in") || to.Contains("/account/access-denied"));
 
@@ -216,7 +250,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     private static async Task<HttpResponseMessage> SendAsync(Person person, string action, string token)
     {
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
-        var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1").Replace("{id}", "tuntematon");
+        var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
+            .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon");
         var client = person.Client;
         return verb == "GET"
             ? await client.GetAsync(url)

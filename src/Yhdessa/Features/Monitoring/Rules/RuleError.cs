@@ -30,6 +30,7 @@ public static class RuleCodes
     public const string PeriodFormat = "Rule_PeriodFormat";
     public const string ExplanationRequired = "Rule_ExplanationRequired";
     public const string InvisibleCharacters = "Rule_InvisibleCharacters";
+    public const string DateFormat = "Rule_DateFormat";
 
     public static string Of(IdentifierKind kind) => kind switch
     {

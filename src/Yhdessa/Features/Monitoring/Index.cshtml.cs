@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Features.Monitoring;
+
+/// <summary><c>/monitoring</c>: for coordinators the rounds, units and dashboards; for reporters their units and
+/// their open rounds. Shows only names and statuses, no micro-data, so it opens before two-step sign-in is on
+/// and tells the person to turn it on.</summary>
+[Authorize(Policy = MonitoringPolicies.Participant)]
+public class IndexModel(MonitoringAccess access, UserManager<User> users) : PageModel
+{
+    public sealed record OpenReport(CollectionRound Round, ReportingUnit Unit, RoundUnit Status);
+
+    public bool IsCoordinator => access.IsCoordinator;
+    public bool TwoFactorEnabled { get; private set; }
+    public IReadOnlyList<ReportingUnit> Units { get; private set; } = [];
+    public IReadOnlyList<OpenReport> Reports { get; private set; } = [];
+    public IReadOnlyList<CollectionRound> OpenRounds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        TwoFactorEnabled = user is not null && await users.GetTwoFactorEnabledAsync(user);
+        if (IsCoordinator)
+        {
+            OpenRounds = await access.Rounds.Where(r => !r.Closed).OrderBy(r => r.Deadline).ToListAsync(cancellationToken);
+            return;
+        }
+        Units = await access.Units.OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        Reports = (await (from s in access.RoundUnits
+                          join r in access.Rounds on s.RoundId equals r.Id
+                          join u in access.Units on s.UnitId equals u.Id
+                          where !r.Closed
+                          select new { r, u, s }).ToListAsync(cancellationToken))
+            .Select(x => new OpenReport(x.r, x.u, x.s)).OrderBy(x => x.Round.Deadline).ThenBy(x => x.Unit.Name).ToList();
+    }
+}

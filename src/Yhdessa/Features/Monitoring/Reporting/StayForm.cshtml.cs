@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Rounds;
+using Yhdessa.Features.Monitoring.Rules;
+using Yhdessa.Platform.Audit;
+using Yhdessa.Platform.Data;
+
+namespace Yhdessa.Features.Monitoring.Reporting;
+
+/// <summary>
+/// Adding a stay (<c>…/stays/new</c>) and editing or ending one (<c>…/stays/{stayId}</c>) in a unit's report;
+/// StayNew.cshtml and StayEdit.cshtml share this model and _StayForm.cshtml. Every rule is
+/// <see cref="StayRules"/>' (the import uses the same), plus the resident's other stays in the service for overlaps.
+/// Nothing changes while the report is locked (submitted, accepted, or the round closed).
+/// </summary>
+[Authorize(Policy = MonitoringPolicies.MicroData)]
+public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<MonitoringText> text) : PageModel
+{
+    public sealed class StayInput
+    {
+        public string? ServiceCode { get; set; }
+        public string? ResidentCode { get; set; }
+        public string? MoveIn { get; set; }
+        public string? SituationBefore { get; set; }
+        public string? End { get; set; }
+        public string? Destination { get; set; }
+    }
+
+    [BindProperty] public StayInput Input { get; set; } = new();
+    public ReportContext Report { get; private set; } = null!;
+    public Stay? Existing { get; private set; }
+    public StayLock Lock { get; private set; } = StayLock.Open;
+
+    public string Heading => Existing is null ? text["AddStay"] : text["EditStay", Existing.ResidentCode];
+
+    public async Task<IActionResult> OnGetAsync(int roundId, int unitId, int? stayId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, unitId, stayId, cancellationToken)) return NotFound();
+        if (Existing is { } stay)
+        {
+            Input = new StayInput
+            {
+                ServiceCode = Report.Services.FirstOrDefault(s => s.Id == stay.ServiceId)?.Code, ResidentCode = stay.ResidentCode,
+                MoveIn = MonitoringDisplay.IsoDate(stay.MoveIn), SituationBefore = stay.SituationBefore.ToString(),
+                End = MonitoringDisplay.IsoDate(stay.End), Destination = stay.Destination?.ToString(),
+            };
+            await access.ViewedAsync("stay", $"monitoring-stay:{stay.Id}", cancellationToken);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int roundId, int unitId, int? stayId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, unitId, stayId, cancellationToken)) return NotFound();
+        ModelState.Clear();
+        if (Lock == StayLock.Locked)
+        {
+            ModelState.AddModelError("", text[Report.Round.Closed ? "RoundIsClosed" : Report.Editable ? "StaySettled" : "ReportLocked"]);
+            return Page();
+        }
+
+        var errors = new List<RuleError>();
+        var draft = Lock == StayLock.EndOnly ? EndOnlyDraft(Existing!, errors) : Draft(errors);
+        var checkedStay = StayRules.Check(draft, Report.ServicesByCode, MonitoringDisplay.Today(clock), errors);
+        // A date that could not be read reached the rules as missing: its format is the one thing to say about it.
+        var unreadable = errors.Where(e => e.Code == RuleCodes.DateFormat).Select(e => e.Field).ToHashSet();
+        errors.RemoveAll(e => e.Code == RuleCodes.Required && unreadable.Contains(e.Field)
+            || e.Code == RuleCodes.DestinationWithoutEnd && unreadable.Contains(nameof(StayInput.End)));
+        if (Lock == StayLock.EndOnly && draft.End is { } end && end < Report.Round.Start)
+            errors.Add(new RuleError(nameof(StayInput.End), "EndBeforeRound"));
+        if (checkedStay is not null && errors.Count == 0)
+        {
+            var others = await access.Stays.AsNoTracking()
+                .Where(s => s.UnitId == unitId && s.ServiceId == checkedStay.Service.Id && s.ResidentCode == checkedStay.ResidentCode && s.Id != (stayId ?? 0))
+                .Select(s => new { s.MoveIn, s.End }).ToListAsync(cancellationToken);
+            if (StayRules.FindOverlap(checkedStay.MoveIn, checkedStay.End, others.Select(o => (o.MoveIn, o.End))) is { } overlap)
+                errors.Add(new RuleError(nameof(StayInput.MoveIn), RuleCodes.Overlap,
+                    $"{MonitoringDisplay.Date(overlap.MoveIn)}–{MonitoringDisplay.Date(overlap.End)}"));
+        }
+        ModelState.AddRuleErrors(text, errors);
+        if (!ModelState.IsValid) return Page();
+
+        var s = checkedStay!;
+        Stay stay;
+        if (Existing is null)
+        {
+            stay = new Stay(unitId, s.Service.Id, s.ResidentCode, s.MoveIn, s.SituationBefore, s.End, s.Destination, roundId);
+            db.Stays.Add(stay);
+        }
+        else
+        {
+            stay = await db.Stays.SingleAsync(x => x.Id == Existing.Id, cancellationToken);
+            stay.Correct(s.Service.Id, s.ResidentCode, s.MoveIn, s.SituationBefore, s.End, s.Destination);
+            stay.RoundId = roundId;
+        }
+        stay.UpdatedAt = clock.GetUtcNow();
+        workflow.Edited(Report.RoundUnit);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save of the same stay got in first (the unique key of unit, service, resident and move-in).
+            ModelState.AddModelError("Input.MoveIn", text[RuleCodes.Overlap, MonitoringDisplay.Date(s.MoveIn)]);
+            return Page();
+        }
+        await audit.RecordNowAsync(Existing is null ? "monitoring.stay-added" : "monitoring.stay-changed",
+            $"monitoring-stay:{stay.Id}", $"monitoring-unit:{unitId}/round:{roundId}", cancellationToken: cancellationToken);
+        TempData["Notice"] = text["StaySaved"].Value;
+        return Redirect(Report.Path);
+    }
+
+    private StayDraft Draft(List<RuleError> errors) => new(
+        Input.ServiceCode, Input.ResidentCode, Date(nameof(StayInput.MoveIn), Input.MoveIn, errors), Input.SituationBefore,
+        Date(nameof(StayInput.End), Input.End, errors), Input.Destination);
+
+    /// <summary>A settled stay keeps what was reported; only its end and destination come from the form.</summary>
+    private StayDraft EndOnlyDraft(Stay stay, List<RuleError> errors) => new(
+        Report.Services.First(x => x.Id == stay.ServiceId).Code, stay.ResidentCode, stay.MoveIn, stay.SituationBefore.ToString(),
+        Date(nameof(StayInput.End), Input.End, errors), Input.Destination);
+
+    private static DateOnly? Date(string field, string? value, List<RuleError> errors)
+    {
+        var date = MonitoringDisplay.ParseDate(value);
+        if (date is null && !string.IsNullOrWhiteSpace(value)) errors.Add(new RuleError(field, RuleCodes.DateFormat));
+        return date;
+    }
+
+    private async Task<bool> LoadAsync(int roundId, int unitId, int? stayId, CancellationToken cancellationToken)
+    {
+        var report = await ReportContext.LoadAsync(db, access, roundId, unitId, cancellationToken);
+        if (report is null) return false;
+        Report = report;
+        if (stayId is { } id)
+        {
+            Existing = await access.Stays.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.UnitId == unitId, cancellationToken);
+            if (Existing is null) return false;
+            Lock = await report.LockOfAsync(db, Existing, cancellationToken);
+        }
+        else Lock = report.Editable ? StayLock.Open : StayLock.Locked;
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Tests.Support;
+
+namespace Yhdessa.Tests.Browser;
+
+/// <summary>The open statistics and the monitoring dashboard with the demo data, in each language, through axe-core;
+/// the dashboard also without JavaScript (its charts are drawn on the server).</summary>
+public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
+{
+    private static readonly string[] VisitorPages =
+    [
+        "/statistics", "/statistics/homelessness-national", "/statistics/homelessness-municipal",
+        "/statistics/programme-moves-in", "/statistics/programme-retention", "/statistics/annual-survey-work-forms",
+        "/statistics/context-and-programme",
+    ];
+
+    private static readonly string[] MemberPages =
+    [
+        "/monitoring/dashboards", "/monitoring/dashboards?area=m:091&type=ScatteredWithSupport",
+        "/monitoring/dashboards?from=1990", // the error summary
+    ];
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Statistics_and_dashboards_pass_axe(string language)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/language?to={language}&returnUrl=/");
+        foreach (var path in VisitorPages) await CheckAsync(page, path, language);
+
+        await SignInAsync(page, DemoAccounts.Member);
+        foreach (var path in MemberPages) await CheckAsync(page, path, language);
+    }
+
+    [Fact]
+    public async Task The_dashboard_works_without_javascript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await SignInAsync(page, DemoAccounts.Member);
+        await page.GotoAsync("/monitoring/dashboards");
+        await page.Locator("#Area").SelectOptionAsync(new SelectOptionValue { Value = "m:837" });
+        await page.Locator("main form.filters button[type=submit]").ClickAsync();
+
+        Assert.Contains("area=m%3A837", page.Url);
+        Assert.Equal(3, await page.Locator("figure.chart svg").CountAsync());
+        Assert.Equal(7, await page.Locator("table.statistics").CountAsync());
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("input[type=email]").FillAsync(email);
+        await page.Locator("input[type=password]").FillAsync("demo-Yhdessa-2026!");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+    }
+
+    private static async Task CheckAsync(IPage page, string path, string language)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response!.Ok, $"{path} answered {response.Status}");
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Tests.Monitoring;
+
+public sealed class MonitoringDemoDataOnSqlite(SqliteApp app) : MonitoringDemoDataTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringDemoDataOnPostgres(PostgresApp app) : MonitoringDemoDataTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A newcomer's first run: reporting units for the programme cities with services, the demo reporter in Helsinki.</summary>
+public abstract class MonitoringDemoDataTests(YhdessaApp app)
+{
+    [Fact]
+    public async Task Demo_cities_report_with_services_and_the_demo_reporter_belongs_to_Helsinki()
+    {
+        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
+        using var scope = started.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
+
+        var units = await db.ReportingUnits.AsNoTracking().ToListAsync();
+        Assert.Superset(new HashSet<string> { "091", "049", "092", "837", "853" }, units.Select(u => u.MunicipalityCode).ToHashSet());
+        Assert.All(units, u => Assert.True(db.HousingServices.Any(s => s.UnitId == u.Id), u.Name));
+        Assert.Contains(units, u => u.Kind == UnitKind.ServiceProvider && u.OrganisationId != null);
+        var reporterUnits = await (from r in db.ReportingUnitReporters
+                                   join u in db.Users on r.UserId equals u.Id
+                                   join unit in db.ReportingUnits on r.UnitId equals unit.Id
+                                   where u.Email == DemoAccounts.Reporter
+                                   select unit.MunicipalityCode).ToListAsync();
+        Assert.Equal(["091"], reporterUnits);
+    }
+}
