@@ -187,6 +187,14 @@ public abstract class DashboardTests
         Assert.Contains("/account/sign-in", response.Headers.Location!.ToString());
     }
 
+    private async Task<string> TwoStepAsync(string userId)
+    {
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+        Assert.True((await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(userId))!, true)).Succeeded);
+        return userId;
+    }
+
     private async Task<XLWorkbook> ExportAsync(string userId, string area)
     {
         var response = await host.Client(userId).GetAsync($"/monitoring/dashboards?handler=export&format=xlsx&area={area}&from=2020&to=2021");
@@ -200,7 +208,7 @@ public abstract class DashboardTests
     [Fact]
     public async Task A_reporter_exports_their_own_unit_as_counted_but_another_unit_only_protected_and_each_export_is_audited()
     {
-        var reporter = await host.CreateUserAsync("Raportoija A", Roles.Reporter);
+        var reporter = await TwoStepAsync(await host.CreateUserAsync("Raportoija A", Roles.Reporter));
         await host.WithDbAsync(db =>
         {
             db.Add(new ReportingUnitReporter { UnitId = data.UnitA, UserId = reporter, Since = DateTimeOffset.UtcNow });
@@ -224,12 +232,15 @@ public abstract class DashboardTests
     [Fact]
     public async Task A_coordinator_exports_counted_figures_and_a_member_protected_ones_as_csv()
     {
-        var coordinator = await host.CreateUserAsync("Koordinaattori", Roles.Coordinator);
+        var coordinator = await TwoStepAsync(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var withoutTwoStep = await host.CreateUserAsync("Koordinaattori ilman kaksivaiheista", Roles.Coordinator);
         var member = await host.CreateUserAsync("Jäsen");
 
         using var all = await ExportAsync(coordinator, "");
         Assert.Equal("1", Cell(all, "Muutot", 3, 3));
         Assert.Equal(7, all.Worksheets.Count);
+        using var protectedAll = await ExportAsync(withoutTwoStep, ""); // micro-data needs two-step sign-in
+        Assert.Equal("<5", Cell(protectedAll, "Muutot", 3, 3));
 
         var csv = await host.Client(member).GetStringAsync("/monitoring/dashboards?handler=export&format=csv&table=moves-in&from=2020&to=2021");
         var line2021 = csv.Split("\r\n").Single(l => l.StartsWith("2021;"));

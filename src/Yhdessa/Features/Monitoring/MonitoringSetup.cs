@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Features.Monitoring.Rounds;
-using Yhdessa.Platform.Data;
-using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Statistics;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Monitoring;

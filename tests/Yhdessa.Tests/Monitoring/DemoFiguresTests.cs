@@ -9,10 +9,10 @@ using Yhdessa.Tests.Network;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringDemoDataOnSqlite(SqliteApp app) : MonitoringDemoDataTests(app), IClassFixture<SqliteApp>;
-public sealed class MonitoringDemoDataOnPostgres(PostgresApp app) : MonitoringDemoDataTests(app), IClassFixture<PostgresApp>;
+public sealed class DemoFiguresOnSqlite(SqliteApp app) : DemoFiguresTests(app), IClassFixture<SqliteApp>;
+public sealed class DemoFiguresOnPostgres(PostgresApp app) : DemoFiguresTests(app), IClassFixture<PostgresApp>;
 
-public abstract class MonitoringDemoDataTests(YhdessaApp app)
+public abstract class DemoFiguresTests(YhdessaApp app)
 {
     [Fact]
     public async Task The_demo_makes_the_dashboard_alive_with_both_ways_of_reporting_and_an_open_round()
