@@ -52,7 +52,6 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/feedback", "/events/certificates",
         "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
         "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files",
-        "/monitoring/import",
     ];
 
     [Theory]
