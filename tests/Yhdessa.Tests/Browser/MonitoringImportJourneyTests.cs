@@ -72,6 +72,31 @@ public abstract class MonitoringImportJourneyTests(BrowserApp browser)
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
     }
 
+    [Theory]
+    [InlineData("fi", "Tarkista ja tuo", "Rivi 3, sarake Päättymispäivä")]
+    [InlineData("sv", "Kontrollera och importera", "Rad 3, kolumn Päättymispäivä")]
+    [InlineData("en", "Check and import", "Row 3, column Päättymispäivä")]
+    public async Task The_import_page_and_its_report_pass_axe_in_every_language(string language, string button, string where)
+    {
+        var journey = await JourneyAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/language?to={language}&returnUrl=/");
+        await SignInAsync(page, journey.Reporter, journey.ReporterKey);
+        await page.GotoAsync("/monitoring/import");
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        await Axe.AssertNoViolationsAsync(page);
+
+        var file = Path.Combine(Path.GetTempPath(), $"jaksot-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "Palvelu;Asukastunnus;Muuttopäivä;Tilanne ennen muuttoa;Päättymispäivä;Sijoittuminen\r\n" +
+            "HF1;a-1;1.2.2025;LongTermHomeless;;\r\nHF1;a-2;1.3.2025;Homeless;1.2.2025;Died\r\n");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync(where);
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        File.Delete(file);
+    }
+
     [Fact]
     public async Task A_reporter_imports_a_file_with_errors_fixes_it_and_submits_and_a_coordinator_returns_it_with_a_comment()
     {

@@ -93,6 +93,39 @@ public abstract class ImportTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_stay_settled_in_a_closed_round_may_only_be_ended_and_only_within_the_new_round()
+    {
+        var setting = await app.SettingAsync();
+        await setting.ImportAsync(ImportFiles.StaysCsv("A1;s-1;1.2.2024;Homeless;;", "A1;s-2;1.3.2024;Homeless;1.6.2024;Died"));
+        var next = await app.DbAsync(async db =>
+        {
+            (await db.CollectionRounds.SingleAsync(r => r.Id == setting.RoundId)).Closed = true;
+            var round = new CollectionRound
+            {
+                Name = "Seuraava " + setting.RoundId, Period = "2026", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2026, 12, 31),
+                Deadline = Today.AddDays(30), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(round);
+            await db.SaveChangesAsync();
+            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = setting.UnitId, Method = ReportingMethod.Stays, UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
+        var later = setting with { RoundId = next };
+
+        var changed = await later.ImportAsync(ImportFiles.StaysCsv("A1;s-1;1.2.2024;Institution;;", "A1;s-2;1.3.2024;Homeless;1.7.2024;Died"));
+        Assert.Contains(changed.ReportLines(), l => l.StartsWith("Rivi 2: Jakso on raportoitu jo suljetulla keruukierroksella"));
+        Assert.Contains(changed.ReportLines(), l => l.StartsWith("Rivi 3: Jakso on raportoitu jo suljetulla keruukierroksella"));
+
+        var early = await later.ImportAsync(ImportFiles.StaysCsv("A1;s-1;1.2.2024;Homeless;31.12.2025;Died"));
+        Assert.Equal("Rivi 2, sarake Päättymispäivä: Suljetulla kierroksella raportoidun jakson voi päättää vain tämän kierroksen ajalta, alkaen 1.1.2026.",
+            Assert.Single(early.ReportLines()));
+
+        var ended = await later.ImportAsync(ImportFiles.StaysCsv("A1;s-1;1.2.2024;Homeless;1.2.2026;Died", "A1;s-2;1.3.2024;Homeless;1.6.2024;Died"));
+        Assert.Contains("0 uutta jaksoa, 1 päivitettyä, 1 ennallaan", ended.Notice);
+    }
+
+    [Fact]
     public async Task Wrong_and_missing_columns_are_reported_before_any_row()
     {
         var setting = await app.SettingAsync();

@@ -55,13 +55,13 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         if (roundUnit.Method != method)
             return Finish(map.Kind, 0, 0, [ImportProblem.OfFile(roundUnit.Method == ReportingMethod.Stays ? "ReportsStays" : "ReportsCounts")]);
 
-        var context = new ImportContext(roundId, unitId, actorId, HelsinkiToday(), problems);
+        var context = new ImportContext(roundId, round.Start, unitId, actorId, HelsinkiToday(), problems);
         return map.Kind == ImportKind.Stays
             ? await ImportStaysAsync(reader, map, context, cancellationToken)
             : await ImportCountsAsync(reader, map, context, cancellationToken);
     }
 
-    private sealed record ImportContext(int RoundId, int UnitId, string? ActorId, DateOnly Today, List<ImportProblem> Problems);
+    private sealed record ImportContext(int RoundId, DateOnly RoundStart, int UnitId, string? ActorId, DateOnly Today, List<ImportProblem> Problems);
 
     private DateOnly HelsinkiToday() => DateOnly.FromDateTime(HelsinkiTime.ToHelsinki(clock.GetUtcNow()).DateTime);
 
@@ -107,6 +107,8 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
             .Select(s => new SavedStay(s.Id, s.ServiceId, s.ResidentCode, s.MoveIn, s.SituationBefore, s.End, s.Destination, s.RoundId))
             .ToListAsync(cancellationToken);
         CheckOverlaps(parsed, saved, map, problems);
+        var closedRounds = await db.CollectionRounds.Where(r => r.Closed).Select(r => r.Id).ToListAsync(cancellationToken);
+        CheckSettled(parsed, saved, [.. closedRounds], context, map, problems);
         if (problems.Count > 0)
         {
             logger.LogInformation("Stay import for unit {UnitId} in round {RoundId} refused: {Rows} rows, {Problems} problems",
@@ -202,6 +204,28 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
                 problems.Add(new ImportProblem(stay.Row, column, "OverlapSaved", other.MoveIn.ToString("d", Languages.FormattingCulture(Languages.Current))));
                 break;
             }
+    }
+
+    /// <summary>
+    /// A stay last reported in a closed round is settled: its figures are in that round's results. As in the form
+    /// (<c>ReportContext.LockOfAsync</c>), an ongoing one may only be ended, within this round's period or later;
+    /// any other change needs the old round reopened.
+    /// </summary>
+    private static void CheckSettled(List<ParsedStay> parsed, List<SavedStay> saved, HashSet<int> closedRounds, ImportContext context,
+        HeaderMap map, List<ImportProblem> problems)
+    {
+        var existing = saved.ToDictionary(s => (s.ServiceId, s.ResidentCode, s.MoveIn));
+        foreach (var stay in parsed)
+        {
+            if (!existing.TryGetValue((stay.ServiceId, stay.Resident, stay.MoveIn), out var old)) continue;
+            if (old.SituationBefore == stay.Situation && old.End == stay.End && old.Destination == stay.Destination) continue;
+            if (old.RoundId is not { } round || round == context.RoundId || !closedRounds.Contains(round)) continue;
+            if (old.End is not null || old.SituationBefore != stay.Situation || stay.End is null)
+                problems.Add(new ImportProblem(stay.Row, null, "StaySettled"));
+            else if (stay.End < context.RoundStart)
+                problems.Add(new ImportProblem(stay.Row, Heading(map, ImportColumns.End), "EndBeforeRound",
+                    context.RoundStart.ToString("d", Languages.FormattingCulture(Languages.Current))));
+        }
     }
 
     private static DateOnly Ends(ParsedStay stay) => stay.End ?? DateOnly.MaxValue;
