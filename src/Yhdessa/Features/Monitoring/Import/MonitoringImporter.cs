@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Features.Monitoring.Rules;
@@ -25,7 +26,8 @@ public sealed record ImportOutcome(ImportKind Kind, int Rows, int EmptyRows, IRe
 /// category) for counts, so that importing the same file twice adds nothing and a stay that has since ended is
 /// updated in place. Rows are streamed; what is kept per row is the few parsed values the overlap check needs.
 /// </summary>
-public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, TimeProvider clock, AuditLog audit, ILogger<MonitoringImporter> logger)
+public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, TimeProvider clock, AuditLog audit, DashboardCache dashboards,
+    ILogger<MonitoringImporter> logger)
 {
     /// <summary>Enough to fix a file in one go; a file with more is usually wrong in one column on every row.</summary>
     public const int MaxProblems = 1000;
@@ -278,6 +280,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+        dashboards.Changed();
         logger.LogInformation("Stay import for unit {UnitId} in round {RoundId}: {Added} added, {Updated} updated, {Unchanged} unchanged",
             context.UnitId, context.RoundId, added.Count, changed.Count, unchanged);
         return (added.Count, changed.Count, unchanged);
@@ -335,6 +338,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
             $"monitoring-unit:{context.UnitId}; counts: rows {parsed.Count}, added {added}, updated {updated}, unchanged {unchanged}", context.ActorId);
         // One SaveChanges is one transaction: a count file is a few hundred rows at most.
         await db.SaveChangesAsync(cancellationToken);
+        dashboards.Changed();
         return Finish(ImportKind.Aggregates, rows, empty, problems, added, updated, unchanged);
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Features.Monitoring.Rules;
@@ -18,7 +19,7 @@ namespace Yhdessa.Features.Monitoring.Reporting;
 /// the period's start and end. Saving replaces the unit's values for the round; an empty field is "not reported".
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
-public class CountsModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit,
+public class CountsModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit, DashboardCache dashboards,
     IStringLocalizer<MonitoringText> text) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Counts { get; set; } = [];
@@ -73,6 +74,7 @@ public class CountsModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wo
         audit.Record("monitoring.counts-saved", $"monitoring-unit:{unitId}/round:{roundId}", $"{values.Count} values");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        dashboards.Changed();
         TempData["Notice"] = text["CountsSaved"].Value;
         return Redirect(Report.Path);
     }

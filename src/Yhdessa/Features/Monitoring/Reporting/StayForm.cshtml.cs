@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Access;
+using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Features.Monitoring.Rules;
@@ -19,7 +20,7 @@ namespace Yhdessa.Features.Monitoring.Reporting;
 /// Nothing changes while the report is locked (submitted, accepted, or the round closed).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
-public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit, TimeProvider clock,
+public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit, TimeProvider clock, DashboardCache dashboards,
     IStringLocalizer<MonitoringText> text) : PageModel
 {
     public sealed class StayInput
@@ -104,6 +105,7 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            dashboards.Changed();
         }
         catch (DbUpdateException)
         {
