@@ -77,4 +77,18 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
         Assert.Equal("Muokattu Lomake", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
         Assert.Empty(await app.RegistrationsAsync(ev.Id));
     }
+
+    [Fact]
+    public async Task Choosing_not_in_the_list_without_writing_a_name_asks_for_the_organisation()
+    {
+        var ev = await app.OpenEventAsync(capacity: 5);
+        var fields = RegistrationApps.Guest("Nimetön Organisaatio", RegistrationApps.NewEmail("eilistassa"), "");
+        fields["Input.OrganisationId"] = "";
+
+        var page = await app.RegisterGuestAsync(ev, fields);
+
+        Assert.Contains("Valitse organisaatiosi listasta tai kirjoita sen nimi.", page.ErrorSummary);
+        Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#Input_OrganisationName']"));
+        Assert.Empty(await app.RegistrationsAsync(ev.Id));
+    }
 }

@@ -93,10 +93,11 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             email = InputRules.CleanEmail(Input.Email ?? "");
             if (email.Length == 0) ModelState.AddModelError("Input.Email", r["EmailRequired"]);
             else if (!InputRules.IsValidEmail(email)) ModelState.AddModelError("Input.Email", r["EmailInvalid"]);
-            organisation = ChosenOrganisation();
+            organisation = ChosenOrganisation(out var refusedChoice);
+            // A refused choice has its own message; asking for a name as well would say two things about one answer.
             organisationName = organisation?.NameFi
                 ?? Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
-                    required: ModelState.ContainsKey("Input.OrganisationId") ? null : "OrganisationRequired", singleLine: true);
+                    required: refusedChoice ? null : "OrganisationRequired", singleLine: true);
             // A listed organisation written in by hand is that organisation: its seats and cap count the guest alike.
             if (organisation is null && organisationName is not null && Listed(organisationName) is { } written)
                 (organisation, organisationName) = (written, written.NameFi);
@@ -139,11 +140,13 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
 
     /// <summary>The organisation a guest chose, checked against the directory: a posted id that is not there (an
     /// altered form, or an organisation removed meanwhile) is refused rather than taken as no organisation.</summary>
-    private Organisation? ChosenOrganisation()
+    private Organisation? ChosenOrganisation(out bool refused)
     {
+        refused = false;
         if (string.IsNullOrWhiteSpace(Input.OrganisationId)) return null;
         var chosen = int.TryParse(Input.OrganisationId, out var id) ? Organisations.FirstOrDefault(o => o.Id == id) : null;
         if (chosen is null) ModelState.AddModelError("Input.OrganisationId", r["OrganisationNotInList"]);
+        refused = chosen is null;
         return chosen;
     }
 
@@ -220,7 +223,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         else
         {
             Organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
-                .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
+                .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         }
         return true;
     }
