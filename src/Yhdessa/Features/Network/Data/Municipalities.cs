@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Network.Data;
@@ -46,7 +46,7 @@ public sealed class Municipalities
         using var stream = typeof(Municipalities).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        var header = SplitCsvLine(reader.ReadLine() ?? "");
+        var header = CsvLine.Split(reader.ReadLine() ?? "");
         int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
             : throw new InvalidOperationException($"The municipality list has no column {name}.");
         int code = Column("kunta_code"), fi = Column("name_fi"), sv = Column("name_sv"), en = Column("name_en"),
@@ -55,34 +55,11 @@ public sealed class Municipalities
         var rows = new List<Municipality>();
         while (reader.ReadLine() is { Length: > 0 } line)
         {
-            var f = SplitCsvLine(line);
+            var f = CsvLine.Split(line);
             rows.Add(new Municipality(f[code], f[fi], f[sv], f[en], f[regionFi], f[regionSv], f[regionEn], f[countyFi], f[countySv]));
         }
         All = rows.OrderBy(m => m.NameFi, StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), false)).ToList();
         byCode = rows.ToDictionary(m => m.Code);
-    }
-
-    /// <summary>One line of RFC 4180 CSV: fields may be quoted, and a quoted field may hold commas and doubled quotes.</summary>
-    private static string[] SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 
     public Municipality? Find(string? code) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Features.Monitoring.Statistics.Context;
 
@@ -48,9 +48,9 @@ public sealed class ContextSeries
         using var stream = typeof(ContextSeries).Assembly.GetManifestResourceStream(Prefix + file)
             ?? throw new InvalidOperationException($"The embedded resource {Prefix + file} is missing.");
         using var reader = new StreamReader(stream);
-        var header = Split(reader.ReadLine() ?? "");
+        var header = CsvLine.Split(reader.ReadLine() ?? "");
         var rows = new List<T>();
-        while (reader.ReadLine() is { Length: > 0 } line) rows.Add(row(new Row(header, Split(line))));
+        while (reader.ReadLine() is { Length: > 0 } line) rows.Add(row(new Row(header, CsvLine.Split(line))));
         return rows;
     }
 
@@ -62,29 +62,6 @@ public sealed class ContextSeries
                 : throw new InvalidOperationException($"The context series has no column {name}.");
 
         public T GetField<T>(string name) where T : IParsable<T> => T.Parse(GetField(name)!, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One line of RFC 4180 CSV: a quoted field may hold commas and doubled quotes (the notes do).</summary>
-    private static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 
     private static int? Int(Row csv, string name) =>
