@@ -15,6 +15,9 @@ public abstract class YhdessaApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Yhdessa:DataDirectory", DataDirectory);
+        // A host made from this one by WithWebHostBuilder shares its database and data folder, but not the search
+        // index: each running host keeps its index open (Lucene's write lock), so each builds one of its own.
+        builder.UseSetting("Yhdessa:Materials:IndexDirectory", Path.Combine(DataDirectory, "search-" + Guid.NewGuid().ToString("N")));
         builder.UseSetting("Yhdessa:DemoData", "false");
         builder.UseSetting("Yhdessa:BaseUrl", "https://yhdessa.test");
     }

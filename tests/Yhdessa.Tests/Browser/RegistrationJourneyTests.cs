@@ -36,7 +36,7 @@ public abstract class RegistrationJourneyTests(BrowserApp browser)
         await guest.WaitForURLAsync($"**/events/{ev.Slug}/register");
         await CleanAsync(guest, "fi");
         Assert.Contains("Paikkoja jäljellä: 1.", await guest.Locator("main").InnerTextAsync());
-        await FillAsync(guest, "Nimi", "Aino Ääninen", "Sähköposti", first, "Organisaatio", "Y-Säätiö");
+        await FillAsync(guest, "Nimi", "Aino Ääninen", "Sähköposti", first, "Organisaatio, jos se ei ole listassa", "Y-Säätiö");
         await guest.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Ilmoittaudu", Exact = true }).ClickAsync();
         await guest.WaitForURLAsync("**/events/registration/**");
         Assert.Contains("Ilmoittautumisesi on vahvistettu", await guest.Locator(".notice").First.InnerTextAsync());
@@ -54,7 +54,7 @@ public abstract class RegistrationJourneyTests(BrowserApp browser)
         var waiting = await browser.NewPageAsync(width: 320, height: 640);
         await waiting.GotoAsync($"/events/{ev.Slug}/register?culture=sv");
         await CleanAsync(waiting, "sv");
-        await FillAsync(waiting, "Namn", "Åsa Öhman", "E-post", second, "Organisation", "Vasa stad");
+        await FillAsync(waiting, "Namn", "Åsa Öhman", "E-post", second, "Organisation, om den inte finns i listan", "Vasa stad");
         await waiting.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmäl dig", Exact = true }).ClickAsync();
         await waiting.WaitForURLAsync("**/events/registration/**");
         Assert.Contains("Du är nummer 1 på väntelistan.", await waiting.Locator("main").InnerTextAsync());

@@ -21,9 +21,8 @@ public sealed class SearchIndexOnPostgres(MaterialAppOnPostgres app) : SearchInd
 /// <summary>The search index heals itself when it drifts from the database, and a coordinator can rebuild it.</summary>
 public abstract class SearchIndexTests(YhdessaApp app)
 {
-    private Task<string> IndexFolderAsync() => app.WithServicesAsync(services => Task.FromResult(Path.Combine(
-        DataSetup.ResolveDataDirectory(services.GetRequiredService<IOptions<PlatformOptions>>().Value,
-            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath), "search", "materials")));
+    private Task<string> IndexFolderAsync() =>
+        app.WithServicesAsync(services => Task.FromResult(services.GetRequiredService<MaterialIndex>().Folder));
 
     private Task<IndexCheck> CheckAsync() => app.WithServicesAsync(services => services.GetRequiredService<MaterialIndex>().CheckAsync());
 

@@ -14,6 +14,10 @@ public sealed class MaterialOptions
 
     /// <summary>How often the search index is checked against the database (<see cref="MaterialIndex.CheckAsync"/>).</summary>
     public int IndexCheckMinutes { get; set; } = 10;
+
+    /// <summary>The search index's folder; default <c>search/materials</c> under the data folder. The index is kept
+    /// open by one app instance at a time, so instances that share a data folder each name a folder of their own.</summary>
+    public string? IndexDirectory { get; set; }
 }
 
 /// <summary>The material bank: pages, search index, files, API and feed.</summary>

@@ -81,16 +81,21 @@ public sealed class MaterialIndex : IDisposable
     private SearcherManager? searchers;
 
     public MaterialIndex(MaterialAnalyzers analyzers, IServiceScopeFactory scopes, IOptions<PlatformOptions> options,
-        IWebHostEnvironment environment, TimeProvider clock, ILogger<MaterialIndex> logger)
+        IOptions<MaterialOptions> materialOptions, IWebHostEnvironment environment, TimeProvider clock, ILogger<MaterialIndex> logger)
     {
         this.analyzers = analyzers;
         this.scopes = scopes;
         this.clock = clock;
         this.logger = logger;
-        folder = Path.Combine(DataSetup.ResolveDataDirectory(options.Value, environment.ContentRootPath), "search", "materials");
+        folder = materialOptions.Value.IndexDirectory is { Length: > 0 } own
+            ? own
+            : Path.Combine(DataSetup.ResolveDataDirectory(options.Value, environment.ContentRootPath), "search", "materials");
     }
 
     public MaterialAnalyzers Analyzers => analyzers;
+
+    /// <summary>Where the index lives on disk.</summary>
+    public string Folder => folder;
 
     /// <summary>The last check against the database (<see cref="CheckAsync"/>), if any since the start.</summary>
     public IndexCheck? LastCheck { get; private set; }
