@@ -79,8 +79,8 @@ public static partial class MonitoringImportBench
     /// says X-Forwarded-Proto: https), so its cookies are Secure: they are kept by hand, as a browser on https would.</summary>
     public static async Task<int> ImportAsync(Uri baseUrl, string key, int roundId, int unitId, string file)
     {
-        using var client = new HttpClient(new CookieKeeper(), disposeHandler: true) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(30) };
-        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        using var client = BehindTlsProxy.Client(TimeSpan.FromMinutes(30));
+        client.BaseAddress = baseUrl;
         var (signedIn, _) = await FollowAsync(client, await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", await TokenAsync(client, "/account/sign-in")), new("Input.Email", Email), new("Input.Password", Password)])));
         if (signedIn.Contains("two-factor", StringComparison.OrdinalIgnoreCase))
@@ -116,21 +116,6 @@ public static partial class MonitoringImportBench
     }
 
     /// <summary>Sends back every cookie the app set, Secure or not, and follows no redirects by itself.</summary>
-    private sealed class CookieKeeper() : DelegatingHandler(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
-    {
-        private readonly Dictionary<string, string> cookies = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var set))
-                foreach (var pair in set.Select(c => c.Split(';')[0].Split('=', 2)))
-                    cookies[pair[0]] = pair[1];
-            return response;
-        }
-    }
-
     private static async Task<string> TokenAsync(HttpClient client, string page)
     {
         var (_, html) = await FollowAsync(client, await client.GetAsync(page));

@@ -34,10 +34,7 @@ public static partial class RegistrationLoad
         var form = $"{baseUrl}/events/{BenchEvents.RegistrationSlug}/register";
         var all = Enumerable.Range(1, attempts).Select(i => new Attempt(i, $"vieras{i:D4}@example.fi")).ToList();
         foreach (var a in all)
-            a.Client = new HttpClient(new SocketsHttpHandler
-            {
-                CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1,
-            }) { Timeout = TimeSpan.FromMinutes(2) };
+            a.Client = BehindTlsProxy.Client(TimeSpan.FromMinutes(2));
 
         // Phase 1: every guest opens the form, as a browser would before submitting it.
         await ForEachAsync(all, concurrency, async a =>
