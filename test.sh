@@ -72,5 +72,10 @@ status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -cE '^\s+Passed ' "$log" || true)
 failed=$(grep -cE '^\s+Failed ' "$log" || true)
+# The console log of a whole run is long; the failures are repeated at its end, where a CI excerpt shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -A 25 -E '^\s+Failed ' "$log" | grep -vE '^\{"EventId"' || true
+fi
 echo "Tests: $passed passed, $failed failed"
 exit "$status"
