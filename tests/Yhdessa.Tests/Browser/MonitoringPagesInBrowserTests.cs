@@ -77,6 +77,7 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
                      "/monitoring", "/monitoring/two-factor", "/monitoring/units", "/monitoring/units/new", $"/monitoring/units/{d.Unit}",
                      $"/monitoring/units/{d.Unit}/services/new", $"/monitoring/units/{d.Unit}/reporters", "/monitoring/rounds",
                      "/monitoring/rounds/new", $"/monitoring/rounds/{d.Round}", report, $"{report}/stays/new", $"{report}/stays/{d.Stay}",
+                     $"{report}/stays/{d.Stay}/delete",
                      $"/monitoring/report/{d.Round}/{d.AggregateUnit}", $"/monitoring/report/{d.Round}/{d.AggregateUnit}/counts",
                      $"/monitoring/survey/{d.Unit}/2025",
                  })

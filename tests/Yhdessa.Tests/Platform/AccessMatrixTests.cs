@@ -167,6 +167,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST monitoring/report/{roundId:int}/{unitId:int}/stays/new"] = Access.Monitoring,
         ["GET monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}"] = Access.Monitoring,
         ["POST monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}"] = Access.Monitoring,
+        ["GET monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}/delete"] = Access.Monitoring,
+        ["POST monitoring/report/{roundId:int}/{unitId:int}/stays/{stayId:int}/delete"] = Access.Monitoring,
         ["GET monitoring/report/{roundId:int}/{unitId:int}/counts"] = Access.Monitoring,
         ["POST monitoring/report/{roundId:int}/{unitId:int}/counts"] = Access.Monitoring,
         ["GET monitoring/survey/{unitId:int}/{year:int}"] = Access.Monitoring,
