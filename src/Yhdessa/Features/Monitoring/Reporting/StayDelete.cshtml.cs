@@ -28,7 +28,7 @@ public class StayDeleteModel(YhdessaDb db, MonitoringAccess access, RoundWorkflo
 
     /// <summary>Why the stay cannot be deleted, or null when it can.</summary>
     public string? Refusal => Lock == StayLock.Open ? null
-        : text[Report.Round.Closed ? "RoundIsClosed" : Report.Editable ? "StaySettled" : "ReportLocked"];
+        : text[Report.Round.Closed ? "RoundIsClosed" : Report.Editable ? "StaySettled" : "ReportLocked"].Value;
 
     public string ServiceCode => Report.Services.FirstOrDefault(s => s.Id == Stay.ServiceId)?.Code ?? "";
 
