@@ -108,6 +108,10 @@ public abstract class MonitoringReportPagingTests(YhdessaApp app)
         Assert.Equal("true", page.Document.GetElementById("Resident")?.GetAttribute("aria-invalid"));
         Assert.Equal(50, Residents(page).Length);
 
+        var identifier = await reporter.OpenAsync($"{own.ReportPath}?resident=131052-308T");
+        Assert.Contains("henkilötunnukselta", identifier.ErrorSummary);
+        Assert.Equal(50, Residents(identifier).Length);
+
         var swedish = await reporter.OpenAsync($"{own.ReportPath}?service=XX9&culture=sv");
         Assert.Contains("Enheten har ingen tjänst med denna kod", swedish.ErrorSummary);
     }

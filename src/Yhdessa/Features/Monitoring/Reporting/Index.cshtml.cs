@@ -115,6 +115,10 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
         var resident = (Resident ?? "").Trim();
         if (resident.Length > MonitoringLimits.ResidentCode)
             ModelState.AddModelError(nameof(Resident), text[RuleCodes.TooLong, MonitoringLimits.ResidentCode]);
+        // No stored code is an identifier (the guard refuses them on entry), so a search for one could only find
+        // nothing; the reporter is told why, as in every other field, rather than shown an empty list.
+        else if (IdentifierGuard.Find(resident) is { } kind)
+            ModelState.AddModelError(nameof(Resident), text[RuleCodes.Of(kind)]);
         else if (resident.Length > 0)
         {
             // Resident codes are ASCII letters, digits, '-' and '_' (TextRules), so upper-casing in SQL matches alike on both engines.
