@@ -60,7 +60,7 @@ for engine in $engines; do
   echo "[$engine] Starting the app…" >&2
   # The bench client acts as the TLS proxy in front of the app (X-Forwarded-Proto), as production has one.
   (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Yhdessa.dll --urls "$base" "${settings[@]}" --Yhdessa:KnownProxies:0=127.0.0.1 \
-    --Logging:LogLevel:Default=Warning) >"$out/app.log" 2>&1 &
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Yhdessa.Features.Monitoring.Import=Information) >"$out/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   before=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$app_pid/status")
@@ -71,6 +71,8 @@ for engine in $engines; do
   again=$(dotnet "$bench_tool" import "$base" "$key" "$round" "$unit" "$file")
   echo "[$engine] same file again: $again" >&2
   peak=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$app_pid/status")
+  # The importer logs how long it read and checked the file and how long it wrote: first import, then again.
+  echo "[$engine] phases: $(grep -o 'read and checked in [0-9]* ms, saved in [0-9]* ms' "$out/app.log" | paste -sd';' -)" >&2
   results+=("| $engine | ${first%%;*} | ${again%%;*} | $before | $peak | $load |")
 
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=

@@ -17,7 +17,7 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
 {
     private const string Password = "seurannan salasana talvella";
 
-    private sealed record Data(int Unit, int AggregateUnit, int Round, int Stay, string Email, string Key);
+    private sealed record Data(int Unit, int AggregateUnit, int Round, int Service, int Stay, string Email, string Key);
 
     private static Data? data;
 
@@ -50,7 +50,7 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
         var stay = new Stay(unit.Id, service.Id, "TRE-0001", new DateOnly(2025, 2, 1), SituationBefore.LongTermHomeless, new DateOnly(2025, 10, 1), Destination.MoreIndependentHousing, round.Id);
         db.Stays.Add(stay);
         await db.SaveChangesAsync();
-        return data = new Data(unit.Id, aggregateUnit.Id, round.Id, stay.Id, email, key);
+        return data = new Data(unit.Id, aggregateUnit.Id, round.Id, service.Id, stay.Id, email, key);
     }
 
     [Theory]
@@ -76,7 +76,9 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
                  {
                      "/monitoring", "/monitoring/two-factor", "/monitoring/units", "/monitoring/units/new", $"/monitoring/units/{d.Unit}",
                      $"/monitoring/units/{d.Unit}/services/new", $"/monitoring/units/{d.Unit}/reporters", "/monitoring/rounds",
+                     $"/monitoring/units/{d.Unit}/edit", $"/monitoring/units/{d.Unit}/services/{d.Service}",
                      "/monitoring/rounds/new", $"/monitoring/rounds/{d.Round}", report, $"{report}/stays/new", $"{report}/stays/{d.Stay}",
+                     $"{report}/stays/{d.Stay}/delete",
                      $"/monitoring/report/{d.Round}/{d.AggregateUnit}", $"/monitoring/report/{d.Round}/{d.AggregateUnit}/counts",
                      $"/monitoring/survey/{d.Unit}/2025",
                  })
@@ -86,6 +88,15 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
         foreach (var path in new[] { $"{report}/stays/new", "/monitoring/units/new", "/monitoring/rounds/new" })
         {
             await page.GotoAsync(path);
+            await page.Locator("main form.stacked button[type=submit]").First.ClickAsync();
+            await page.WaitForSelectorAsync(".error-summary");
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        // The edit forms emptied: the same errors on a form with values.
+        foreach (var path in new[] { $"/monitoring/units/{d.Unit}/edit", $"/monitoring/units/{d.Unit}/services/{d.Service}" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("#Input_Name").FillAsync("");
             await page.Locator("main form.stacked button[type=submit]").First.ClickAsync();
             await page.WaitForSelectorAsync(".error-summary");
             await Axe.AssertNoViolationsAsync(page);

@@ -39,6 +39,16 @@ public sealed class ReportContext
         return new ReportContext { Round = round, Unit = unit, RoundUnit = roundUnit, Services = services };
     }
 
+    /// <summary>A stay of this report's unit, read through the access filter, with its lock; null when there is no
+    /// such stay for the reader (the page answers 404 as for any unit outside their scope).</summary>
+    public async Task<(Stay Stay, StayLock Lock)?> FindStayAsync(YhdessaDb db, MonitoringAccess access, int stayId,
+        CancellationToken cancellationToken)
+    {
+        var stay = await access.Stays.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stayId && s.UnitId == Unit.Id, cancellationToken);
+        if (stay is null) return null;
+        return (stay, await LockOfAsync(db, stay, cancellationToken));
+    }
+
     /// <summary>
     /// Whether a stay may be changed in this report, and how. A stay last reported in a closed round is settled:
     /// its figures are in that round's results, so only an ongoing one may be ended (within this round's period or

@@ -142,9 +142,8 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         Report = report;
         if (stayId is { } id)
         {
-            Existing = await access.Stays.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.UnitId == unitId, cancellationToken);
-            if (Existing is null) return false;
-            Lock = await report.LockOfAsync(db, Existing, cancellationToken);
+            if (await report.FindStayAsync(db, access, id, cancellationToken) is not { } found) return false;
+            (Existing, Lock) = found;
         }
         else Lock = report.Editable ? StayLock.Open : StayLock.Locked;
         return true;

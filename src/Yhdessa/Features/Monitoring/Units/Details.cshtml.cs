@@ -19,6 +19,7 @@ public class DetailsModel(MonitoringAccess access, YhdessaDb db, Municipalities 
     public string? OrganisationName { get; private set; }
     public IReadOnlyList<HousingService> Services { get; private set; } = [];
     public bool IsCoordinator => access.IsCoordinator;
+    public Municipalities Municipalities => municipalities;
 
     /// <summary>A post without a handler is no action of this page; without this Razor Pages would render the page
     /// for it without loading anything.</summary>

@@ -17,16 +17,6 @@ namespace Yhdessa.Features.Monitoring.Units;
 public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audit, TimeProvider clock,
     IStringLocalizer<MonitoringText> text) : PageModel
 {
-    /// <summary>Every value arrives as text and is checked here, so that each mistake gets a message in the
-    /// reader's language rather than the framework's English binding error.</summary>
-    public sealed class UnitInput
-    {
-        public string? Name { get; set; }
-        public string? Kind { get; set; }
-        public string? MunicipalityCode { get; set; }
-        public string? OrganisationId { get; set; }
-    }
-
     [BindProperty] public UnitInput Input { get; set; } = new();
     public Municipalities Municipalities => municipalities;
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
@@ -37,26 +27,9 @@ public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audi
     {
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var name = TextRules.Clean(Input.Name);
-        if (name.Length == 0) errors.Add(new RuleError(nameof(UnitInput.Name), RuleCodes.Required));
-        else TextRules.Check(nameof(UnitInput.Name), name, MonitoringLimits.Name, errors);
-        if (!Codes.TryParse<UnitKind>(Input.Kind, out var kind))
-            errors.Add(new RuleError(nameof(UnitInput.Kind), string.IsNullOrWhiteSpace(Input.Kind) ? RuleCodes.Required : RuleCodes.UnknownCode));
-        var municipality = municipalities.Find(Input.MunicipalityCode);
-        if (municipality is null)
-            errors.Add(new RuleError(nameof(UnitInput.MunicipalityCode),
-                string.IsNullOrWhiteSpace(Input.MunicipalityCode) ? RuleCodes.Required : RuleCodes.UnknownMunicipality));
-        int? organisationId = null;
-        if (!string.IsNullOrWhiteSpace(Input.OrganisationId))
-        {
-            if (int.TryParse(Input.OrganisationId, out var id) && await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
-                organisationId = id;
-            else errors.Add(new RuleError(nameof(UnitInput.OrganisationId), RuleCodes.UnknownCode));
-        }
-        if (errors.Count == 0 && await db.ReportingUnits.AnyAsync(u => u.Name == name, cancellationToken))
-            ModelState.AddModelError("Input.Name", text["UnitExists"]);
+        var checkedUnit = await UnitForms.CheckAsync(Input, null, db, municipalities, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
-        if (!ModelState.IsValid)
+        if (checkedUnit is null)
         {
             await LoadAsync(cancellationToken);
             return Page();
@@ -64,7 +37,8 @@ public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audi
 
         var unit = new ReportingUnit
         {
-            Name = name, Kind = kind, MunicipalityCode = municipality!.Code, OrganisationId = organisationId,
+            Name = checkedUnit.Name, Kind = checkedUnit.Kind, MunicipalityCode = checkedUnit.MunicipalityCode,
+            OrganisationId = checkedUnit.OrganisationId,
             CreatedAt = clock.GetUtcNow(),
         };
         db.ReportingUnits.Add(unit);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,15 +18,6 @@ namespace Yhdessa.Features.Monitoring.Units;
 public class NewServiceModel(MonitoringAccess access, YhdessaDb db, Municipalities municipalities, AuditLog audit,
     IStringLocalizer<MonitoringText> text) : PageModel
 {
-    public sealed class ServiceInput
-    {
-        public string? Code { get; set; }
-        public string? Name { get; set; }
-        public string? Type { get; set; }
-        public string? MunicipalityCode { get; set; }
-        public string? Places { get; set; }
-    }
-
     [BindProperty] public ServiceInput Input { get; set; } = new();
     public ReportingUnit Unit { get; private set; } = null!;
     public Municipalities Municipalities => municipalities;
@@ -46,27 +36,12 @@ public class NewServiceModel(MonitoringAccess access, YhdessaDb db, Municipaliti
         Unit = unit;
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var code = TextRules.Clean(Input.Code);
-        TextRules.CheckServiceCode(nameof(ServiceInput.Code), code, errors);
-        var name = TextRules.Clean(Input.Name);
-        if (name.Length == 0) errors.Add(new RuleError(nameof(ServiceInput.Name), RuleCodes.Required));
-        else TextRules.Check(nameof(ServiceInput.Name), name, MonitoringLimits.Name, errors);
-        if (!Codes.TryParse<ServiceType>(Input.Type, out var type))
-            errors.Add(new RuleError(nameof(ServiceInput.Type), string.IsNullOrWhiteSpace(Input.Type) ? RuleCodes.Required : RuleCodes.UnknownCode));
-        var municipality = municipalities.Find(Input.MunicipalityCode);
-        if (municipality is null)
-            errors.Add(new RuleError(nameof(ServiceInput.MunicipalityCode),
-                string.IsNullOrWhiteSpace(Input.MunicipalityCode) ? RuleCodes.Required : RuleCodes.UnknownMunicipality));
-        if (!int.TryParse(Input.Places?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var places)
-            || places > MonitoringLimits.MaxCount)
-            errors.Add(new RuleError(nameof(ServiceInput.Places), RuleCodes.CountRange, MonitoringLimits.MaxCount));
-        if (errors.Count == 0 && await db.HousingServices.AnyAsync(s => s.UnitId == id && s.Code == code, cancellationToken))
-            ModelState.AddModelError("Input.Code", text["ServiceCodeTaken"]);
+        var s = await UnitForms.CheckAsync(Input, id, null, db, municipalities, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
-        if (!ModelState.IsValid) return Page();
+        if (s is null) return Page();
 
         var service = new HousingService
-            { UnitId = id, Code = code, Name = name, Type = type, MunicipalityCode = municipality!.Code, Places = places };
+            { UnitId = id, Code = s.Code, Name = s.Name, Type = s.Type, MunicipalityCode = s.MunicipalityCode, Places = s.Places };
         db.HousingServices.Add(service);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordNowAsync("monitoring.service-created", $"monitoring-service:{service.Id}", $"monitoring-unit:{id}",
