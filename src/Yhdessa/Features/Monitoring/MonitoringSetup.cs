@@ -37,6 +37,8 @@ public static class MonitoringSetup
                 .AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(MonitoringPolicies.Manage, p => p.RequireRole(Roles.Coordinator)
                 .AddRequirements(new TwoFactorRequirement()));
+        services.AddScoped<TwoStepSignIn>();
+        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(TwoStepSignIn.KeepOnRenewal);
         services.AddScoped<IAuthorizationHandler, TwoFactorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirect>();
         services.AddScoped<MonitoringAccess>();
