@@ -3,6 +3,7 @@ using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Features.Monitoring.Rounds;
+using Yhdessa.Features.Monitoring.Retention;
 using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -52,6 +53,7 @@ public static class MonitoringSetup
         services.AddMonitoringImport();
         services.AddMonitoringStatistics();
         services.AddMonitoringDashboards();
+        services.AddMonitoringRetention();
         return services;
     }
 
