@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
@@ -134,7 +136,7 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
         var reporter = await MonitoringWorld.SignedInAsync(app, email);
 
         var page = await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}");
-        Assert.Equal("/monitoring/two-factor", page.Path);
+        Assert.StartsWith("/monitoring/two-factor?returnUrl=", page.Path);
         Assert.Equal("Kaksivaiheinen kirjautuminen tarvitaan", page.H1);
         Assert.DoesNotContain(MonitoringWorld.ResidentA, page.Text);
         Assert.NotNull(page.Document.QuerySelector("a[href='/account/two-factor/enable']"));
@@ -146,6 +148,98 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
         var landing = await reporter.OpenAsync("/monitoring");
         Assert.Equal(HttpStatusCode.OK, landing.Status);
         Assert.Contains("kaksivaiheisella kirjautumisella", landing.Text);
+    }
+
+    [Fact]
+    public async Task A_session_signed_in_before_two_step_sign_in_was_turned_on_must_sign_in_again_with_it()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var email = $"myohemmin-2fa-{Guid.NewGuid():N}@example.fi";
+        await MonitoringWorld.NewPersonAsync(app, email, twoFactor: false, [Roles.Reporter, Roles.Member], w.UnitA);
+        var (reporter, key) = await PasswordOnlySessionOfTwoStepAccountAsync(email);
+
+        var report = $"/monitoring/report/{w.RoundId}/{w.UnitA}";
+        var refused = await reporter.OpenAsync(report);
+        Assert.Equal("/monitoring/two-factor?returnUrl=" + Uri.EscapeDataString(report), refused.Path);
+        Assert.DoesNotContain(MonitoringWorld.ResidentA, refused.Text);
+        Assert.Contains("tämä istunto kirjautui ilman todennussovelluksen koodia", refused.Text);
+        Assert.Null(refused.Document.QuerySelector("a[href='/account/two-factor/enable']"));
+        Assert.Contains("Kirjaudu uudelleen", (await reporter.OpenAsync("/monitoring")).Notice);
+        // A form sent from such a session changes nothing either.
+        var post = await reporter.PostAsync($"{report}/stays/{w.StayA}",
+            [new("__RequestVerificationToken", await TokenAsync(reporter)), new("Input.ServiceCode", "HF1"), new("Input.ResidentCode", MonitoringWorld.ResidentA),
+             new("Input.MoveIn", "2025-02-01"), new("Input.SituationBefore", "LongTermHomeless"), new("Input.End", "2025-06-01"), new("Input.Destination", "Died")]);
+        Assert.Equal("/monitoring/two-factor", post.Path);
+        Assert.Null((await w.StayAsync(w.StayA)).End);
+
+        // The button ends this session and opens the sign-in, which asks for the code and brings the person back.
+        var signIn = await reporter.SubmitAsync(refused.Path, [], "main form[method=post]");
+        Assert.Equal("/account/sign-in?returnUrl=" + Uri.EscapeDataString(report), signIn.Path);
+        Assert.Contains("Kirjauduit ulos", signIn.Notice);
+        Assert.StartsWith("/account/sign-in", (await reporter.OpenAsync("/monitoring")).Path);
+        var step = await reporter.SubmitAsync(signIn.Path, new() { ["Input.Email"] = email, ["Input.Password"] = MonitoringWorld.Password });
+        Assert.StartsWith("/account/sign-in/two-factor", step.Path);
+        var done = await reporter.SubmitAsync(step.Path, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(report, done.Path);
+        Assert.Contains(MonitoringWorld.ResidentA, done.Text);
+        Assert.Null((await reporter.OpenAsync("/monitoring")).Notice);
+    }
+
+    [Fact]
+    public async Task Signing_in_again_returns_only_to_an_address_on_this_site()
+    {
+        var email = $"paluu-{Guid.NewGuid():N}@example.fi";
+        await MonitoringWorld.NewPersonAsync(app, email, twoFactor: false, [Roles.Reporter, Roles.Member]);
+        var (reporter, _) = await PasswordOnlySessionOfTwoStepAccountAsync(email);
+
+        var page = await reporter.OpenAsync("/monitoring/two-factor?returnUrl=https%3A%2F%2Fhuijaus.example%2Fmonitoring");
+        var next = await reporter.SubmitAsync(page.Path, [], "main form[method=post]");
+        Assert.Equal("/account/sign-in?returnUrl=%2Fmonitoring", next.Path);
+    }
+
+    [Fact]
+    public async Task The_sign_in_again_button_ends_no_session_that_signing_in_again_would_not_help()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var reporter = await MonitoringWorld.SignedInAsync(app, w.ReporterAEmail);
+
+        var answer = await reporter.PostAsync("/monitoring/two-factor?handler=SignInAgain",
+            [new("__RequestVerificationToken", await TokenAsync(reporter)), new("ReturnUrl", "/monitoring/units")]);
+        Assert.Equal("/monitoring/two-factor?returnUrl=%2Fmonitoring%2Funits", answer.Path);
+        Assert.Equal(HttpStatusCode.OK, (await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}")).Status);
+    }
+
+    /// <summary>Signs the account in with its password, then turns two-step sign-in on in that session the way the
+    /// account pages do: the session carries on, signed in by password only. Returns the session and the authenticator key.</summary>
+    private async Task<(Person Session, string Key)> PasswordOnlySessionOfTwoStepAccountAsync(string email)
+    {
+        var person = Person.Open(app);
+        await person.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = MonitoringWorld.Password });
+        var secret = (await person.GetAsync("/account/two-factor/enable")).QuerySelector("#authenticator-key")!.TextContent;
+        await person.SubmitAsync("/account/two-factor/enable", new() { ["Code"] = Totp.Code(secret, DateTimeOffset.UtcNow) });
+        Assert.True((await app.FindUserAsync(email))!.TwoFactorEnabled);
+        return (person, secret);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_recovery_code_counts_as_two_step_sign_in()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var email = $"palautus-{Guid.NewGuid():N}@example.fi";
+        await MonitoringWorld.NewPersonAsync(app, email, twoFactor: true, [Roles.Reporter, Roles.Member], w.UnitA);
+        var code = await app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            return (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 1))!.Single();
+        });
+        var reporter = Person.Open(app);
+        await reporter.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = MonitoringWorld.Password });
+        await reporter.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = code });
+
+        var report = await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}");
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        Assert.Contains(MonitoringWorld.ResidentA, report.Text);
+        Assert.Contains("Tämä istunto on kirjautunut kaksivaiheisesti", (await reporter.OpenAsync("/monitoring/two-factor")).Text);
     }
 
     [Fact]

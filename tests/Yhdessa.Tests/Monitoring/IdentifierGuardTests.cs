@@ -64,8 +64,66 @@ public class IdentifierGuardTests
     [InlineData("0046 8 123 456")]
     [InlineData("soita 040 123 4567 iltaisin")]
     [InlineData("puh.0451234567")]
+    // Mobile prefixes 040–046, 0457, 0400, 050, with and without grouping.
+    [InlineData("0400 123 456")]
+    [InlineData("0457 123 4567")]
+    [InlineData("044-1234 567")]
+    [InlineData("040 12 34 567")]
+    [InlineData("050 123 45 67")]
+    [InlineData("+358 50 123 4567")]
+    [InlineData("+358 457 123 4567")]
+    [InlineData("00358401234567")]
+    // Landlines of every kind of area code, also written with the area code in brackets.
+    [InlineData("02 123 4567")]
+    [InlineData("03 1234 567")]
+    [InlineData("(03) 123 456")]
+    [InlineData("013 123 456")]
+    [InlineData("019 123 4567")]
+    [InlineData("0912345678")]
+    [InlineData("+358 (0)9 123 4567")]
+    [InlineData("00358 9 123 4567")]
+    // National and service numbers.
+    [InlineData("010 123 4567")]
+    [InlineData("020 690 600")]
+    [InlineData("0295 020 500")]
+    [InlineData("0800 12345")]
+    [InlineData("0800 9 4001")]
+    [InlineData("0100 100")]
+    [InlineData("075 325 1234")]
+    // Foreign numbers after + or 00, with or without grouping.
+    [InlineData("+46 8 123 456 78")]
+    [InlineData("+4681234567")]
+    [InlineData("0044 20 7946 0958")]
+    [InlineData("00442079460958")]
+    [InlineData("+49 30 1234567")]
+    // A number next to other digits: a year after it, a code before it.
+    [InlineData("040 123 4567 2025")]
+    [InlineData("00012345 040 123 4567")]
     public void Phone_numbers_are_refused_in_Finnish_and_international_forms(string value) =>
         Assert.Equal(IdentifierKind.PhoneNumber, IdentifierGuard.Find(value));
+
+    /// <summary>Units pad their own pseudonymous codes with zeros; such a code is no phone number, however long.</summary>
+    [Theory]
+    [InlineData("0100000")]
+    [InlineData("00012345")]
+    [InlineData("0000123")]
+    [InlineData("0012345")]
+    [InlineData("01000000")]
+    [InlineData("0000000001")]
+    [InlineData("0001234567")]
+    [InlineData("0012345678")]
+    [InlineData("0400000")]
+    [InlineData("04000000")]
+    [InlineData("0900000")]
+    [InlineData("09012345")]
+    [InlineData("0130000")]
+    [InlineData("0800 0000")]
+    [InlineData("0100000 2025")]
+    [InlineData("HKI-0100000")]
+    [InlineData("R 00012345")]
+    [InlineData("0101-0001")]
+    public void Resident_codes_padded_with_zeros_are_not_phone_numbers(string value) =>
+        Assert.Null(IdentifierGuard.Find(value));
 
     [Theory]
     [InlineData("")]

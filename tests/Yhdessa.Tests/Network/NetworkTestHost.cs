@@ -34,6 +34,10 @@ public sealed class TestUserAuthHandler(IOptionsMonitor<AuthenticationSchemeOpti
         if (user is null) return AuthenticateResult.Fail("No such test user");
         // The principal Identity itself would put in the session cookie (id, name, roles), so pages see a real sign-in.
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        // An account with two-step sign-in can only sign in with its second step (no browser is remembered), which
+        // marks the session as Identity does.
+        if (await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+            principal.Identities.First().AddClaim(new Claim("amr", "mfa"));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -141,6 +141,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         // Monitoring: coordinators and reporters (rows filtered to the reporter's units inside); managing is coordinators'.
         ["GET monitoring"] = Access.Monitoring,
         ["GET monitoring/two-factor"] = Access.SignedIn,
+        ["POST monitoring/two-factor?handler=SignInAgain"] = Access.SignedIn,
         ["GET monitoring/units"] = Access.Monitoring,
         ["GET monitoring/units/new"] = Access.Coordinator,
         ["POST monitoring/units/new"] = Access.Coordinator,

@@ -1,31 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Data;
-using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Monitoring;
 
 /// <summary><c>/monitoring</c>: for coordinators the rounds, units and dashboards; for reporters their units and
 /// their open rounds. Shows only names and statuses, no micro-data, so it opens before two-step sign-in is on
-/// and tells the person to turn it on.</summary>
+/// and tells the person to turn it on, or to sign in again with it.</summary>
 [Authorize(Policy = MonitoringPolicies.Participant)]
-public class IndexModel(MonitoringAccess access, UserManager<User> users) : PageModel
+public class IndexModel(MonitoringAccess access, TwoStepSignIn twoStep) : PageModel
 {
     public sealed record OpenReport(CollectionRound Round, ReportingUnit Unit, RoundUnit Status);
 
     public bool IsCoordinator => access.IsCoordinator;
-    public bool TwoFactorEnabled { get; private set; }
+    public TwoStepState TwoStep { get; private set; }
     public IReadOnlyList<ReportingUnit> Units { get; private set; } = [];
     public IReadOnlyList<OpenReport> Reports { get; private set; } = [];
     public IReadOnlyList<CollectionRound> OpenRounds { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        TwoFactorEnabled = user is not null && await users.GetTwoFactorEnabledAsync(user);
+        TwoStep = await twoStep.StateAsync(User);
         if (IsCoordinator)
         {
             OpenRounds = await access.Rounds.Where(r => !r.Closed).OrderBy(r => r.Deadline).ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Import;
 using Yhdessa.Features.Monitoring.Rounds;
+using Yhdessa.Features.Monitoring.Retention;
 using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -37,6 +38,8 @@ public static class MonitoringSetup
                 .AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(MonitoringPolicies.Manage, p => p.RequireRole(Roles.Coordinator)
                 .AddRequirements(new TwoFactorRequirement()));
+        services.AddScoped<TwoStepSignIn>();
+        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(TwoStepSignIn.KeepOnRenewal);
         services.AddScoped<IAuthorizationHandler, TwoFactorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirect>();
         services.AddScoped<MonitoringAccess>();
@@ -50,6 +53,7 @@ public static class MonitoringSetup
         services.AddMonitoringImport();
         services.AddMonitoringStatistics();
         services.AddMonitoringDashboards();
+        services.AddMonitoringRetention();
         return services;
     }
 

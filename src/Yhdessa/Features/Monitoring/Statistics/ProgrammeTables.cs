@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Dashboards;
+using Yhdessa.Features.Monitoring.Protection;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Statistics.Context;
 using Yhdessa.Features.Network.Data;
@@ -17,7 +18,8 @@ namespace Yhdessa.Features.Monitoring.Statistics;
 /// The year in progress is left out: its rounds are still being reported.
 /// </summary>
 public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, DashboardTables tables, ContextSeries context,
-    Municipalities municipalities, TimeProvider clock, IStringLocalizer<StatisticsText> s, IStringLocalizer<DashboardText> d)
+    Municipalities municipalities, TimeProvider clock, SmallNumberProtection protection, IStringLocalizer<StatisticsText> s,
+    IStringLocalizer<DashboardText> d)
 {
     public const string Prefix = "programme-";
     public const string SurveyAdded = "annual-survey-housing-added";
@@ -37,7 +39,8 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
     {
         var figures = await query.ComputeAsync(
             new DashboardScope(ScopeKind.Nation, null, null, null, null, LastYear - 4, LastYear), cancellationToken);
-        return tables.Build(figures, protect: true, s["WholeCountry"]);
+        // Protected each on its own first (notes, rates), then the counts again all together: see PublishedTogether.
+        return PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
     }
 
     public async Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken)
