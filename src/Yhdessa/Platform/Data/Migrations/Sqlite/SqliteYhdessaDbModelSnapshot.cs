@@ -1344,6 +1344,87 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year", "Month", "Measure", "Key");
+
+                    b.HasIndex("Year", "Measure");
+
+                    b.ToTable("MonitoringSummaryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("MonitoringSummaryLengths", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("MonitoringSummaryStamps", (string)null);
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -2434,6 +2515,33 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
