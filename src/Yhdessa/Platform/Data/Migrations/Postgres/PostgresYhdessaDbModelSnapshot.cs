@@ -1388,6 +1388,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "ResidentCode");
 
+                    b.HasIndex("UnitId", "UpdatedAt");
+
                     b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
                         .IsUnique();
 

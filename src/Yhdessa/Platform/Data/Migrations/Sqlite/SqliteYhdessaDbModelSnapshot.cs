@@ -1333,6 +1333,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "ResidentCode");
 
+                    b.HasIndex("UnitId", "UpdatedAt");
+
                     b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
                         .IsUnique();
 

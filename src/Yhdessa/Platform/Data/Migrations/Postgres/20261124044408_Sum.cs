@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Yhdessa.Platform.Data.Migrations.Sqlite
+namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Sum : Migration
@@ -14,14 +15,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringSummaryCounts",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,11 +39,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringSummaryLengths",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Distribution = table.Column<string>(type: "TEXT", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Distribution = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,10 +60,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringSummaryStamps",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StayCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastChange = table.Column<long>(type: "INTEGER", nullable: true),
-                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    StayCount = table.Column<int>(type: "integer", nullable: false),
+                    LastChange = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,6 +75,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringStays_UnitId_UpdatedAt",
+                table: "MonitoringStays",
+                columns: new[] { "UnitId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonitoringSummaryCounts_Year_Measure",
@@ -97,6 +103,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MonitoringSummaryStamps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MonitoringStays_UnitId_UpdatedAt",
+                table: "MonitoringStays");
         }
     }
 }

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Yhdessa.Platform.Data.Migrations.Postgres
+namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Sum : Migration
@@ -15,14 +14,14 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "MonitoringSummaryCounts",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Measure = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,11 +38,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "MonitoringSummaryLengths",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Distribution = table.Column<string>(type: "text", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Distribution = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,10 +59,10 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                 name: "MonitoringSummaryStamps",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    StayCount = table.Column<int>(type: "integer", nullable: false),
-                    LastChange = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StayCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastChange = table.Column<long>(type: "INTEGER", nullable: true),
+                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,6 +74,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringStays_UnitId_UpdatedAt",
+                table: "MonitoringStays",
+                columns: new[] { "UnitId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonitoringSummaryCounts_Year_Measure",
@@ -98,6 +102,10 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MonitoringSummaryStamps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MonitoringStays_UnitId_UpdatedAt",
+                table: "MonitoringStays");
         }
     }
 }
