@@ -26,6 +26,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Configuration["Yhdessa:Monitoring:DashboardCacheMinutes"] = "0";
 builder.AddPlatform();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Each unit's rebuild logs how its time splits into reading, computing and writing.
+builder.Logging.AddFilter("Yhdessa.Features.Monitoring.Summary.SummaryBuilder", LogLevel.Information);
 await using var app = builder.Build();
 await app.PrepareDatabaseAsync();
 var config = builder.Configuration;
