@@ -11,12 +11,14 @@ using NpgsqlTypes;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Features.Monitoring.Summary;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
 // The monitoring benchmark: 11 cities × 15 years of generated stays (about a million) written straight into the
 // app's own migrated schema, then the national and one municipal dashboard computed again and again, as the page
-// does (DashboardQuery, a fresh DbContext each time). Prints one line per scope with p50/p95/max.
+// does (DashboardQuery, a fresh DbContext each time). Prints one line per scope with p50/p95/max. The stays bypass the
+// app, so the dashboard summary is then built as the app would after a change: the app's rebuild, one unit at a time.
 // Usage: dotnet run -c Release --project bench/monitoring -- --Yhdessa:DataDirectory=/tmp/x [--Yhdessa:Database:Provider=Postgres
 //        --ConnectionStrings:Yhdessa=...] [--Bench:Moves=5600] [--Bench:Runs=20]
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = Environments.Production });
@@ -24,6 +26,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Configuration["Yhdessa:Monitoring:DashboardCacheMinutes"] = "0";
 builder.AddPlatform();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Each unit's rebuild logs how its time splits into reading, computing and writing.
+builder.Logging.AddFilter("Yhdessa.Features.Monitoring.Summary.SummaryBuilder", LogLevel.Information);
 await using var app = builder.Build();
 await app.PrepareDatabaseAsync();
 var config = builder.Configuration;
@@ -109,6 +113,31 @@ using (var scope = app.Services.CreateScope())
         await analyze.ExecuteNonQueryAsync();
     }
     Console.WriteLine($"Stays: {count:N0} written in {clock.Elapsed.TotalSeconds:0.0} s ({builder.Configuration["Yhdessa:Database:Provider"] ?? "Sqlite"}).");
+
+    var all = Stopwatch.StartNew();
+    var perUnitTimes = new List<(string City, double Ms)>();
+    foreach (var unit in units)
+    {
+        using var rebuildScope = app.Services.CreateScope();
+        var unitClock = Stopwatch.StartNew();
+        await rebuildScope.ServiceProvider.GetRequiredService<SummaryBuilder>().RebuildUnitAsync(unit.Id, CancellationToken.None);
+        perUnitTimes.Add((unit.MunicipalityCode, unitClock.Elapsed.TotalMilliseconds));
+    }
+    var (summaryRows, lengthRows) = (await db.SummaryCounts.CountAsync(), await db.SummaryLengths.CountAsync());
+    Console.WriteLine($"Summary: {units.Count} units rebuilt in {all.Elapsed.TotalSeconds:0.0} s into {summaryRows:N0} counts and {lengthRows:N0} length distributions; " +
+                      $"the biggest unit (Helsinki, {await db.Stays.CountAsync(s => s.UnitId == units[0].Id):N0} stays) in {perUnitTimes[0].Ms:0} ms, " +
+                      $"slowest unit {perUnitTimes.Max(t => t.Ms):0} ms.");
+    // A change is followed by this check (which units' stays differ from their summary); here it finds none.
+    var checks = new List<double>();
+    for (var i = 0; i < 3; i++)
+    {
+        using var checkScope = app.Services.CreateScope();
+        var checkClock = Stopwatch.StartNew();
+        var stale = await checkScope.ServiceProvider.GetRequiredService<SummaryMaintenance>().RebuildStaleUnitsAsync(CancellationToken.None);
+        checks.Add(checkClock.Elapsed.TotalMilliseconds);
+        if (stale.Count > 0) throw new InvalidOperationException("The summary was stale right after its rebuild.");
+    }
+    Console.WriteLine($"Staleness check over all stays: {checks.Min():0}–{checks.Max():0} ms.");
 }
 
 foreach (var (name, scope) in new[]

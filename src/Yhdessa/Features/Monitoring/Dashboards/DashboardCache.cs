@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
+using Yhdessa.Features.Monitoring.Summary;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
 
@@ -7,9 +8,10 @@ namespace Yhdessa.Features.Monitoring.Dashboards;
 /// Keeps computed dashboard figures for a few minutes (<c>Yhdessa:Monitoring:DashboardCacheMinutes</c>, default 5;
 /// 0 turns it off). A national dashboard over a million stays takes seconds to compute and its figures change only
 /// when a unit reports, so the same view asked again is answered from memory. Code that saves stays, aggregate
-/// values or round methods calls <see cref="Changed"/>, which drops every cached dashboard at once.
+/// values or round methods, or deletes stays, calls <see cref="Changed"/>, which drops every cached dashboard at once
+/// and has the dashboard summary brought up to date before the next figures are read.
 /// </summary>
-public sealed class DashboardCache(IMemoryCache cache, IConfiguration configuration)
+public sealed class DashboardCache(IMemoryCache cache, IConfiguration configuration, SummaryFreshness summary)
 {
     private readonly TimeSpan lifetime = TimeSpan.FromMinutes(configuration.GetValue("Yhdessa:Monitoring:DashboardCacheMinutes", 5.0));
     private CancellationTokenSource changes = new();
@@ -29,6 +31,7 @@ public sealed class DashboardCache(IMemoryCache cache, IConfiguration configurat
     /// <summary>The monitoring data changed: every cached dashboard is computed again on its next view.</summary>
     public void Changed()
     {
+        summary.MarkStale();
         var old = Interlocked.Exchange(ref changes, new CancellationTokenSource());
         old.Cancel();
         old.Dispose();

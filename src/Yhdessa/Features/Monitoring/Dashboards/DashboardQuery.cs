@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Summary;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 
@@ -21,8 +22,8 @@ public readonly record struct RatePart(int Base, int Hits)
 public sealed record UnitMethod(int UnitId, string UnitName, int Year, ReportingMethod Method);
 
 /// <summary>
-/// The raw (unprotected) figures of a dashboard. Rows are years From..To. Only aggregates leave the database:
-/// every figure is a GROUP BY on the server, so a national dashboard over a million stays never loads one.
+/// The raw (unprotected) figures of a dashboard. Rows are years From..To. Figures of stays come from the dashboard
+/// summary (<c>Monitoring/Summary</c>), so a national dashboard over a million stays reads a few thousand rows.
 /// </summary>
 public sealed class DashboardFigures
 {
@@ -56,8 +57,11 @@ public sealed class DashboardFigures
 /// values and its stays (if any) are left out, so nobody is counted twice. Retention, returns and median length
 /// need stays, so they come from the stay-reporting units only (the page says so).
 /// Stays are placed by their service's municipality; aggregate values (which have no service) by the unit's.
+/// Stays are read through the summary, which is brought up to date first if anything changed; the reporting
+/// method is applied here, so a method change needs no rebuild.
 /// </summary>
-public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, TimeProvider clock, DashboardCache cache)
+public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, TimeProvider clock, DashboardCache cache,
+    SummaryMaintenance summary)
 {
     public Task<DashboardFigures> ComputeAsync(DashboardScope scope, CancellationToken cancellationToken) =>
         cache.GetOrComputeAsync(scope, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
@@ -94,106 +98,86 @@ public sealed class DashboardQuery(YhdessaDb db, Municipalities municipalities, 
             .OrderBy(m => m.UnitName).ThenBy(m => m.Year).ToList();
         bool Counted(int unitId, int year) => !aggregateYears.Contains((unitId, year));
 
-        var stays = from s in db.Stays
-                    join sv in db.HousingServices on s.ServiceId equals sv.Id
-                    select new { s, sv };
-        if (scope.Kind == ScopeKind.Unit) stays = stays.Where(x => x.s.UnitId == scope.UnitId);
-        else if (municipalityCodes is not null) stays = stays.Where(x => municipalityCodes.Contains(x.sv.MunicipalityCode));
-        if (scope.Type is { } type) stays = stays.Where(x => x.sv.Type == type);
+        await summary.EnsureFreshAsync(cancellationToken);
+        var counts = db.SummaryCounts.AsQueryable();
+        var lengthRows = db.SummaryLengths.AsQueryable();
+        if (scope.Kind == ScopeKind.Unit)
+        {
+            counts = counts.Where(c => c.UnitId == scope.UnitId);
+            lengthRows = lengthRows.Where(l => l.UnitId == scope.UnitId);
+        }
+        else if (municipalityCodes is not null)
+        {
+            counts = counts.Where(c => municipalityCodes.Contains(c.MunicipalityCode));
+            lengthRows = lengthRows.Where(l => municipalityCodes.Contains(l.MunicipalityCode));
+        }
+        if (scope.Type is { } type)
+        {
+            counts = counts.Where(c => c.ServiceType == type);
+            lengthRows = lengthRows.Where(l => l.ServiceType == type);
+        }
 
-        // Moves in and ends are read once each for all years up to the last: the years shown give the flows, and
-        // everything up to a year's end gives that year's ongoing stays (moved in by then minus ended by then; an
-        // ended stay always moved in first). Two passes over the stays instead of one per year.
+        // Moves in and ends for all years up to the last: the years shown give the flows, and everything up to a
+        // year's end gives that year's ongoing stays (moved in by then minus ended by then; an ended stay always
+        // moved in first).
         var movesIn = new int[years.Length, DashboardFigures.Types.Length];
         var ongoing = new int[years.Length, DashboardFigures.Types.Length];
-        var movedInBefore = await stays.Where(x => x.s.MoveIn <= last)
-            .GroupBy(x => new { x.s.UnitId, x.s.MoveIn.Year, x.sv.Type })
-            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Type, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var endedBefore = await stays.Where(x => x.s.End <= last)
-            .GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year, x.sv.Type, x.s.Destination })
-            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Type, g.Key.Destination, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        foreach (var g in movedInBefore.Where(g => g.Year >= scope.From && Counted(g.UnitId, g.Year)))
-            movesIn[Row(g.Year), (int)g.Type] += g.Count;
         var endedByGroup = new int[years.Length, DashboardFigures.Groups.Length];
         var endedByDirection = new int[years.Length, DashboardFigures.Directions.Length];
-        foreach (var g in endedBefore.Where(g => g.Year >= scope.From && Counted(g.UnitId, g.Year)))
+        var flows = await counts.Where(c => c.Year <= scope.To && (c.Measure == SummaryMeasure.MovesIn || c.Measure == SummaryMeasure.Ended))
+            .GroupBy(c => new { c.UnitId, c.Year, c.ServiceType, c.Measure, c.Key })
+            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.ServiceType, g.Key.Measure, g.Key.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        foreach (var g in flows.Where(g => g.Year >= scope.From && Counted(g.UnitId, g.Year)))
         {
-            endedByGroup[Row(g.Year), (int)Destinations.GroupOf(g.Destination!.Value)] += g.Count;
-            endedByDirection[Row(g.Year), (int)Destinations.DirectionOf(g.Destination!.Value)] += g.Count;
+            if (g.Measure == SummaryMeasure.MovesIn)
+            {
+                movesIn[Row(g.Year), (int)g.ServiceType] += g.Count;
+                continue;
+            }
+            endedByGroup[Row(g.Year), (int)Destinations.GroupOf((Destination)g.Key)] += g.Count;
+            endedByDirection[Row(g.Year), (int)Destinations.DirectionOf((Destination)g.Key)] += g.Count;
         }
         foreach (var year in years)
-        {
-            foreach (var g in movedInBefore.Where(g => g.Year <= year && Counted(g.UnitId, year)))
-                ongoing[Row(year), (int)g.Type] += g.Count;
-            foreach (var g in endedBefore.Where(g => g.Year <= year && Counted(g.UnitId, year)))
-                ongoing[Row(year), (int)g.Type] -= g.Count;
-        }
+            foreach (var g in flows.Where(g => g.Year <= year && Counted(g.UnitId, year)))
+                ongoing[Row(year), (int)g.ServiceType] += g.Measure == SummaryMeasure.MovesIn ? g.Count : -g.Count;
 
-        // Retention: still in the service N months after moving in, or moved on to permanent housing before that
-        // (HUD SPM 7b counts an exit to permanent housing as a success). Only cohorts that can be followed N months.
-        // The three follow-up times are conditional counts of one pass.
+        // Retention and returns are counted per month (of move-in, of the exit); a month is in the base of the N-month
+        // figure once all of it can be followed N months: its last day is at least N months before today.
         var retention = new RatePart[years.Length, DashboardFigures.RetentionMonths.Length];
-        DateOnly until6 = asOf.AddMonths(-6), until12 = asOf.AddMonths(-12), until24 = asOf.AddMonths(-24);
-        foreach (var g in await stays.Where(x => x.s.MoveIn >= first && x.s.MoveIn <= last && x.s.MoveIn <= until6)
-                     .Select(x => new
-                     {
-                         x.s.UnitId, x.s.MoveIn,
-                         Permanent = x.s.Destination == Destination.MoreIndependentHousing
-                             || x.s.Destination == Destination.MoreSupportedHousing
-                             || x.s.Destination == Destination.SimilarHousingElsewhere,
-                         x.s.End,
-                     })
-                     .GroupBy(x => new { x.UnitId, x.MoveIn.Year })
-                     .Select(g => new
-                     {
-                         g.Key.UnitId, g.Key.Year,
-                         Base6 = g.Count(),
-                         Kept6 = g.Count(x => x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(6)),
-                         Base12 = g.Count(x => x.MoveIn <= until12),
-                         Kept12 = g.Count(x => x.MoveIn <= until12 && (x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(12))),
-                         Base24 = g.Count(x => x.MoveIn <= until24),
-                         Kept24 = g.Count(x => x.MoveIn <= until24 && (x.End == null || x.Permanent || x.End >= x.MoveIn.AddMonths(24))),
-                     })
-                     .ToListAsync(cancellationToken))
-        {
-            if (!Counted(g.UnitId, g.Year)) continue;
-            retention[Row(g.Year), 0] += new RatePart(g.Base6, g.Kept6);
-            retention[Row(g.Year), 1] += new RatePart(g.Base12, g.Kept12);
-            retention[Row(g.Year), 2] += new RatePart(g.Base24, g.Kept24);
-        }
-
-        // Returns: after a move to independent housing, the same unit reports the same resident code moving in again.
         var returns = new RatePart[years.Length, DashboardFigures.RetentionMonths.Length];
-        var allStays = db.Stays;
+        var followUps = await counts.Where(c => c.Year >= scope.From && c.Year <= scope.To && c.Measure != SummaryMeasure.Ended)
+            .GroupBy(c => new { c.UnitId, c.Year, c.Month, c.Measure, c.Key })
+            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Month, g.Key.Measure, g.Key.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
         for (var m = 0; m < DashboardFigures.RetentionMonths.Length; m++)
         {
             var months = DashboardFigures.RetentionMonths[m];
             var followedUntil = asOf.AddMonths(-months);
-            var exits = stays.Where(x => x.s.End >= first && x.s.End <= last && x.s.End <= followedUntil
-                                         && x.s.Destination == Destination.MoreIndependentHousing);
-            var exitCounts = await exits.GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year })
-                .Select(g => new { g.Key.UnitId, g.Key.Year, Count = g.Count() }).ToListAsync(cancellationToken);
-            var returnCounts = await exits
-                .Where(x => allStays.Any(b => b.UnitId == x.s.UnitId && b.ResidentCode == x.s.ResidentCode
-                                              && b.MoveIn > x.s.End && b.MoveIn <= x.s.End!.Value.AddMonths(months)))
-                .GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year })
-                .Select(g => new { g.Key.UnitId, g.Key.Year, Count = g.Count() }).ToListAsync(cancellationToken);
-            foreach (var e in exitCounts.Where(e => Counted(e.UnitId, e.Year)))
+            foreach (var g in followUps.Where(g => Counted(g.UnitId, g.Year)
+                                                   && new DateOnly(g.Year, g.Month, 1).AddMonths(1).AddDays(-1) <= followedUntil))
             {
-                var back = returnCounts.FirstOrDefault(r => r.UnitId == e.UnitId && r.Year == e.Year)?.Count ?? 0;
-                returns[Row(e.Year), m] += new RatePart(e.Count, back);
+                switch (g.Measure)
+                {
+                    case SummaryMeasure.MovesIn: retention[Row(g.Year), m] += new RatePart(g.Count, 0); break;
+                    case SummaryMeasure.Kept when g.Key == months: retention[Row(g.Year), m] += new RatePart(0, g.Count); break;
+                    case SummaryMeasure.IndependentExits: returns[Row(g.Year), m] += new RatePart(g.Count, 0); break;
+                    case SummaryMeasure.Returned when g.Key == months: returns[Row(g.Year), m] += new RatePart(0, g.Count); break;
+                }
             }
         }
 
-        // Median length: the distribution of lengths in days per year comes from the database, the middle is found here.
-        var lengths = await stays.Where(x => x.s.End >= first && x.s.End <= last)
-            .GroupBy(x => new { x.s.UnitId, x.s.End!.Value.Year, Days = x.s.End!.Value.DayNumber - x.s.MoveIn.DayNumber })
-            .Select(g => new { g.Key.UnitId, g.Key.Year, g.Key.Days, Count = g.Count() })
+        // Median length: the exact distributions of the scope's units and types are added up per year here.
+        var distributions = await lengthRows.Where(l => l.Year >= scope.From && l.Year <= scope.To)
+            .Select(l => new { l.UnitId, l.Year, l.Distribution })
             .ToListAsync(cancellationToken);
-        var median = years.Select(year => Median(lengths.Where(l => l.Year == year && Counted(l.UnitId, year))
-            .GroupBy(l => l.Days).Select(g => (g.Key, g.Sum(l => l.Count))))).ToArray();
+        var median = years.Select(year =>
+        {
+            var days = new Dictionary<int, int>();
+            foreach (var d in distributions.Where(d => d.Year == year && Counted(d.UnitId, year)))
+                SummaryBuilder.Decode(d.Distribution, days);
+            return Median(days.Select(d => (d.Key, d.Value)));
+        }).ToArray();
 
         await AddAggregatesAsync(scope, municipalityCodes, first, last, aggregateYears, movesIn, endedByGroup, endedByDirection,
             ongoing, Row, cancellationToken);

@@ -1,4 +1,5 @@
 using Yhdessa.Features.Monitoring.Demo;
+using Yhdessa.Features.Monitoring.Summary;
 using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
@@ -9,6 +10,7 @@ public static class DashboardsSetup
     {
         services.AddMemoryCache();
         services.AddSingleton<DashboardCache>();
+        services.AddDashboardSummary();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<DashboardTables>();
         services.AddScoped<DashboardAccess>();

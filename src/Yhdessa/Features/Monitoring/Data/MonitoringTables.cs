@@ -98,6 +98,8 @@ namespace Yhdessa.Features.Monitoring.Data
             stay.HasIndex(s => new { s.UnitId, s.ResidentCode });
             stay.HasIndex(s => s.ServiceId);
             stay.HasIndex(s => s.RoundId);
+            // The dashboard summary's staleness check (count and latest change per unit) reads only this index.
+            stay.HasIndex(s => new { s.UnitId, s.UpdatedAt });
             stay.HasOne<ReportingUnit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
             stay.HasOne<HousingService>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Restrict);
             stay.HasOne<CollectionRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);

@@ -1388,6 +1388,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "ResidentCode");
 
+                    b.HasIndex("UnitId", "UpdatedAt");
+
                     b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
                         .IsUnique();
 
@@ -1397,6 +1399,87 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_MonitoringStays_EndAfterMoveIn", "\"End\" IS NULL OR \"End\" >= \"MoveIn\"");
                         });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year", "Month", "Measure", "Key");
+
+                    b.HasIndex("Year", "Measure");
+
+                    b.ToTable("MonitoringSummaryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("MonitoringSummaryLengths", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastChange")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StayCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("MonitoringSummaryStamps", (string)null);
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2512,6 +2595,33 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

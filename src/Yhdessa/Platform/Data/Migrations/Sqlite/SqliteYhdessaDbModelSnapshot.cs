@@ -1333,6 +1333,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "ResidentCode");
 
+                    b.HasIndex("UnitId", "UpdatedAt");
+
                     b.HasIndex("UnitId", "ServiceId", "ResidentCode", "MoveIn")
                         .IsUnique();
 
@@ -1342,6 +1344,87 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_MonitoringStays_EndAfterMoveIn", "\"End\" IS NULL OR \"End\" >= \"MoveIn\"");
                         });
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year", "Month", "Measure", "Key");
+
+                    b.HasIndex("Year", "Measure");
+
+                    b.ToTable("MonitoringSummaryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId", "MunicipalityCode", "ServiceType", "Year");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("MonitoringSummaryLengths", (string)null);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("MonitoringSummaryStamps", (string)null);
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2434,6 +2517,33 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryCount", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryLengths", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Monitoring.Summary.SummaryStamp", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,13 @@
+namespace Yhdessa.Features.Monitoring.Summary;
+
+public static class SummarySetup
+{
+    public static IServiceCollection AddDashboardSummary(this IServiceCollection services)
+    {
+        services.AddSingleton<SummaryFreshness>();
+        services.AddScoped<SummaryBuilder>();
+        services.AddScoped<SummaryMaintenance>();
+        services.AddHostedService<SummaryJob>();
+        return services;
+    }
+}
