@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Yhdessa.Platform.Data.Migrations.Sqlite
+namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,14 +13,17 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,25 +34,25 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    PreferredLanguage = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,14 +63,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AuditEntry",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,10 +81,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,12 +95,12 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -106,11 +111,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventThemes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,15 +126,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Closed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Period = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Closed = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,19 +146,19 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "NetworkGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DescriptionFi = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DescriptionSv = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Joining = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionFi = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DescriptionSv = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Joining = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,19 +169,19 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 602, nullable: false),
-                    Sector = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(602)", maxLength: 602, nullable: false),
+                    Sector = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,20 +192,20 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "OutgoingEmail",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ClaimedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,8 +216,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SeedRecord",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,20 +228,20 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "Surveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Series = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IntroFi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IntroSv = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IntroEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Series = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IntroFi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IntroSv = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IntroEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,11 +252,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -268,11 +273,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -289,10 +294,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -309,8 +314,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,10 +338,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -353,24 +358,24 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    TranslationKey = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", nullable: false),
-                    PublicationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Licence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    TranslationKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PublicationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Licence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -387,14 +392,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "PersonProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsExpertByExperience = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Expertise = table.Column<string>(type: "TEXT", nullable: false),
-                    About = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    Expertise = table.Column<List<string>>(type: "text[]", nullable: false),
+                    About = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,31 +416,31 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DescriptionFi = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    DescriptionSv = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    RegistrationOpensAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegistrationClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionFi = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    DescriptionSv = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    RegistrationOpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegistrationClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GroupId = table.Column<int>(type: "integer", nullable: true),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -458,11 +463,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "NetworkGroupMemberships",
                 columns: table => new
                 {
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsGroupAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                    GroupId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsGroupAdmin = table.Column<bool>(type: "boolean", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,13 +490,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -508,12 +513,12 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "OutgoingEmailAttachment",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmailId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmailId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -530,16 +535,16 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SurveyInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -556,24 +561,24 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SurveyQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TextFi = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    TextSv = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LowLabelFi = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LowLabelSv = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LowLabelEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    HighLabelFi = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    HighLabelSv = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    HighLabelEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OptionsFi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OptionsSv = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OptionsEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LowLabelFi = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LowLabelSv = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LowLabelEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelFi = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelSv = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HighLabelEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OptionsFi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionsSv = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionsEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -590,9 +595,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -609,15 +614,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,12 +639,12 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialLink",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -656,8 +661,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialThemeLink",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,16 +685,16 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    PublicationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    PublicationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -706,9 +711,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "Affiliations",
                 columns: table => new
                 {
-                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                    ProfileId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -731,13 +736,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialAuthor",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProfileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -766,10 +771,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventFeedbackRuns",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Invited = table.Column<int>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Invited = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -786,12 +791,12 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventMaterial",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -808,8 +813,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventOrganiser",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -832,15 +837,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TextFi = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    TextSv = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -857,35 +862,35 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    EmailNormalized = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OrganisationSector = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    IsExpertByExperience = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InReservedGroup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    WaitingReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OfferedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OfferExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attendance = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DietaryNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AccessibilityNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    NeedsErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PersonalDataErasedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    EmailNormalized = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrganisationSector = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    InReservedGroup = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WaitingReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attendance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DietaryNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AccessibilityNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NeedsErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PersonalDataErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -914,14 +919,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventRegistrationSettings",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequiresApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OfferHoldHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    CapPerOrganisation = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReservedSeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReservedFor = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ReservedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    RequiresApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    OfferHoldHours = table.Column<int>(type: "integer", nullable: false),
+                    CapPerOrganisation = table.Column<int>(type: "integer", nullable: true),
+                    ReservedSeats = table.Column<int>(type: "integer", nullable: false),
+                    ReservedFor = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReservedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,13 +943,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventSpeaker",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsExpertByExperience = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsExpertByExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -967,8 +972,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventThemeLink",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -991,8 +996,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MaterialEventLink",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MaterialId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1015,14 +1020,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringAggregateValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Measure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1046,20 +1051,20 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringAnnualSurveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedScatteredWithSupport = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedHousingFirstCongregate = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedSupportedHousing = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedIntensiveServiceHousing = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedOther = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkForms = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Comments = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ChangeExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AddedScatteredWithSupport = table.Column<int>(type: "integer", nullable: false),
+                    AddedHousingFirstCongregate = table.Column<int>(type: "integer", nullable: false),
+                    AddedSupportedHousing = table.Column<int>(type: "integer", nullable: false),
+                    AddedIntensiveServiceHousing = table.Column<int>(type: "integer", nullable: false),
+                    AddedOther = table.Column<int>(type: "integer", nullable: false),
+                    WorkForms = table.Column<List<string>>(type: "text[]", maxLength: 1000, nullable: false),
+                    Comments = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ChangeExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1081,13 +1086,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringRoundUnits",
                 columns: table => new
                 {
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LastComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1110,14 +1115,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringServices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Places = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Places = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1132,12 +1137,77 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitoringSummaryCounts",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringSummaryCounts", x => new { x.UnitId, x.MunicipalityCode, x.ServiceType, x.Year, x.Month, x.Measure, x.Key });
+                    table.ForeignKey(
+                        name: "FK_MonitoringSummaryCounts_MonitoringUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "MonitoringUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringSummaryLengths",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Distribution = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringSummaryLengths", x => new { x.UnitId, x.MunicipalityCode, x.ServiceType, x.Year });
+                    table.ForeignKey(
+                        name: "FK_MonitoringSummaryLengths_MonitoringUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "MonitoringUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringSummaryStamps",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    StayCount = table.Column<int>(type: "integer", nullable: false),
+                    LastChange = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringSummaryStamps", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_MonitoringSummaryStamps_MonitoringUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "MonitoringUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MonitoringUnitReporters",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Since = table.Column<long>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1160,11 +1230,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    Choices = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Choices = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1187,11 +1257,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "WishedTopics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1214,13 +1284,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "EventQuestionOption",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TextSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    TextFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1237,14 +1307,14 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringRoundUnitEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1256,7 +1326,7 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_MonitoringRoundUnitEvents_MonitoringRoundUnits_RoundId_UnitId",
+                        name: "FK_MonitoringRoundUnitEvents_MonitoringRoundUnits_RoundId_Unit~",
                         columns: x => new { x.RoundId, x.UnitId },
                         principalTable: "MonitoringRoundUnits",
                         principalColumns: new[] { "RoundId", "UnitId" },
@@ -1267,17 +1337,17 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "MonitoringStays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResidentCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MoveIn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SituationBefore = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Destination = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    ResidentCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MoveIn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SituationBefore = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    Destination = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RoundId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1308,12 +1378,12 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "RegistrationAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OptionId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OptionId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1552,7 +1622,7 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MonitoringAggregateValues_RoundId_UnitId_ServiceType_Measure_Category",
+                name: "IX_MonitoringAggregateValues_RoundId_UnitId_ServiceType_Measur~",
                 table: "MonitoringAggregateValues",
                 columns: new[] { "RoundId", "UnitId", "ServiceType", "Measure", "Category" },
                 unique: true);
@@ -1621,6 +1691,21 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MonitoringStays_UnitId_UpdatedAt",
+                table: "MonitoringStays",
+                columns: new[] { "UnitId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringSummaryCounts_Year_Measure",
+                table: "MonitoringSummaryCounts",
+                columns: new[] { "Year", "Measure" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringSummaryLengths_Year",
+                table: "MonitoringSummaryLengths",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MonitoringUnitReporters_UserId",
                 table: "MonitoringUnitReporters",
                 column: "UserId");
@@ -1666,6 +1751,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                 name: "IX_Organisations_NameFi",
                 table: "Organisations",
                 column: "NameFi");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SearchText",
+                table: "Organisations",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Sector_NameFi",
@@ -1840,6 +1932,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MonitoringStays");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringSummaryCounts");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringSummaryLengths");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringSummaryStamps");
 
             migrationBuilder.DropTable(
                 name: "MonitoringUnitReporters");
