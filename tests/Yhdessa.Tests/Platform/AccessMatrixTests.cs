@@ -269,7 +269,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     {
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
         var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
-            .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon");
+            .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon");
         var client = person.Client;
         return verb == "GET"
             ? await client.GetAsync(url)
