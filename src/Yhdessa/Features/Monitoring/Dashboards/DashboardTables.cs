@@ -33,7 +33,7 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
     /// <summary>The dashboard's tables for its page and exports: protected and rounded, or as counted for someone who
     /// may see the micro-data of the whole scope. A member can open every area, service type and year window, and
     /// comparing views would give back what each view's suppression hides; rounded counts print the same in every
-    /// view, so any comparison ends in an interval.</summary>
+    /// view, so a comparison gives an interval rather than the count.</summary>
     public IReadOnlyList<OpenTable> ForDashboard(DashboardFigures f, bool protect, string scopeName) =>
         Build(f, protect, round: protect, scopeName);
 

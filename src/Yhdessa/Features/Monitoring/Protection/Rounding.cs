@@ -4,7 +4,7 @@ namespace Yhdessa.Features.Monitoring.Protection;
 /// Rounding of protected dashboard counts. Suppression protects one table against its own totals, but a member can
 /// open any area, service type and year window, and a consistent suppression over all of those views is not
 /// tractable; a count rounded to the nearest five is the same in every view, so subtracting views gives an interval
-/// and never the hidden count. Applied after suppression, which is decided on the exact counts.
+/// rather than the hidden count. Applied after suppression, which is decided on the exact counts.
 /// </summary>
 public static class Rounding
 {
