@@ -14,8 +14,9 @@ public enum EndedColumn { MoreIndependent, MoreSupported, Similar, Institutional
 /// <summary>
 /// Turns dashboard figures into tables, protected (small-number protection, for everything that leaves the
 /// micro-data view) or as counted (only for someone who may see the micro-data of everything in the scope).
-/// The same tables feed the page, its charts, the exports and the programme tables of /statistics, so a figure
-/// is protected the same way wherever it appears.
+/// The same tables feed the page, its charts, the exports and the programme tables of /statistics. The dashboard's
+/// protected counts are also rounded (<see cref="Rounding"/>); the programme tables are not, as their counts are
+/// protected again together and they cover the whole country only.
 /// </summary>
 public sealed class DashboardTables(SmallNumberProtection protection, IStringLocalizer<DashboardText> d)
 {
@@ -29,21 +30,45 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
 
     private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
 
-    public IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, string scopeName)
+    /// <summary>The dashboard's tables for its page and exports: protected and rounded, or as counted for someone who
+    /// may see the micro-data of the whole scope. A member can open every area, service type and year window, and
+    /// comparing views would give back what each view's suppression hides; rounded counts print the same in every
+    /// view, so a comparison gives an interval rather than the count.</summary>
+    public IReadOnlyList<OpenTable> ForDashboard(DashboardFigures f, bool protect, string scopeName) =>
+        Build(f, protect, round: protect, scopeName);
+
+    /// <summary>The tables protected table by table with exact shown counts, for the national programme tables of
+    /// /statistics, which <see cref="PublishedTogether"/> protects again together. Not for a dashboard: see
+    /// <see cref="ForDashboard"/>.</summary>
+    public IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, string scopeName) =>
+        Build(f, protect, round: false, scopeName);
+
+    private IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, bool round, string scopeName)
     {
         var ended = EndedColumns(f);
+        var p = new Publishing(protect, round);
         return
         [
-            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.MovesIn, protect, scopeName),
-            Counts(StaysEnded, f.Years, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, protect, scopeName,
+            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.MovesIn, p, scopeName),
+            Counts(StaysEnded, f.Years, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, p, scopeName,
                 [d["EndedNote"]]),
-            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.OngoingAtEnd, protect, scopeName),
-            Rates(Retention, f.Years, f.Retention, protect, scopeName, d["RetentionNote"]),
-            Rates(Returns, f.Years, f.Returns, protect, scopeName, d["ReturnsNote"]),
-            Length(f, protect, scopeName),
+            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.OngoingAtEnd, p, scopeName),
+            Rates(Retention, f.Years, f.Retention, p, scopeName, d["RetentionNote"]),
+            Rates(Returns, f.Years, f.Returns, p, scopeName, d["ReturnsNote"]),
+            Length(f, p, scopeName),
             Methods(f, scopeName),
         ];
     }
+
+    /// <summary>How the counts of one build are published: protected or as counted, and protected ones rounded or not.</summary>
+    private readonly record struct Publishing(bool Protect, bool Round)
+    {
+        public ProtectedCell Cell(ProtectedCell cell) => Round ? Rounding.Round(cell) : cell;
+    }
+
+    /// <summary>The notes every protected table of the build ends with.</summary>
+    private IEnumerable<string> ProtectionNotes(Publishing p, params string[] notes) =>
+        !p.Protect ? [] : p.Round ? [.. notes, d["RoundedNote"].Value] : notes;
 
     internal static int[,] EndedColumns(DashboardFigures f)
     {
@@ -61,10 +86,10 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
         return ended;
     }
 
-    private OpenTable Counts(string id, int[] years, string[] categories, int[,] counts, bool protect, string scopeName,
+    private OpenTable Counts(string id, int[] years, string[] categories, int[,] counts, Publishing p, string scopeName,
         IReadOnlyList<string>? notes = null)
     {
-        var table = protect ? protection.Protect(counts) : SmallNumberProtection.Protect(counts, minimumCount: 0);
+        var table = p.Protect ? protection.Protect(counts) : SmallNumberProtection.Protect(counts, minimumCount: 0);
         OpenColumn[] columns =
         [
             new("year", d["Year"]),
@@ -75,17 +100,17 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
         for (var r = 0; r <= years.Length; r++)
         {
             var row = new List<OpenValue> { new(r < years.Length ? years[r].ToString(CultureInfo.InvariantCulture) : d["Total"]) };
-            for (var c = 0; c <= categories.Length; c++) row.Add(Value(table.Cell(r, c), table.MinimumCount));
+            for (var c = 0; c <= categories.Length; c++) row.Add(Value(p.Cell(table.Cell(r, c)), table.MinimumCount));
             rows.Add(row);
         }
         return new OpenTable(id, Title(id, scopeName), d[$"Table_{id}_Description"], columns, rows,
-            [.. notes ?? [], .. protect ? [d["ProtectedNote"].Value] : Array.Empty<string>()], protect);
+            [.. notes ?? [], .. ProtectionNotes(p, d["ProtectedNote"])], p.Protect);
     }
 
     private static OpenValue Value(ProtectedCell cell, int minimumCount) =>
         cell.Value is { } v ? new OpenValue(v.ToString("#,##0", Culture), v) : new OpenValue(cell.Text(minimumCount));
 
-    private OpenTable Rates(string id, int[] years, RatePart[,] parts, bool protect, string scopeName, string note)
+    private OpenTable Rates(string id, int[] years, RatePart[,] parts, Publishing p, string scopeName, string note)
     {
         var months = DashboardFigures.RetentionMonths;
         var columns = new List<OpenColumn> { new("year", d["Year"]) };
@@ -101,38 +126,38 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
             for (var m = 0; m < months.Length; m++)
             {
                 var part = parts[y, m];
-                row.Add(protect ? Value(protection.Count(part.Base), protection.MinimumCount) : Value(new(CellState.Shown, part.Base), 0));
-                var rate = protect ? protection.Rate(part.Hits, part.Base)
+                row.Add(p.Protect ? Value(p.Cell(protection.Count(part.Base)), protection.MinimumCount) : Value(new(CellState.Shown, part.Base), 0));
+                var rate = p.Protect ? protection.Rate(part.Hits, part.Base)
                     : part.Base > 0 ? (double)part.Hits / part.Base : null;
                 row.Add(Percent(rate, part.Base == 0));
             }
             rows.Add(row);
         }
         return new OpenTable(id, Title(id, scopeName), d[$"Table_{id}_Description"], columns, rows,
-            [note, .. protect ? [d["RateProtectedNote", protection.MinimumRateBase].Value] : Array.Empty<string>()], protect);
+            [note, .. ProtectionNotes(p, d["RateProtectedNote", protection.MinimumRateBase])], p.Protect);
     }
 
     private OpenValue Percent(double? rate, bool noBase) => rate is { } r
         ? new OpenValue((r * 100).ToString("0", Culture) + " %", Math.Round((decimal)r * 100, 1))
         : new OpenValue(noBase ? "–" : d["NotShown"]);
 
-    private OpenTable Length(DashboardFigures f, bool protect, string scopeName)
+    private OpenTable Length(DashboardFigures f, Publishing p, string scopeName)
     {
         OpenColumn[] columns = [new("year", d["Year"]), new("ended", d["EndedCount"], true), new("median_days", d["MedianDays"], true)];
         var rows = new List<IReadOnlyList<OpenValue>>();
         for (var y = 0; y < f.Years.Length; y++)
         {
             var (count, medianDays) = f.MedianLength[y];
-            var shown = medianDays is not null && (!protect || count >= protection.MinimumRateBase);
+            var shown = medianDays is not null && (!p.Protect || count >= protection.MinimumRateBase);
             rows.Add(
             [
                 new(f.Years[y].ToString(CultureInfo.InvariantCulture)),
-                protect ? Value(protection.Count(count), protection.MinimumCount) : Value(new(CellState.Shown, count), 0),
+                p.Protect ? Value(p.Cell(protection.Count(count)), protection.MinimumCount) : Value(new(CellState.Shown, count), 0),
                 shown ? new OpenValue(medianDays!.Value.ToString("#,##0", Culture), medianDays) : new OpenValue(count == 0 ? "–" : d["NotShown"]),
             ]);
         }
         return new OpenTable(LengthOfStay, Title(LengthOfStay, scopeName), d[$"Table_{LengthOfStay}_Description"], columns, rows,
-            [d["LengthNote"], .. protect ? [d["RateProtectedNote", protection.MinimumRateBase].Value] : Array.Empty<string>()], protect);
+            [d["LengthNote"], .. ProtectionNotes(p, d["RateProtectedNote", protection.MinimumRateBase])], p.Protect);
     }
 
     /// <summary>Which units reported which way each year: the dashboard must say it, and names of units are not personal data.</summary>

@@ -44,7 +44,7 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
     {
         var scope = await PrepareAsync(cancellationToken);
         if (scope is null) return Page();
-        Tables = tables.Build(await query.ComputeAsync(scope, cancellationToken), protect: true, ScopeName);
+        Tables = tables.ForDashboard(await query.ComputeAsync(scope, cancellationToken), protect: true, ScopeName);
         return Page();
     }
 
@@ -56,7 +56,7 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
         var scope = await PrepareAsync(cancellationToken);
         if (scope is null) return Page();
         var protect = !await access.MaySeeMicroDataAsync(User, scope, cancellationToken);
-        var built = tables.Build(await query.ComputeAsync(scope, cancellationToken), protect, ScopeName);
+        var built = tables.ForDashboard(await query.ComputeAsync(scope, cancellationToken), protect, ScopeName);
         var name = $"monitoring-{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}";
         if (format == "csv")
         {
