@@ -37,4 +37,14 @@ public sealed class RoundingTests
         Assert.Equal("<5", Rounding.Round(new ProtectedCell(CellState.Small, null)).Text());
         Assert.Equal("x", Rounding.Round(new ProtectedCell(CellState.Complementary, null)).Text());
     }
+
+    [Fact]
+    public void A_share_beside_a_rounded_base_says_nothing_more_about_the_base()
+    {
+        // 7 of 18 … 7 of 22 are all printed with the base 20: from the exact counts their shares (39 %, 37 %, 35 %,
+        // 33 %, 32 %) would tell the base; from the rounded counts every one is 5 of 20.
+        var shares = Enumerable.Range(18, 5).Select(b => Rounding.Share((double)7 / b, 7, b)).Distinct().ToList();
+        Assert.Equal([0.25], shares);
+        Assert.Null(Rounding.Share(null, 7, 21));
+    }
 }

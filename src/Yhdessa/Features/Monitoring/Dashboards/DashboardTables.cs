@@ -129,6 +129,7 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
                 row.Add(p.Protect ? Value(p.Cell(protection.Count(part.Base)), protection.MinimumCount) : Value(new(CellState.Shown, part.Base), 0));
                 var rate = p.Protect ? protection.Rate(part.Hits, part.Base)
                     : part.Base > 0 ? (double)part.Hits / part.Base : null;
+                if (p.Round) rate = Rounding.Share(rate, part.Hits, part.Base);
                 row.Add(Percent(rate, part.Base == 0));
             }
             rows.Add(row);

@@ -13,7 +13,14 @@ public static class Rounding
     /// <summary>A shown count of <see cref="Step"/> or more to the nearest multiple of <see cref="Step"/> (halves up,
     /// never below <see cref="Step"/>). A shown 0 stays 0, and "&lt;5" and "x" stay as they are.</summary>
     public static ProtectedCell Round(ProtectedCell cell) =>
-        cell is { State: CellState.Shown, Value: int v } && v > 0
-            ? cell with { Value = Math.Max(Step, (2 * v + Step) / (2 * Step) * Step) }
-            : cell;
+        cell is { State: CellState.Shown, Value: int v } ? cell with { Value = Round(v) } : cell;
+
+    /// <summary>A count to the nearest multiple of <see cref="Step"/> (halves up, never below <see cref="Step"/>); 0 stays 0.</summary>
+    public static int Round(int count) => count > 0 ? Math.Max(Step, (2 * count + Step) / (2 * Step) * Step) : count;
+
+    /// <summary>A share of a rounded dashboard: from the rounded counts, because a share of the exact counts next to
+    /// a rounded base gives the base back (20 printed beside 33 % can only be 7 of 21). Null when the exact share is
+    /// not shown.</summary>
+    public static double? Share(double? exactShare, int numerator, int denominator) =>
+        exactShare is null ? null : (double)Round(numerator) / Round(denominator);
 }

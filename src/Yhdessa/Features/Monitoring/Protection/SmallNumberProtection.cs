@@ -127,61 +127,15 @@ public sealed class SmallNumberProtection(IOptions<ProtectionOptions> options)
         return false;
     }
 
-    /// <summary>
-    /// The hidden figures that follow exactly from the shown ones by adding and subtracting rows and columns:
-    /// a hidden figure is determined when its unit vector lies in the row space of the equations restricted to
-    /// the hidden figures. Found by reducing that matrix to row echelon form.
-    /// </summary>
-    internal static List<(int Row, int Column)> Recoverable(IReadOnlyList<(int Row, int Column)[]> equationParts,
-        IReadOnlyList<(int Row, int Column)> equationTotals, Func<int, int, bool> hidden, int rows, int columns)
+    /// <summary>The hidden figures that follow exactly from the shown ones by adding and subtracting rows and columns:
+    /// each line is one equation (its parts minus its total is zero) for <see cref="LinkedProtection.Recoverable"/>.</summary>
+    private static List<(int Row, int Column)> Recoverable(List<Line> lines, CellState[,] state, int rows, int columns)
     {
-        var unknowns = new List<(int, int)>();
-        for (var r = 0; r <= rows; r++)
-            for (var c = 0; c <= columns; c++)
-                if (hidden(r, c)) unknowns.Add((r, c));
-        if (unknowns.Count == 0) return [];
-        var index = unknowns.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
-
-        var matrix = new List<double[]>();
-        for (var e = 0; e < equationParts.Count; e++)
-        {
-            var row = new double[unknowns.Count];
-            foreach (var part in equationParts[e])
-                if (index.TryGetValue(part, out var i)) row[i] += 1;
-            if (index.TryGetValue(equationTotals[e], out var t)) row[t] -= 1;
-            if (row.Any(x => x != 0)) matrix.Add(row);
-        }
-
-        const double epsilon = 1e-9;
-        var pivotOfColumn = new Dictionary<int, int>();
-        var pivotRow = 0;
-        for (var column = 0; column < unknowns.Count && pivotRow < matrix.Count; column++)
-        {
-            var best = Enumerable.Range(pivotRow, matrix.Count - pivotRow).MaxBy(r => Math.Abs(matrix[r][column]));
-            if (Math.Abs(matrix[best][column]) < epsilon) continue;
-            (matrix[pivotRow], matrix[best]) = (matrix[best], matrix[pivotRow]);
-            var pivot = matrix[pivotRow][column];
-            for (var k = 0; k < unknowns.Count; k++) matrix[pivotRow][k] /= pivot;
-            for (var r = 0; r < matrix.Count; r++)
-            {
-                if (r == pivotRow || Math.Abs(matrix[r][column]) < epsilon) continue;
-                var factor = matrix[r][column];
-                for (var k = 0; k < unknowns.Count; k++) matrix[r][k] -= factor * matrix[pivotRow][k];
-            }
-            pivotOfColumn[column] = pivotRow++;
-        }
-
-        var result = new List<(int, int)>();
-        foreach (var (column, row) in pivotOfColumn)
-        {
-            var free = Enumerable.Range(0, unknowns.Count)
-                .Any(k => k != column && !pivotOfColumn.ContainsKey(k) && Math.Abs(matrix[row][k]) > epsilon);
-            if (!free) result.Add(unknowns[column]);
-        }
-        return result;
+        var width = columns + 1;
+        int Cell((int Row, int Column) x) => x.Row * width + x.Column;
+        var equations = lines.Select(l => new LinkedProtection.Equation(
+            [.. l.Parts.Select(p => (Cell(p), 1)), (Cell(l.Total), -1)])).ToList();
+        return [.. LinkedProtection.Recoverable((rows + 1) * width, equations, i => state[i / width, i % width] != CellState.Shown)
+            .Select(i => (i / width, i % width))];
     }
-
-    private static List<(int Row, int Column)> Recoverable(List<Line> lines, CellState[,] state, int rows, int columns) =>
-        Recoverable([.. lines.Select(l => l.Parts)], [.. lines.Select(l => l.Total)],
-            (r, c) => state[r, c] != CellState.Shown, rows, columns);
 }
