@@ -80,6 +80,20 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         }
     }
 
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    public async Task The_site_icon_is_a_file_that_sets_no_cookie(string path, string type)
+    {
+        // A browser fetches the icon beside the first page it opens; when /favicon.ico went to the sign-in page, that
+        // page's new antiforgery cookie replaced the one of the form open in the tab, and the first sign-in failed.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
     // A route parameter becomes a plausible value, so that the request reaches authorisation.
     private static string Fill(string segment) => segment.StartsWith('{') ? (segment.Contains(":int") || segment.Contains(":long") ? "1" : "x") : segment;
 }

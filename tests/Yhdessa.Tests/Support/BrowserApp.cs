@@ -51,8 +51,6 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();
 
-        // Expect(...) assertions wait 5 s by default: as long as the page waits above, for the same reason.
-        Assertions.SetDefaultExpectTimeout(60_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -72,9 +70,8 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fi-FI",
         });
-        // Generous: on two cores the browser shares the machine with the parallel test classes, and the first sign-in
-        // of a run, while dozens of test hosts start beside it, took over 30 s once.
-        context.SetDefaultTimeout(60_000);
+        // Generous: on two cores the browser shares the machine with the parallel test classes.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
