@@ -51,6 +51,8 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();
 
+        // Expect(...) assertions wait 5 s by default: as long as the page waits below, for the same reason.
+        Assertions.SetDefaultExpectTimeout(60_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -70,8 +72,10 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fi-FI",
         });
-        // Generous: on two cores the browser shares the machine with the parallel test classes.
-        context.SetDefaultTimeout(30_000);
+        // Generous: on two cores the browser shares the machine with the parallel test classes. In the first minute
+        // of a whole run, while dozens of test hosts start, a signed-in page once took over 30 s to load (measured
+        // again with the class alone beside four busy loops: signed in correctly, page slow).
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
