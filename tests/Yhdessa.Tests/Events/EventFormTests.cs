@@ -107,6 +107,48 @@ public abstract class EventFormTests(YhdessaApp app)
         Assert.EndsWith("@yhdessa.test", entry.Uid);
     }
 
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Calendar_files_are_written_in_ascii_that_any_calendar_program_reads_in_every_language(string language)
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var title = EventTestData.Unique("Kesäkoulutus");
+        await coordinator.SubmitAsync("/events/new", Fields(title, starts: "2031-07-15T09:00", ends: "2031-07-15T15:30"));
+        var slug = (await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.SingleAsync(e => e.TitleFi == title))).Slug;
+        var visitor = WebBrowser.Open(app);
+
+        foreach (var path in new[] { $"/events.ics?culture={language}", $"/events/{slug}.ics?culture={language}" })
+        {
+            var ics = await visitor.Client.GetStringAsync(path);
+            // The time zone rules say "the last Sunday" as -1SU with an ASCII hyphen (RFC 5545); Finnish and Swedish
+            // number formats would write the minus sign U+2212, which Outlook, Google and Apple calendars cannot read.
+            var rules = ics.Split("\r\n").Where(l => l.StartsWith("RRULE:", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, rules.Count);
+            Assert.All(rules, rule => Assert.Matches("^RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=(3|10)$", rule));
+            Assert.DoesNotContain('\u2212', ics);
+
+            // Read by a parser that knows nothing of the site's languages: the summer time rule starts on the last Sunday
+            // of March, and the event is at 9.00 in Helsinki, which is 6.00 UTC in July.
+            var previous = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            try
+            {
+                var calendar = Parse(ics);
+                var summer = calendar.TimeZones.Single().TimeZoneInfos.Single(i => i.Name == "DAYLIGHT");
+                var lastSunday = summer.RecurrenceRule!.ByDay.Single();
+                Assert.Equal((-1, DayOfWeek.Sunday), (lastSunday.Offset!.Value, lastSunday.DayOfWeek));
+                var entry = calendar.Events.Single(e => e.Summary == title);
+                Assert.Equal(new DateTime(2031, 7, 15, 6, 0, 0, DateTimeKind.Utc), entry.DtStart!.AsUtc);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = previous;
+            }
+        }
+    }
+
     public static TheoryData<string, Dictionary<string, string>, string, string> BadInputs()
     {
         var data = new TheoryData<string, Dictionary<string, string>, string, string>();

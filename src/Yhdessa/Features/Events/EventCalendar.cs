@@ -1,4 +1,5 @@
 using Ical.Net;
+using CultureInfo = System.Globalization.CultureInfo;
 using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -38,7 +39,19 @@ public sealed class EventCalendar(IConfiguration configuration, Municipalities m
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
         foreach (var e in events) calendar.Events.Add(ToCalendarEvent(e));
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        // Ical.Net writes numbers with the current culture, and Finnish, Swedish and the site's English write a negative
+        // number with the minus sign U+2212: "BYDAY=−1SU" in the time zone rules, which calendar programs cannot read.
+        // RFC 5545 numbers are ASCII, so the file is written under the invariant culture (texts are picked above).
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar)!;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     private CalendarEvent ToCalendarEvent(Event e)
