@@ -86,6 +86,8 @@ public partial class EventFormModel(
         public List<int> ThemeIds { get; set; } = [];
         public List<SpeakerInput> Speakers { get; set; } = [];
         public List<MaterialInput> Materials { get; set; } = [];
+        /// <summary>On editing: email the registered people if the time, place or online link changes.</summary>
+        public bool TellParticipants { get; set; } = true;
     }
 
     [BindProperty] public EventInput Input { get; set; } = new();
@@ -203,6 +205,7 @@ public partial class EventFormModel(
         // Seats already given stay given: the capacity cannot drop below them. The check and the save run under the
         // event's registration lock, so a registration at the same instant cannot take a seat between them; a larger
         // capacity or a later closing time then offers the freed seats to those waiting.
+        var told = 0;
         var saved = await registrations.ChangeEventAsync(Existing.Id, async held =>
         {
             if (input.Capacity is { } capacity && capacity < held)
@@ -212,13 +215,19 @@ public partial class EventFormModel(
             }
             // Read again inside the lock: a retried attempt starts with an empty change tracker.
             Existing = await catalogue.FindAsync(Viewer.From(User), key!, cancellationToken) ?? Existing;
+            var before = new Event { StartsAt = Existing.StartsAt, EndsAt = Existing.EndsAt, Address = Existing.Address,
+                MunicipalityCode = Existing.MunicipalityCode, OnlineUrl = Existing.OnlineUrl };
             Apply(Existing, isNew: false);
             audit.Record("events.event.edited", "event:" + Existing.Slug);
+            // People put the event in their calendars from the confirmation email: a new time or place must reach them.
+            told = input.TellParticipants
+                ? await registrations.TellOfChangeAsync(Existing, EventChange.Between(before, Existing), cancellationToken)
+                : 0;
             return true;
         }, cancellationToken);
         if (!saved) return Page();
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
-        TempData["Notice"] = (string)e["EventSaved"];
+        TempData["Notice"] = told > 0 ? (string)e["EventSavedParticipantsTold", told] : (string)e["EventSaved"];
         return Redirect("/events/" + Existing.Slug);
 
         void Apply(Event ev, bool isNew)

@@ -60,6 +60,30 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
     public void EventCancelled(Event ev, EventRegistration r) =>
         Send(ev, r, "MailEventCancelledSubject", ["MailEventCancelledBody"], online: false, null, withCalendar: true);
 
+    /// <summary>
+    /// Tells a registered person that the time, place or online link changed. A confirmed person gets the new calendar
+    /// file (same UID, higher SEQUENCE), which updates the entry their calendar got from the confirmation; the online
+    /// link and its change are told only to those with a seat. False when nothing in the change concerns the person.
+    /// </summary>
+    public bool EventChanged(Event ev, EventRegistration r, EventChange change)
+    {
+        var seat = r.Status == RegistrationStatus.Confirmed;
+        var paragraphs = new List<string>();
+        if (change.Time) paragraphs.Add("MailChangedTime");
+        if (change.Place) paragraphs.Add("MailChangedPlace");
+        if (change.OnlineLink && seat) paragraphs.Add("MailChangedOnline");
+        if (paragraphs.Count == 0) return false;
+        paragraphs.Add(seat ? "MailChangedCalendar" : "MailChangedDetails");
+        var manage = r.Status switch
+        {
+            RegistrationStatus.Waiting => "MailManageWaiting",
+            RegistrationStatus.Offered => "MailManageOffer",
+            _ => "MailManageCancel",
+        };
+        Send(ev, r, "MailChangedSubject", [.. paragraphs], online: seat, manage, withCalendar: seat);
+        return true;
+    }
+
     public void Reminder(Event ev, EventRegistration r) =>
         Send(ev, r, "MailReminderSubject", ["MailReminderBody"], online: true, "MailManageCancel");
 

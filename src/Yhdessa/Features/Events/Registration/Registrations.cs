@@ -21,6 +21,17 @@ public sealed record RegisterResult(RegisterOutcome Outcome, EventRegistration? 
 
 public enum LinkOutcome { Done, AlreadyDone, OfferExpired, NotPossible }
 
+/// <summary>What changed in an event that its registered people must hear of.</summary>
+public sealed record EventChange(bool Time, bool Place, bool OnlineLink)
+{
+    public bool Any => Time || Place || OnlineLink;
+
+    public static EventChange Between(Event before, Event after) => new(
+        before.StartsAt != after.StartsAt || before.EndsAt != after.EndsAt,
+        before.Address != after.Address || before.MunicipalityCode != after.MunicipalityCode,
+        before.OnlineUrl != after.OnlineUrl);
+}
+
 /// <summary>
 /// Takes, frees and offers seats. Every change of who holds a seat in an event runs under that event's lock
 /// (<see cref="EventRegistrationSettings.Version"/>), so the count of seats is exact with any number of app
@@ -292,6 +303,24 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
             await OfferFreeSeatsAsync(ev, settings, clock.GetUtcNow(), cancellationToken);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Emails everyone with a live registration (confirmed, offered, waiting, awaiting approval) that the event changed,
+    /// unless it is over or cancelled. Call inside <see cref="ChangeEventAsync"/>, so that the messages are queued with
+    /// the change and nobody registering at that moment is missed. Returns how many people were told.
+    /// </summary>
+    public async Task<int> TellOfChangeAsync(Event ev, EventChange change, CancellationToken cancellationToken)
+    {
+        if (!change.Any || ev.Status != EventStatus.Scheduled || ev.EndsAt <= clock.GetUtcNow()) return 0;
+        var live = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == ev.Id
+                && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined && r.PersonalDataErasedAt == null)
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var told = 0;
+        foreach (var registration in live)
+            if (mail.EventChanged(ev, registration, change)) told++;
+        logger.LogInformation("Event {EventId} changed; {Count} registered people told", ev.Id, told);
+        return told;
+    }
 
     /// <summary>Offers free seats after a coordinator raised the capacity or changed the rules.</summary>
     public Task OfferFreeSeatsAsync(int eventId, CancellationToken cancellationToken) =>
