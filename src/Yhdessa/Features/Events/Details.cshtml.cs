@@ -25,6 +25,9 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     /// <summary>The signed-in person's own live registration and the link to its page.</summary>
     public EventRegistration? MyRegistration { get; private set; }
     public string? MyRegistrationLink { get; private set; }
+    /// <summary>Seats not yet given, for an upcoming event with a capacity; with <see cref="Waiting"/> when none are left.</summary>
+    public int? SeatsLeft { get; private set; }
+    public int Waiting { get; private set; }
     /// <summary>The material bank's published materials related to the event, with their files.</summary>
     public List<SharedMaterial> BankMaterials { get; private set; } = [];
 
@@ -36,6 +39,12 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         Municipality = municipalities.Find(found.MunicipalityCode);
         if (found.SeriesId is { } series) SeriesInstances = await catalogue.SeriesInstancesAsync(viewer, series, cancellationToken);
         Registration = RegistrationWindow.StateAt(found, clock.GetUtcNow());
+        if (found.Capacity is { } capacity && Registration is RegistrationState.Open or RegistrationState.OpensSoon)
+        {
+            EventPageCache.Shows(HttpContext, [found.Id]);
+            SeatsLeft = Math.Max(0, capacity - await registrations.SeatsHeldAsync(found.Id, cancellationToken));
+            if (SeatsLeft == 0) Waiting = await registrations.WaitingCountAsync(found.Id, cancellationToken);
+        }
         if (viewer.UserId is { } userId && await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } mine)
         {
             MyRegistration = mine;

@@ -7,6 +7,9 @@ namespace Yhdessa.Features.Events;
 /// <summary>Marker for the events' texts (EventsText.fi/sv/en.resx).</summary>
 public sealed class EventsText;
 
+/// <summary>One card of the event list: the event, and whether registering now only queues.</summary>
+public sealed record EventCard(Event Event, bool Full);
+
 /// <summary>Texts and formats the event pages share.</summary>
 public static class EventsDisplay
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Localization;
 
@@ -12,7 +13,8 @@ namespace Yhdessa.Features.Events;
 /// <summary><c>/events</c>: upcoming or past events as a paged list, or one month as a calendar grid.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(EventCatalogue catalogue, Municipalities municipalities, TimeProvider clock) : PageModel
+public class IndexModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations, TimeProvider clock)
+    : PageModel
 {
     public const int PageSize = 20;
 
@@ -32,6 +34,8 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
     public EventPage Results { get; private set; } = new(0, 1, PageSize, []);
     public List<EventTheme> Themes { get; private set; } = [];
     public Municipalities Municipalities => municipalities;
+    /// <summary>Events of the list whose registration is open and every seat given: the card says the queue is open.</summary>
+    public HashSet<int> Full { get; private set; } = [];
     /// <summary>The first day of the month shown, in Helsinki.</summary>
     public DateTime MonthStart { get; private set; }
 
@@ -54,6 +58,17 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
             query = query with { Page = 1, PageSize = 500, From = ToUtc(gridStart), Until = ToUtc(gridStart.AddDays(42)) };
         }
         Results = await catalogue.SearchAsync(viewer, query, cancellationToken);
+        if (!IsMonthView) await MarkFullAsync(cancellationToken);
+    }
+
+    private async Task MarkFullAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = Results.Items.Where(e => e.Capacity is not null && RegistrationWindow.StateAt(e, now) == RegistrationState.Open).ToList();
+        if (open.Count == 0) return;
+        EventPageCache.Shows(HttpContext, open.Select(e => e.Id));
+        var held = await registrations.SeatsHeldAsync(open.Select(e => e.Id).ToList(), cancellationToken);
+        Full = open.Where(e => held.GetValueOrDefault(e.Id) >= e.Capacity).Select(e => e.Id).ToHashSet();
     }
 
     private static DateTimeOffset ToUtc(DateTime helsinki) => new DateTimeOffset(helsinki, HelsinkiTime.Zone.GetUtcOffset(helsinki)).ToUniversalTime();

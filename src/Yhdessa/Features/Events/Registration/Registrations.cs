@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yhdessa.Features.Events.Data;
@@ -38,7 +39,7 @@ public sealed record EventChange(bool Time, bool Place, bool OnlineLink)
 /// instances on PostgreSQL and on SQLite, and the waiting list is served in arrival order (registration id).
 /// </summary>
 public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog audit, TimeProvider clock,
-    ILogger<Registrations> logger)
+    IOutputCacheStore pageCache, ILogger<Registrations> logger)
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -53,6 +54,16 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
     public Task<int> SeatsHeldAsync(int eventId, CancellationToken cancellationToken) =>
         db.EventRegistrations.CountAsync(r => r.EventId == eventId
             && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered), cancellationToken);
+
+    /// <summary>Seats held per event, for a page of the list in one query; events without any are left out.</summary>
+    public Task<Dictionary<int, int>> SeatsHeldAsync(IReadOnlyCollection<int> eventIds, CancellationToken cancellationToken) =>
+        db.EventRegistrations.Where(r => eventIds.Contains(r.EventId)
+                && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered))
+            .GroupBy(r => r.EventId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    public Task<int> WaitingCountAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waiting, cancellationToken);
 
     /// <summary>The person's place on the waiting list, counted from 1 in arrival order.</summary>
     public async Task<int?> PositionAsync(EventRegistration registration, CancellationToken cancellationToken) =>
@@ -440,6 +451,8 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 var result = await work(settings);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                // The public pages of the event show the seats left: a cached copy must not outlive this change.
+                await pageCache.EvictByTagAsync(EventPageCache.Tag(eventId), CancellationToken.None);
                 return result;
             }
             catch (Exception e) when (attempt < 5 && IsTransient(e))
