@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Tests.Events;
@@ -27,6 +28,10 @@ public abstract class EventDemoDataTests(YhdessaApp app)
         Assert.All(events, e => Assert.NotEmpty(e.Organisers));
         Assert.Equal(3, await db.Events.CountAsync(e => e.Series!.Slug == "asumisneuvonnan-koulutus"));
         Assert.Contains(events, e => e.Visibility == EventVisibility.Group && e.GroupId != null);
+        // Pages, calendar files and emails add the municipality after the address: "Linnankatu 35, Turku", not "…, Turku, Turku".
+        var municipalities = scope.ServiceProvider.GetRequiredService<Municipalities>();
+        Assert.All(events.Where(e => e.Address is not null && e.MunicipalityCode is not null),
+            e => Assert.DoesNotContain(", " + municipalities.Find(e.MunicipalityCode)!.Name("fi"), e.Address!));
 
         var list = await started.CreateClient().GetStringAsync("/events");
         Assert.Contains("Valtakunnallinen syysseminaari", list);

@@ -55,6 +55,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
         {
             var slug = Network.Data.Search.Slug(fi);
             for (var n = 2; !slugs.Add(slug); n++) slug = Network.Data.Search.Slug(fi) + "-" + n;
+            // The address is the street only: the page, the calendar file and the email add the municipality's name.
             var e = new Event
             {
                 Slug = slug, Type = type, TitleFi = fi, TitleSv = sv, TitleEn = en, DescriptionFi = description,
@@ -86,15 +87,15 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             """;
         string[] counsellingOrganisers = ["helsingin-kaupunki-asumisneuvonta", "takuusaatio", "y-saatio"];
         var past = Add(EventType.Training, "Asumisneuvonnan koulutus: vuokravelka ja häätöjen ehkäisy", "Utbildning i boenderådgivning: hyresskulder",
-            "Housing counselling training: rent arrears", counselling, At(-70, 9), At(-70, 15, 30), "Kalevankatu 8, Helsinki", Helsinki, null, 40,
+            "Housing counselling training: rent arrears", counselling, At(-70, 9), At(-70, 15, 30), "Kalevankatu 8", Helsinki, null, 40,
             counsellingOrganisers, ["counselling", "prevention"], [("Liisa Asumisneuvoja", false), ("Matti Kokemus", true)], inSeries: series);
         past.Materials = [new EventMaterial { Title = "Koulutuksen diat (PDF)", Url = "https://example.org/materiaalit/asumisneuvonta-diat.pdf" }];
         Add(EventType.Training, "Asumisneuvonnan koulutus: asumisen tuki ja palveluohjaus", "Utbildning i boenderådgivning: boendestöd",
-            "Housing counselling training: housing support", counselling, At(20, 9), At(20, 15, 30), "Hämeenkatu 13, Tampere", Tampere,
+            "Housing counselling training: housing support", counselling, At(20, 9), At(20, 15, 30), "Hämeenkatu 13", Tampere,
             "https://meet.example.org/asumisneuvonta-tampere", 40, counsellingOrganisers, ["counselling"], [("Liisa Asumisneuvoja", false)],
             inSeries: series);
         Add(EventType.Training, "Asumisneuvonnan koulutus: nuoret ja ensimmäinen oma koti", null, null, counselling, At(130, 9), At(130, 15, 30),
-            "Aleksanterinkatu 18, Lahti", Lahti, null, 40, counsellingOrganisers, ["counselling", "prevention"],
+            "Aleksanterinkatu 18", Lahti, null, 40, counsellingOrganisers, ["counselling", "prevention"],
             [("Nuorisoasumisen asiantuntija", false), ("Sanna Kokemus", true)], inSeries: series);
 
         Add(EventType.Seminar, "Ohjelmatoimijoiden kevätseminaari", "Vårseminarium för programaktörerna", "Spring seminar for programme actors",
@@ -104,7 +105,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
 
             Päivän aikana kuullaan kaupunkien ajankohtaiskatsaukset ja työstetään yhteisiä kehittämiskohteita työpajoissa.
             """,
-            At(-30, 9), At(-30, 16), "Säätytalo, Snellmaninkatu 9–11, Helsinki", Helsinki, null, 120,
+            At(-30, 9), At(-30, 16), "Säätytalo, Snellmaninkatu 9–11", Helsinki, null, 120,
             ["asunnottomuuden-ennaltaehkaisyn-toimenpideohjelma-aune-ymparistoministerio", "y-saatio", "asumisen-rahoitus-ja-kehittamiskeskus-ara"],
             ["housing-first", "prevention"], [("Ympäristöministeriön edustaja", false), ("Juha Kaakinen", false)],
             EventVisibility.Members);
@@ -116,7 +117,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
 
             Seminaari striimataan; paikan päälle mahtuu rajallinen määrä osallistujia.
             """,
-            At(60, 9), At(60, 16), "Paasitorni, Paasivuorenkatu 5 A, Helsinki", Helsinki, "https://stream.example.org/syysseminaari", 250,
+            At(60, 9), At(60, 16), "Paasitorni, Paasivuorenkatu 5 A", Helsinki, "https://stream.example.org/syysseminaari", 250,
             ["y-saatio", "vailla-vakinaista-asuntoa-ry", "sininauhasaatio", "helsingin-yliopisto"], ["housing-first", "experts"],
             [("Tutkija, Helsingin yliopisto", false), ("Vailla vakinaista asuntoa ry:n kokemusasiantuntija", true)],
             descriptionSv: "Ett öppet riksomfattande seminarium om att avskaffa bostadslöshet.",
@@ -128,7 +129,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
         Add(EventType.ChangeLaboratory, "Muutoslaboratorio: Asunto ensin 2.0, istunto 4", "Förändringslaboratorium: Bostad först 2.0, session 4",
             "Change Laboratory: Housing First 2.0, session 4",
             "Muutoslaboratorion neljäs istunto: analysoimme asiakaspolkujen katkoskohtia ja suunnittelemme uusia toimintamalleja.",
-            At(14, 12), At(14, 15), "Diakonissalaitos, Alppikatu 2, Helsinki", Helsinki, null, 30,
+            At(14, 12), At(14, 15), "Diakonissalaitos, Alppikatu 2", Helsinki, null, 30,
             ["diakonissalaitos", "tampereen-yliopisto"], ["housing-first", "evaluation"], [("Muutoslaboratorion vetäjä", false)],
             EventVisibility.Group, "johtoryhma");
         Add(EventType.Webinar, "Webinaari: naiserityinen asunnottomuustyö", "Webbinarium: kvinnospecifikt arbete mot bostadslöshet",
@@ -140,14 +141,14 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             "Miten kokemusasiantuntijat otetaan mukaan kehittämiseen reilusti ja palkitusti?", At(-10, 13), At(-10, 14), null, null,
             "https://meet.example.org/kokemus", 300, ["vailla-vakinaista-asuntoa-ry"], ["experts"], [("Kokemusasiantuntija", true)]);
         Add(EventType.Workshop, "Työpaja: vertaisarvioinnin menetelmät", null, null,
-            "Harjoittelemme vertaisarvioinnin menetelmiä kaupunkien välillä.", At(45, 9), At(45, 12), "Linnankatu 35, Turku", Turku, null, 20,
+            "Harjoittelemme vertaisarvioinnin menetelmiä kaupunkien välillä.", At(45, 9), At(45, 12), "Linnankatu 35", Turku, null, 20,
             ["turun-ensi-ja-turvakoti-ry", "kuntoutussaatio"], ["evaluation"], []);
         Add(EventType.NetworkMeeting, "Verkostotapaaminen: laaja asiantuntijatiimi", null, "Network meeting: broad expert team",
             "Laajan asiantuntijatiimin neljännesvuosittainen tapaaminen.", At(21, 14), At(21, 16), null, null,
             "https://meet.example.org/laaja-tiimi", null, ["y-saatio"], ["housing-first"], [], EventVisibility.Members);
         Add(EventType.TrainerTraining, "Kouluttajakoulutus: Asunto ensin -periaatteet", null, "Trainer training: Housing First principles",
             "Koulutamme uusia kouluttajia viemään Asunto ensin -periaatteita omiin organisaatioihinsa.", At(-120, 9), At(-119, 15),
-            "Y-Säätiö, Helsinki", Helsinki, null, 16, ["y-saatio"], ["housing-first"], [("Kouluttaja", false)]);
+            "Y-Säätiön koulutustila", Helsinki, null, 16, ["y-saatio"], ["housing-first"], [("Kouluttaja", false)]);
 
         await db.SaveChangesAsync(cancellationToken);
     }
