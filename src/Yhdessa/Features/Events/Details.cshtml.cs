@@ -28,6 +28,9 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     /// <summary>Seats not yet given, for an upcoming event with a capacity; with <see cref="Waiting"/> when none are left.</summary>
     public int? SeatsLeft { get; private set; }
     public int Waiting { get; private set; }
+    /// <summary>A signed-in person may register from this page with one press: nothing is required beyond what their
+    /// account and profile tell (no required question, no seats reserved for experts by experience to ask about).</summary>
+    public bool OneClick { get; private set; }
     /// <summary>The material bank's published materials related to the event, with their files.</summary>
     public List<SharedMaterial> BankMaterials { get; private set; } = [];
 
@@ -49,6 +52,12 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         {
             MyRegistration = mine;
             MyRegistrationLink = tokens.Path(mine);
+        }
+        if (viewer.UserId is not null && MyRegistration is null && Registration == RegistrationState.Open)
+        {
+            var settings = await registrations.SettingsAsync(found.Id, cancellationToken);
+            OneClick = settings?.ReservedFor != ReservedGroup.ExpertsByExperience
+                && !(await registrations.QuestionsAsync(found.Id, cancellationToken)).Any(q => q.IsRequired);
         }
         ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
         DescriptionHtml = EventMarkdown.ToHtml(found.Description);

@@ -170,6 +170,38 @@ public abstract class RegistrationTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_member_registers_from_the_event_page_with_one_press_unless_the_event_must_ask_something_first()
+    {
+        var ev = await app.OpenEventAsync(capacity: 5);
+        var (member, memberId) = await app.PersonAsync("event-page-press");
+        var page = await member.OpenAsync("/events/" + ev.Slug);
+        var form = page.Document.QuerySelector($"main form[action='/events/{ev.Slug}/register']")!;
+        Assert.Equal("Ilmoittaudu yhdellä napsautuksella", form.QuerySelector("button")!.TextContent.Trim());
+        // Needs and optional answers stay one link away.
+        Assert.NotNull(form.QuerySelector($"a[href='/events/{ev.Slug}/register']"));
+        // Visitors register as guests with the form: they get the link, not the press.
+        Assert.Null((await WebBrowser.Open(app).OpenAsync("/events/" + ev.Slug)).Document.QuerySelector("main form[action$='/register']"));
+
+        var done = await member.SubmitAsync("/events/" + ev.Slug, [], $"main form[action='/events/{ev.Slug}/register']");
+
+        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var registration = Assert.Single(await app.RegistrationsAsync(ev.Id));
+        Assert.Equal((memberId, RegistrationStatus.Confirmed), (registration.UserId, registration.Status));
+        Assert.Contains("Ilmoittautumisesi tila: Vahvistettu.", (await member.OpenAsync("/events/" + ev.Slug)).Text);
+
+        var asking = await app.OpenEventAsync(capacity: 5);
+        await app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<YhdessaDb>();
+            db.EventQuestions.Add(new EventQuestion { EventId = asking.Id, Kind = QuestionKind.Text, TextFi = "Mitä odotat koulutukselta?", IsRequired = true });
+            return await db.SaveChangesAsync();
+        });
+        var askingPage = await member.OpenAsync("/events/" + asking.Slug);
+        Assert.Null(askingPage.Document.QuerySelector("main form[action$='/register']"));
+        Assert.Equal("Ilmoittaudu", askingPage.Document.QuerySelector($"main a[href='/events/{asking.Slug}/register']")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Registering_twice_with_the_same_email_in_any_case_or_spacing_is_refused()
     {
         var ev = await app.OpenEventAsync(capacity: 5);
