@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Features.Account;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
@@ -13,7 +14,8 @@ namespace Yhdessa.Features.Events.Registration;
 /// <summary>
 /// <c>/events/registration/{token}</c>: one registration's own page, opened by the signed link in its emails (no
 /// sign-in). It tells the seat, the place on the waiting list or the offer, and lets the person cancel, leave the
-/// list, accept or decline an offered seat, or delete the registration (after a confirmation step). Changes are posted, never made by opening the link, so mail scanners
+/// list, accept or decline an offered seat, change the dietary and accessibility needs given, or delete the registration
+/// (after a confirmation step). Changes are posted, never made by opening the link, so mail scanners
 /// that fetch links change nothing. A changed or unknown token opens nothing and says so.
 /// </summary>
 [AllowAnonymous]
@@ -21,6 +23,13 @@ namespace Yhdessa.Features.Events.Registration;
 public class ManageModel(YhdessaDb db, Registrations registrations, RegistrationTokens tokens, TimeProvider clock,
     IStringLocalizer<RegistrationText> r) : PageModel
 {
+    public sealed class NeedsInput
+    {
+        public string? DietaryNeeds { get; set; }
+        public string? AccessibilityNeeds { get; set; }
+    }
+
+    [BindProperty] public NeedsInput Needs { get; set; } = new();
     public EventRegistration? Registration { get; private set; }
     public Event Event { get; private set; } = null!;
     public int? Position { get; private set; }
@@ -31,10 +40,44 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
     /// <summary>The registration was just deleted: the page confirms it and shows nothing of the person.</summary>
     public bool Deleted { get; private set; }
 
+    /// <summary>Needs can be changed while the registration is live and before the event; the day after, they are gone.</summary>
+    public bool MayChangeNeeds => Registration is { IsLive: true, NeedsErasedAt: null } && !EventOver;
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        Needs = new NeedsInput { DietaryNeeds = Registration!.DietaryNeeds, AccessibilityNeeds = Registration.AccessibilityNeeds };
         return Page();
+    }
+
+    /// <summary>The person corrects or adds their needs (e.g. forgot a diet when registering). A plain update of their
+    /// own row: no seat changes, so no lock. Bad input is refused with the registration form's messages.</summary>
+    public async Task<IActionResult> OnPostNeedsAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken)) return InvalidLink();
+        if (!MayChangeNeeds)
+        {
+            ModelState.AddModelError("", r["NeedsCannotChange"]);
+            return Page();
+        }
+        var dietary = NeedsText("Needs.DietaryNeeds", Needs.DietaryNeeds);
+        var accessibility = NeedsText("Needs.AccessibilityNeeds", Needs.AccessibilityNeeds);
+        if (!ModelState.IsValid) return Page();
+        await db.EventRegistrations.Where(x => x.Id == Registration!.Id && x.NeedsErasedAt == null)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.DietaryNeeds, dietary).SetProperty(p => p.AccessibilityNeeds, accessibility),
+                cancellationToken);
+        TempData["Notice"] = (string)r["NoticeNeedsSaved"];
+        return Redirect(tokens.Path(Registration!) + KeptLanguage(Request));
+    }
+
+    private string? NeedsText(string field, string? value)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is null) return null;
+        if (text.Length > RegistrationLimits.Needs) ModelState.AddModelError(field, r["TooLong", RegistrationLimits.Needs]);
+        else if (InputRules.HasInvisibleControl(text.Replace("\r", "").Replace("\n", "")))
+            ModelState.AddModelError(field, r["InvisibleCharacters"]);
+        return text;
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
