@@ -119,7 +119,7 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             """,
             At(60, 9), At(60, 16), "Paasitorni, Paasivuorenkatu 5 A", Helsinki, "https://stream.example.org/syysseminaari", 250,
             ["y-saatio", "vailla-vakinaista-asuntoa-ry", "sininauhasaatio", "helsingin-yliopisto"], ["housing-first", "experts"],
-            [("Tutkija, Helsingin yliopisto", false), ("Vailla vakinaista asuntoa ry:n kokemusasiantuntija", true)],
+            [("Tutkija, Helsingin yliopisto", false), ("Pekka Kokemus, Vailla vakinaista asuntoa ry", true)],
             descriptionSv: "Ett öppet riksomfattande seminarium om att avskaffa bostadslöshet.",
             descriptionEn: "An open national seminar on ending homelessness, with researchers, cities, NGOs and experts by experience.");
         Add(EventType.StudyTrip, "Opintomatka Tampereelle: asumispäivystys ja asumisen asiakasohjaus", null, null,
@@ -136,10 +136,10 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             "Webinar: women-specific homelessness work",
             "NEA-hankkeen tulokset ja naisten asumispolkujen tukeminen käytännössä.", At(7, 13), At(7, 14, 30), null, null,
             "https://meet.example.org/nea-webinaari", 300, ["ensi-ja-turvakotien-liitto", "helsingin-ensikoti-ry"], ["women"],
-            [("NEA-hankkeen asiantuntija", false), ("Kokemusasiantuntija", true)]);
+            [("NEA-hankkeen asiantuntija", false), ("Anu Kokemus", true)]);
         Add(EventType.Webinar, "Webinaari: kokemusasiantuntijat kehittämistyössä", null, "Webinar: experts by experience in development work",
             "Miten kokemusasiantuntijat otetaan mukaan kehittämiseen reilusti ja palkitusti?", At(-10, 13), At(-10, 14), null, null,
-            "https://meet.example.org/kokemus", 300, ["vailla-vakinaista-asuntoa-ry"], ["experts"], [("Kokemusasiantuntija", true)]);
+            "https://meet.example.org/kokemus", 300, ["vailla-vakinaista-asuntoa-ry"], ["experts"], [("Jari Kokemus", true)]);
         Add(EventType.Workshop, "Työpaja: vertaisarvioinnin menetelmät", null, null,
             "Harjoittelemme vertaisarvioinnin menetelmiä kaupunkien välillä.", At(45, 9), At(45, 12), "Linnankatu 35", Turku, null, 20,
             ["turun-ensi-ja-turvakoti-ry", "kuntoutussaatio"], ["evaluation"], []);
