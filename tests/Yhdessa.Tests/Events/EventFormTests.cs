@@ -121,6 +121,12 @@ public abstract class EventFormTests(YhdessaApp app)
 
         foreach (var path in new[] { $"/events.ics?culture={language}", $"/events/{slug}.ics?culture={language}" })
         {
+            // A calendar program asking whether the address exists (HEAD) gets the calendar's headers, not the sign-in page.
+            var head = await visitor.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(path.Split('?')[0], head.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Equal("text/calendar", head.Content.Headers.ContentType!.MediaType);
+
             var ics = await visitor.Client.GetStringAsync(path);
             // The time zone rules say "the last Sunday" as -1SU with an ASCII hyphen (RFC 5545); Finnish and Swedish
             // number formats would write the minus sign U+2212, which Outlook, Google and Apple calendars cannot read.

@@ -19,6 +19,8 @@ public sealed record ApiEventList(int Total, int Page, int PageSize, IReadOnlyLi
 /// </summary>
 public static class EventsApi
 {
+    private static readonly string[] CalendarMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/events", async Task<Results<Ok<ApiEventList>, ValidationProblem>> (
@@ -52,7 +54,9 @@ public static class EventsApi
             .WithName("ListEvents")
             .WithSummary("Public events, upcoming (default) or past, filtered by type, theme id, municipality code and online.");
 
-        app.MapGet("/events.ics", async (EventCatalogue catalogue, EventCalendar calendar, CancellationToken cancellationToken) =>
+        // HEAD too: calendar programs and link checkers ask whether a subscription address exists before reading it, and
+        // a GET-only route sent them to the sign-in page instead.
+        app.MapMethods("/events.ics", CalendarMethods, async (EventCatalogue catalogue, EventCalendar calendar, CancellationToken cancellationToken) =>
             {
                 var upcoming = await catalogue.SearchAsync(Viewer.Anonymous, new EventQuery(PageSize: 500, WithThemes: false), cancellationToken);
                 return Results.Text(calendar.Feed(upcoming.Items, "Yhdessä"), EventCalendar.ContentType);
@@ -62,7 +66,7 @@ public static class EventsApi
             .ExcludeFromDescription();
 
         // One event's file is linked from its page, so a member downloading it carries their session and sees what the page shows.
-        app.MapGet("/events/{key}.ics", async (string key, HttpContext http, EventCatalogue catalogue, EventCalendar calendar,
+        app.MapMethods("/events/{key}.ics", CalendarMethods, async (string key, HttpContext http, EventCatalogue catalogue, EventCalendar calendar,
                 CancellationToken cancellationToken) =>
             {
                 var e = await catalogue.FindAsync(Viewer.From(http.User), key, cancellationToken);
