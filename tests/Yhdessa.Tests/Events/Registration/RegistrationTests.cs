@@ -202,6 +202,24 @@ public abstract class RegistrationTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_member_sees_their_place_in_the_queue_and_the_time_to_confirm_an_offer_in_their_list()
+    {
+        var ev = await app.OpenEventAsync(capacity: 1);
+        var first = RegistrationApps.NewEmail("eka");
+        await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Eeva Ensimmäinen", first));
+        var member = await app.SignedInAsync("queue-in-list");
+        await member.SubmitAsync($"/events/{ev.Slug}/register", []);
+        string Row(WebBrowser.Page page) => page.Document.QuerySelectorAll("main tr").Single(tr => tr.TextContent.Contains(ev.TitleFi)).TextContent;
+
+        Assert.Contains("Jonossa (sija 1)", Row(await member.OpenAsync("/events/my")));
+
+        await WebBrowser.Open(app).PressAsync(await app.LinkFromMailAsync(first), "Cancel");
+        var offered = Row(await member.OpenAsync("/events/my"));
+        Assert.Contains("Paikkaa tarjottu (vahvista ", offered);
+        Assert.Contains(" mennessä)", offered);
+    }
+
+    [Fact]
     public async Task Registering_twice_with_the_same_email_in_any_case_or_spacing_is_refused()
     {
         var ev = await app.OpenEventAsync(capacity: 5);
