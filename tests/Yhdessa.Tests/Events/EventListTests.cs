@@ -29,6 +29,27 @@ public abstract class EventListTests(YhdessaApp app)
     });
 
     [Fact]
+    public async Task The_list_offers_the_feed_to_subscribe_to_by_its_address_as_a_downloaded_file_never_updates()
+    {
+        var visitor = WebBrowser.Open(app);
+
+        var page = await visitor.OpenAsync("/events");
+
+        var box = page.Document.QuerySelector("main details.subscribe")!;
+        Assert.Equal("Tilaa tulevat tapahtumat kalenteriisi", box.QuerySelector("summary")!.TextContent.Trim());
+        // webcal: opens the subscription dialog of Apple Calendar and Outlook; Google takes the address itself.
+        Assert.NotNull(box.QuerySelector("a[href='webcal://yhdessa.test/events.ics']"));
+        var address = box.QuerySelector("input#calendar-address")!;
+        Assert.Equal("https://yhdessa.test/events.ics", address.GetAttribute("value"));
+        Assert.True(address.HasAttribute("readonly"));
+        Assert.Equal("Kalenterin tilausosoite", box.QuerySelector("label[for='calendar-address']")!.TextContent.Trim());
+        Assert.Contains("URL-osoitteesta", box.QuerySelector("#calendar-address-hint")!.TextContent);
+        Assert.Contains("tiedosto ei päivity", box.QuerySelector("a[href='/events.ics']")!.TextContent);
+        var swedish = await visitor.OpenAsync("/events?culture=sv");
+        Assert.Contains("Från webbadress", swedish.Document.QuerySelector("main details.subscribe")!.TextContent);
+    }
+
+    [Fact]
     public async Task Filters_and_paging_narrow_the_list_and_past_events_are_under_their_own_tab()
     {
         var theme = await ThemeAsync(Unique("Teema"));

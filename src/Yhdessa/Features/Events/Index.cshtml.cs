@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Events;
@@ -13,8 +15,8 @@ namespace Yhdessa.Features.Events;
 /// <summary><c>/events</c>: upcoming or past events as a paged list, or one month as a calendar grid.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations, TimeProvider clock)
-    : PageModel
+public class IndexModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations, TimeProvider clock,
+    IOptions<PlatformOptions> options) : PageModel
 {
     public const int PageSize = 20;
 
@@ -36,6 +38,10 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
     public Municipalities Municipalities => municipalities;
     /// <summary>Events of the list whose registration is open and every seat given: the card says the queue is open.</summary>
     public HashSet<int> Full { get; private set; } = [];
+    /// <summary>The feed's public address, for a calendar's "subscribe from URL": a downloaded file never updates.</summary>
+    public string FeedUrl => options.Value.BaseUrl.TrimEnd('/') + "/events.ics";
+    /// <summary>The same address as webcal://, which opens the subscription dialog of Apple Calendar and Outlook.</summary>
+    public string WebcalUrl => "webcal://" + new Uri(FeedUrl).Authority + "/events.ics";
     /// <summary>The first day of the month shown, in Helsinki.</summary>
     public DateTime MonthStart { get; private set; }
 
