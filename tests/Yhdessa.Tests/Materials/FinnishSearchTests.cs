@@ -160,11 +160,30 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     [InlineData("&language=de")]
     [InlineData("&pageSize=1000")]
     [InlineData("&sort=random")]
-    public async Task The_API_refuses_unknown_filters_with_a_problem(string extra)
+    [InlineData("&year=abc", "year")]
+    [InlineData("&theme=1x", "theme")]
+    [InlineData("&organisation=%27%20OR%201=1", "organisation")]
+    [InlineData("&page=two", "page")]
+    public async Task The_API_refuses_unknown_filters_with_a_problem(string extra, string? named = null)
     {
         var response = await app.CreateClient().GetAsync("/api/v1/materials?q=asunto" + extra);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        // A number that is not one is named in the problem, so the caller knows which parameter to fix.
+        if (named is not null) Assert.Contains($"\"{named}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_result_count_reads_right_for_one_material_and_for_many()
+    {
+        var marker = "yksikkotesti" + Guid.NewGuid().ToString("N")[..5];
+        await app.AddPublishedAsync("Ainoa " + marker, "Teksti.");
+        var browser = new Account.Browser(app.CreateClient());
+
+        Assert.Equal("1 aineisto", (await browser.OpenAsync("/materials?q=" + marker)).Document.QuerySelector("#results-heading")!.TextContent);
+        Assert.Equal("1 material", (await browser.OpenAsync($"/materials?q={marker}&culture=en")).Document.QuerySelector("#results-heading")!.TextContent);
+        await app.AddPublishedAsync("Toinen " + marker, "Teksti.");
+        Assert.Equal("2 materials", (await browser.OpenAsync($"/materials?q={marker}&culture=en")).Document.QuerySelector("#results-heading")!.TextContent);
     }
 
     [Fact]

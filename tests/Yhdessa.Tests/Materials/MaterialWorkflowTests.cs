@@ -275,5 +275,22 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
 
         Assert.Contains(feed.Items, i => i.Links.Any(l => l.Uri.AbsolutePath == "/materials/" + published));
         Assert.DoesNotContain(feed.Items, i => i.Title.Text == draftTitle);
+        // A valid Atom feed (RFC 4287 4.1.1) names an author when its entries do not, or feed readers reject it.
+        Assert.NotEmpty(feed.Authors);
+    }
+
+    [Fact]
+    public async Task A_Swedish_material_is_marked_Swedish_in_the_feed()
+    {
+        var swedish = await app.AddPublishedAsync(EventTestData.Unique("Bostad först"), "Text.", language: "sv");
+
+        var xml = new XmlDocument();
+        xml.LoadXml(await app.CreateClient().GetStringAsync("/materials/feed"));
+        var namespaces = new XmlNamespaceManager(xml.NameTable);
+        namespaces.AddNamespace("a", "http://www.w3.org/2005/Atom");
+
+        Assert.Equal("fi", xml.DocumentElement!.GetAttribute("xml:lang"));
+        var entry = (XmlElement)xml.SelectSingleNode($"//a:entry[a:link/@href[contains(., '/materials/{swedish}')]]", namespaces)!;
+        Assert.Equal("sv", entry.GetAttribute("xml:lang"));
     }
 }
