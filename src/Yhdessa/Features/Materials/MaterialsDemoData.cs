@@ -256,7 +256,7 @@ public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileSt
             Title = "Asukaskokousten malli", Summary = "Ehdotus: miten asumisyksikön asukaskokoukset järjestetään niin, että jokainen pääsee ääneen.",
             Body = "Asukaskokous pidetään kerran kuukaudessa. Asukkaat valitsevat puheenjohtajan keskuudestaan.",
             PublicationDate = DateOnly.FromDateTime(now.UtcDateTime), Licence = MaterialsDisplay.Licences[0],
-            CreatedById = member?.Id, CreatedAt = now, UpdatedAt = now,
+            CreatedById = member?.Id, CreatedAt = now, UpdatedAt = now, ProposedAt = now,
         });
 
         db.Materials.AddRange(materials);

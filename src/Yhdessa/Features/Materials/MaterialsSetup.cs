@@ -36,6 +36,7 @@ public static class MaterialsSetup
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialUploads>();
+        services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();

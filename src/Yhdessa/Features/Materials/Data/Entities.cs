@@ -36,6 +36,10 @@ public class Material
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>When the material was last sent for review: the coordinators' review list shows it.</summary>
+    public DateTimeOffset? ProposedAt { get; set; }
+    /// <summary>Why a coordinator returned the proposal to its author; shown to the author until she sends it again.</summary>
+    public string ReviewNote { get; set; } = "";
 
     public List<MaterialThemeLink> Themes { get; set; } = [];
     public List<MaterialAuthor> Authors { get; set; } = [];

@@ -723,11 +723,19 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("PublicationDate")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yhdessa.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Audit4 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ProposedAt",
+                table: "Materials",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewNote",
+                table: "Materials",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ProposedAt",
+                table: "Materials");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewNote",
+                table: "Materials");
+        }
+    }
+}
