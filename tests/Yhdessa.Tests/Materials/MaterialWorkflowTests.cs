@@ -126,6 +126,63 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_file_replaced_on_a_published_material_stays_with_the_earlier_version_until_a_coordinator_deletes_it()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var visitor = WebBrowser.Open(app);
+        var word = "painosmerkki" + Guid.NewGuid().ToString("N")[..6];
+        var slug = await CreateAsync(coordinator, EventTestData.Unique("Laatukäsikirja"));
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(coordinator, slug, Pdf($"Vanha {word}ista kertova painos."), "painos-2023.pdf")).StatusCode);
+        await coordinator.PostAsync($"/materials/{slug}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug))]);
+        var oldLink = (await visitor.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='painos-2023.pdf']")!.GetAttribute("href")!;
+
+        // The new edition replaces the old one on the material's page and in the search.
+        var removed = await coordinator.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        await UploadAsync(coordinator, slug, Pdf("Uusi painos."), "painos-2024.pdf");
+        var files = await coordinator.OpenAsync($"/materials/{slug}/files");
+        var tables = files.Document.QuerySelectorAll("table").Select(t => t.TextContent).ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Contains("painos-2024.pdf", tables[0]);
+        Assert.DoesNotContain("painos-2023.pdf", tables[0]);
+        Assert.Contains("Aiempien versioiden tiedostot", tables[1]);
+        Assert.Contains("painos-2023.pdf", tables[1]);
+        var page = await visitor.OpenAsync("/materials/" + slug);
+        Assert.NotNull(page.Document.QuerySelector("a[href*='painos-2024.pdf']"));
+        Assert.Null(page.Document.QuerySelector("a[href*='painos-2023.pdf']"));
+        Assert.DoesNotContain(slug, (await app.SearchAsync(word)).Items.Select(h => h.Slug));
+
+        // The earlier version still offers the edition it had, and only that one.
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/materials/{slug}/versions/1']"));
+        var earlier = await visitor.OpenAsync($"/materials/{slug}/versions/1");
+        Assert.Equal(oldLink, earlier.Document.QuerySelector("main a[href^='/materials/files/']")!.GetAttribute("href"));
+        Assert.Null(earlier.Document.QuerySelector("a[href*='painos-2024.pdf']"));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Client.GetAsync(oldLink)).StatusCode);
+
+        // A file published by mistake can be deleted for good: no version offers it any more.
+        var deleted = await coordinator.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Delete]");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync(oldLink)).StatusCode);
+        Assert.Null((await visitor.OpenAsync($"/materials/{slug}/versions/1")).Document.QuerySelector("main a[href^='/materials/files/']"));
+        Assert.NotNull((await visitor.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='painos-2024.pdf']"));
+    }
+
+    [Fact]
+    public async Task A_file_removed_from_a_draft_that_was_never_public_is_gone()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Luonnoksen liite"));
+        await UploadAsync(member, slug, Pdf("Väärä liite."), "vaara.pdf");
+        var link = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='vaara.pdf']")!.GetAttribute("href")!;
+
+        var removed = await member.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(link)).StatusCode);
+        Assert.DoesNotContain("Aiempien versioiden tiedostot", (await member.OpenAsync($"/materials/{slug}/files")).Text);
+    }
+
+    [Fact]
     public async Task A_member_cannot_see_or_edit_another_members_draft()
     {
         var author = await app.SignedInAsync("author");

@@ -49,6 +49,8 @@ namespace Yhdessa.Features.Materials.Data
             m.Property(x => x.Body).HasMaxLength(MaterialLimits.Body);
             m.Property(x => x.Licence).HasMaxLength(MaterialLimits.Licence);
             m.Property(x => x.ReviewNote).HasMaxLength(MaterialLimits.ReviewNote);
+            // A view of Files, not a relation of its own.
+            m.Ignore(x => x.CurrentFiles);
             m.Property(x => x.CreatedById).HasMaxLength(450);
             m.HasIndex(x => x.TranslationKey);
             // The review queue and "my materials" read by status and author.

@@ -897,6 +897,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<int>("MaterialId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 

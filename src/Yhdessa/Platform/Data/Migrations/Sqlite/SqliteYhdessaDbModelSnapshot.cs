@@ -860,6 +860,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Property<int>("MaterialId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 

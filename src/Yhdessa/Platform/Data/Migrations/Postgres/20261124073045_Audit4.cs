@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Yhdessa.Platform.Data.Migrations.Sqlite
+namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Audit4 : Migration
@@ -10,19 +11,25 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ProposedAt",
                 table: "Materials",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "Materials",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RemovedAt",
+                table: "MaterialFiles",
+                type: "timestamp with time zone",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -35,6 +42,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ReviewNote",
                 table: "Materials");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "MaterialFiles");
         }
     }
 }

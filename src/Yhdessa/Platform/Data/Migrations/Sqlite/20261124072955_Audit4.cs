@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Yhdessa.Platform.Data.Migrations.Postgres
+namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Audit4 : Migration
@@ -11,19 +10,25 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ProposedAt",
                 table: "Materials",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "Materials",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "RemovedAt",
+                table: "MaterialFiles",
+                type: "INTEGER",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -36,6 +41,10 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ReviewNote",
                 table: "Materials");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "MaterialFiles");
         }
     }
 }
