@@ -183,6 +183,48 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_member_deletes_her_own_draft_after_confirming_and_its_file_goes_with_it()
+    {
+        var member = await app.SignedInAsync("member");
+        var other = await app.SignedInAsync("other");
+        var title = EventTestData.Unique("Vahingossa aloitettu");
+        var slug = await CreateAsync(member, title);
+        await UploadAsync(member, slug, Pdf("Liite."), "liite.pdf");
+        var fileLink = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='liite.pdf']")!.GetAttribute("href")!;
+        Task<bool> ExistsAsync() => app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Slug == slug));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(other, "/materials")), new("confirmed", "true")])).Status);
+        // The first press only asks.
+        var asked = await member.SubmitAsync("/materials/" + slug, new(), "form[action*=Delete]");
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Contains($"Poistetaanko luonnos ”{title}”?", asked.Text);
+        Assert.True(await ExistsAsync());
+
+        var deleted = await member.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(member, "/materials/" + slug)), new("confirmed", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Contains($"Luonnos ”{title}” poistettiin.", (await member.OpenAsync("/materials/drafts")).Text);
+        Assert.False(await ExistsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(fileLink)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_published_material_cannot_be_deleted_only_withdrawn()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var slug = await app.AddPublishedAsync(EventTestData.Unique("Julkaistu"), "Teksti.");
+        Assert.Null((await coordinator.OpenAsync("/materials/" + slug)).Document.QuerySelector("form[action*=Delete]"));
+
+        var refused = await coordinator.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug)), new("confirmed", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal(HttpStatusCode.OK, (await WebBrowser.Open(app).OpenAsync("/materials/" + slug)).Status);
+    }
+
+    [Fact]
     public async Task A_member_cannot_see_or_edit_another_members_draft()
     {
         var author = await app.SignedInAsync("author");

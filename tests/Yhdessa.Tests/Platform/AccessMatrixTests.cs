@@ -137,6 +137,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        ["POST materials/{slug}?handler=Delete"] = Access.SignedIn,
         ["GET admin/search-index"] = Access.Coordinator,
         ["POST admin/search-index?handler=Rebuild"] = Access.Coordinator,
         // Monitoring: coordinators and reporters (rows filtered to the reporter's units inside); managing is coordinators'.

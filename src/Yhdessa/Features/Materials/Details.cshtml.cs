@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
@@ -18,7 +19,7 @@ namespace Yhdessa.Features.Materials;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
-    MaterialMail mail, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
+    MaterialMail mail, IFileStore store, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
     public Material Material { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -29,6 +30,10 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     public List<(string Name, string? Url)> Authors { get; private set; } = [];
     public bool MayEdit { get; private set; }
     public bool IsCoordinator { get; private set; }
+    /// <summary>A draft that was never public may be deleted by whoever may edit it: a false start, a duplicate.</summary>
+    public bool MayDelete => MayEdit && Material.Status != MaterialStatus.Published && Material.PublishedAt is null;
+    /// <summary>The delete button was pressed once: the page asks to confirm.</summary>
+    public bool ConfirmingDelete { get; private set; }
 
     /// <summary>What the coordinator wrote to the author when returning a proposal (kept when the form has an error).</summary>
     public string? Note { get; private set; }
@@ -72,6 +77,33 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
 
     public Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
         ChangeStatusAsync(slug, null, MaterialStatus.Published, coordinatorOnly: true, "material.published", "PublishedNotice", cancellationToken);
+
+    /// <summary>Deletes a draft that was never public, with its files, after a confirmation step (the first press
+    /// only asks). A published or once-published material is withdrawn instead, so that its history stays.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        if (!MayEdit) return Forbid();
+        if (!MayDelete)
+        {
+            TempData["Notice"] = m["StatusUnchanged"].Value;
+            return Redirect("/materials/" + Material.Slug);
+        }
+        if (!confirmed)
+        {
+            ConfirmingDelete = true;
+            await ShowAsync(cancellationToken);
+            return Page();
+        }
+        var stored = Material.Files.Select(f => f.StoredName).ToList();
+        db.Materials.Remove(Material);
+        audit.Record("material.deleted", "material:" + Material.Id, Material.Slug);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var name in stored) await store.DeleteAsync(name, cancellationToken);
+        TempData["Notice"] = m["DraftDeleted", Material.Title].Value;
+        return Redirect("/materials/drafts");
+    }
 
     /// <summary>A coordinator sends a proposal back to its author with a note on what to change (required, mailed to
     /// the author), or takes a published material off the public pages.</summary>

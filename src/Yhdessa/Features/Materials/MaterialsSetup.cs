@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
@@ -29,6 +30,10 @@ public static class MaterialsSetup
         var maxFile = configuration.GetValue("Yhdessa:Materials:MaxFileBytes", new MaterialOptions().MaxFileBytes);
         // The form reader must let a file of the allowed size through; the upload page refuses bigger ones itself.
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, maxFile + UploadLimitAttribute.FormOverhead));
+        // A search of 10,000 characters is a GET: Kestrel's 8 KB request line would refuse it with an empty 414 before the
+        // search could answer (10,000 letters like "ä" are 60 KB encoded). The search itself uses the first words only.
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 64 * 1024));
         services.AddSingleton<FinnishMorphology>();
         services.AddSingleton<MaterialAnalyzers>();
         services.AddSingleton<MaterialIndex>();
