@@ -139,6 +139,17 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_long_pasted_query_finds_what_its_words_find()
+    {
+        await app.AddPublishedAsync("Asunnottomuus kaupungeissa", "Asunnottomuus väheni.");
+        await app.AddPublishedAsync("Asunnottomien tuki", "Tuki asunnottomille.");
+        // 16 characters a word: the first 1,000 end inside a word, which must not become a word of its own.
+        var pasted = string.Concat(Enumerable.Repeat("asunnottomuuden ", 700));
+
+        Assert.Equal((await app.SearchAsync("asunnottomuuden")).Total, (await app.SearchAsync(pasted)).Total);
+    }
+
+    [Fact]
     public void The_server_takes_a_ten_thousand_letter_query_in_the_address()
     {
         // The test server has no request-line limit; Kestrel's default (8 KB) answered such a search with an empty 414.

@@ -73,6 +73,7 @@ public abstract class MaterialReviewTests(YhdessaApp app)
         Assert.Contains("odottaa tarkistusta", row.TextContent);
         Assert.Contains("Testi Henkilö", row.TextContent);
         Assert.Contains("Lähetetty tarkistettavaksi", queue.Document.QuerySelector("thead")!.TextContent);
+        Assert.Contains("Ehdottaja: Testi Henkilö · Lähetetty tarkistettavaksi", (await coordinator.OpenAsync("/materials/" + slug)).Document.QuerySelector(".status-note")!.TextContent);
         // The proposer's own list does not name her to herself, and she gets no mail for her own step.
         Assert.DoesNotContain((await app.MailToAsync(memberEmail)), m => m.Subject.Contains(title));
 

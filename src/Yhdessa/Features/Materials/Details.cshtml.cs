@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
@@ -29,6 +30,8 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     /// profile is no longer public is left out.</summary>
     public List<(string Name, string? Url)> Authors { get; private set; } = [];
     public bool MayEdit { get; private set; }
+    /// <summary>For a coordinator reviewing an unpublished material: the display name of the account that created it.</summary>
+    public string? ProposedBy { get; private set; }
     public bool IsCoordinator { get; private set; }
     /// <summary>A draft that was never public may be deleted by whoever may edit it: a false start, a duplicate.</summary>
     public bool MayDelete => MayEdit && Material.Status != MaterialStatus.Published && Material.PublishedAt is null;
@@ -58,6 +61,8 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
             else if (author.ProfileId is null && author.Name.Length > 0) Authors.Add((author.Name, null));
         }
         Translations = await catalogue.TranslationsAsync(User, Material, cancellationToken);
+        if (IsCoordinator && Material.Status != MaterialStatus.Published && Material.CreatedById is { } creator)
+            ProposedBy = await db.Users.AsNoTracking().Where(u => u.Id == creator).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         if (Material.Status == MaterialStatus.Published)
             Related = await index.RelatedAsync(Material.Id, Material.Title, Material.Themes.Select(t => t.ThemeId), 5, cancellationToken);
     }
