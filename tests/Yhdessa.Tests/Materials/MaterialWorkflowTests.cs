@@ -211,6 +211,40 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_person_who_deletes_her_account_takes_her_drafts_with_her_and_leaves_what_was_published()
+    {
+        const string password = "lähtijän oma salasana 2026";
+        var email = $"lahtija-{Guid.NewGuid():N}@example.fi";
+        await app.CreateUserAsync(email, password, Yhdessa.Platform.Identity.Roles.Member);
+        var leaving = WebBrowser.Open(app, followRedirects: false);
+        await leaving.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var draftTitle = EventTestData.Unique("Kesken jäänyt");
+        var draft = await CreateAsync(leaving, draftTitle);
+        await UploadAsync(leaving, draft, Pdf("Keskeneräinen."), "kesken.pdf");
+        var publishedTitle = EventTestData.Unique("Valmis opas");
+        var published = await CreateAsync(leaving, publishedTitle);
+        var coordinator = await app.CoordinatorAsync();
+        await coordinator.PostAsync($"/materials/{published}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + published))]);
+
+        // Her data lists what she created.
+        var data = await leaving.Client.GetStringAsync("/account/my-data");
+        Assert.Contains(draftTitle, data);
+        Assert.Contains(publishedTitle, data);
+        Assert.Contains("kesken.pdf", data);
+
+        var stored = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles
+            .Where(f => s.GetRequiredService<YhdessaDb>().Materials.Any(m => m.Slug == draft && m.Id == f.MaterialId)).Select(f => f.StoredName).SingleAsync());
+
+        var deleted = await leaving.SubmitAsync("/account/delete", new() { ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+
+        Assert.False(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Slug == draft)));
+        Assert.Null(await app.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<IFileStore>().OpenRead(stored))));
+        Assert.Null(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Slug == published).Select(m => m.CreatedById).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await WebBrowser.Open(app).OpenAsync("/materials/" + published)).Status);
+    }
+
+    [Fact]
     public async Task A_published_material_cannot_be_deleted_only_withdrawn()
     {
         var coordinator = await app.CoordinatorAsync();

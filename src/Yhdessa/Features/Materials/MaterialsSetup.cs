@@ -4,6 +4,7 @@ using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Materials;
 
@@ -45,6 +46,7 @@ public static class MaterialsSetup
         services.AddScoped<MaterialsForEvents>();
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
+        services.AddScoped<IPersonalDataHolder, MaterialsPersonalData>();
         return services;
     }
 
