@@ -259,6 +259,30 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task Language_versions_are_linked_both_ways_and_unlinked_by_emptying_the_field()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var finnishTitle = EventTestData.Unique("Asumisen tuki");
+        var finnish = await CreateAsync(coordinator, finnishTitle);
+        var swedishTitle = EventTestData.Unique("Boendestöd");
+        var fields = Fields(swedishTitle);
+        fields["Input.Language"] = "sv";
+        fields["Input.TranslationOf"] = "/materials/" + finnish;
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync("/materials/new", fields)).Status);
+        var swedish = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Title == swedishTitle).Select(m => m.Slug).SingleAsync());
+
+        Assert.NotNull((await coordinator.OpenAsync("/materials/" + finnish)).Document.QuerySelector($"a[href='/materials/{swedish}'][hreflang=sv]"));
+        Assert.NotNull((await coordinator.OpenAsync("/materials/" + swedish)).Document.QuerySelector($"a[href='/materials/{finnish}'][hreflang=fi]"));
+        Assert.Equal(finnish, ((IHtmlInputElement)(await coordinator.GetAsync($"/materials/{swedish}/edit")).QuerySelector("#Input_TranslationOf")!).Value);
+
+        fields["Input.TranslationOf"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync($"/materials/{swedish}/edit", fields)).Status);
+
+        Assert.Null((await coordinator.OpenAsync("/materials/" + finnish)).Document.QuerySelector($"a[href='/materials/{swedish}']"));
+        Assert.DoesNotContain("Muilla kielillä", (await coordinator.OpenAsync("/materials/" + swedish)).Text);
+    }
+
+    [Fact]
     public async Task A_member_cannot_see_or_edit_another_members_draft()
     {
         var author = await app.SignedInAsync("author");
