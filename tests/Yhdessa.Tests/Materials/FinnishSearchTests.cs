@@ -196,6 +196,18 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task The_order_shown_is_the_order_of_the_list()
+    {
+        var browser = new Account.Browser(app.CreateClient());
+        string Shown(Account.Browser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector("#sort")!).Value;
+
+        // Without words there is nothing to rank: the list is newest first, and the form says so.
+        Assert.Equal("newest", Shown(await browser.OpenAsync("/materials")));
+        Assert.Equal("", Shown(await browser.OpenAsync("/materials?q=asunto")));
+        Assert.Equal("newest", Shown(await browser.OpenAsync("/materials?q=asunto&sort=newest")));
+    }
+
+    [Fact]
     public async Task The_result_count_reads_right_for_one_material_and_for_many()
     {
         var marker = "yksikkotesti" + Guid.NewGuid().ToString("N")[..5];
