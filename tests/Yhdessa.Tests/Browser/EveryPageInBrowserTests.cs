@@ -53,6 +53,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/feedback", "/events/certificates",
         "/materials/new", "/materials/drafts", "/materials/ehdotus-asukaskokousten-malli",
         "/materials/asumisneuvonnan-kasikirja/edit", "/materials/asumisneuvonnan-kasikirja/files", "/admin/search-index",
+        "/materials/asumissosiaalisen-tyon-laatusuositus/files",
         "/monitoring/dashboards", "/monitoring/dashboards?area=m:091&type=ScatteredWithSupport",
     ];
 

@@ -11,8 +11,8 @@ public sealed class MaterialJourneyOnSqlite(SqliteBrowserApp browser) : Material
 public sealed class MaterialJourneyOnPostgres(PostgresBrowserApp browser) : MaterialJourneyTests(browser), IClassFixture<PostgresBrowserApp>;
 
 /// <summary>
-/// A member proposes a material with a PDF, a coordinator publishes it, and a visitor finds it by another form of
-/// a word that is only in the PDF, in a real browser without JavaScript shortcuts; every page on the way passes axe.
+/// A member proposes a material with a PDF, a coordinator returns it once with a note and then publishes it, and a
+/// visitor finds it by another form of a word that is only in the PDF, in a real browser without JavaScript shortcuts; every page on the way passes axe.
 /// </summary>
 public abstract class MaterialJourneyTests(BrowserApp browser)
 {
@@ -75,6 +75,22 @@ public abstract class MaterialJourneyTests(BrowserApp browser)
         await coordinator.GotoAsync("/materials/drafts");
         await Axe.AssertNoViolationsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(coordinator);
+
+        // The first review sends it back: without a note the coordinator is asked for one, then the author reads it.
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Palauta tekijälle korjattavaksi" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".error-summary")).ToContainTextAsync("Kirjoita tekijälle");
+        await Axe.AssertNoViolationsAsync(coordinator);
+        await coordinator.GetByLabel("Viesti tekijälle").FillAsync("Lisää oppaaseen yhteystiedot.");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Palauta tekijälle korjattavaksi" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("body")).ToContainTextAsync("palautettiin tekijälle korjattavaksi");
+        await member.GotoAsync(materialPath);
+        await Assertions.Expect(member.Locator(".review-note")).ToHaveTextAsync("Lisää oppaaseen yhteystiedot.");
+        await Axe.AssertNoViolationsAsync(member);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Lähetä tarkistettavaksi" }).ClickAsync();
+        await Assertions.Expect(member.Locator("body")).ToContainTextAsync("lähetettiin koordinaattorin tarkistettavaksi");
+
+        await coordinator.GotoAsync(materialPath);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Julkaise" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator("body")).ToContainTextAsync("Aineisto julkaistiin");
 

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Yhdessa.Features.Materials.Data;
 
 namespace Yhdessa.Tests.Materials;
@@ -136,6 +139,25 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_long_pasted_query_finds_what_its_words_find()
+    {
+        await app.AddPublishedAsync("Asunnottomuus kaupungeissa", "Asunnottomuus väheni.");
+        await app.AddPublishedAsync("Asunnottomien tuki", "Tuki asunnottomille.");
+        // 16 characters a word: the first 1,000 end inside a word, which must not become a word of its own.
+        var pasted = string.Concat(Enumerable.Repeat("asunnottomuuden ", 700));
+
+        Assert.Equal((await app.SearchAsync("asunnottomuuden")).Total, (await app.SearchAsync(pasted)).Total);
+    }
+
+    [Fact]
+    public void The_server_takes_a_ten_thousand_letter_query_in_the_address()
+    {
+        // The test server has no request-line limit; Kestrel's default (8 KB) answered such a search with an empty 414.
+        var limits = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+        Assert.True(limits.MaxRequestLineSize >= Uri.EscapeDataString(new string('ä', 10_000)).Length + 100);
+    }
+
+    [Fact]
     public async Task Facets_count_the_hits_of_the_query_and_a_filter_narrows_them()
     {
         var marker = "kuntakierros" + Guid.NewGuid().ToString("N")[..5];
@@ -160,11 +182,42 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     [InlineData("&language=de")]
     [InlineData("&pageSize=1000")]
     [InlineData("&sort=random")]
-    public async Task The_API_refuses_unknown_filters_with_a_problem(string extra)
+    [InlineData("&year=abc", "year")]
+    [InlineData("&theme=1x", "theme")]
+    [InlineData("&organisation=%27%20OR%201=1", "organisation")]
+    [InlineData("&page=two", "page")]
+    public async Task The_API_refuses_unknown_filters_with_a_problem(string extra, string? named = null)
     {
         var response = await app.CreateClient().GetAsync("/api/v1/materials?q=asunto" + extra);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        // A number that is not one is named in the problem, so the caller knows which parameter to fix.
+        if (named is not null) Assert.Contains($"\"{named}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_order_shown_is_the_order_of_the_list()
+    {
+        var browser = new Account.Browser(app.CreateClient());
+        string Shown(Account.Browser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector("#sort")!).Value;
+
+        // Without words there is nothing to rank: the list is newest first, and the form says so.
+        Assert.Equal("newest", Shown(await browser.OpenAsync("/materials")));
+        Assert.Equal("", Shown(await browser.OpenAsync("/materials?q=asunto")));
+        Assert.Equal("newest", Shown(await browser.OpenAsync("/materials?q=asunto&sort=newest")));
+    }
+
+    [Fact]
+    public async Task The_result_count_reads_right_for_one_material_and_for_many()
+    {
+        var marker = "yksikkotesti" + Guid.NewGuid().ToString("N")[..5];
+        await app.AddPublishedAsync("Ainoa " + marker, "Teksti.");
+        var browser = new Account.Browser(app.CreateClient());
+
+        Assert.Equal("1 aineisto", (await browser.OpenAsync("/materials?q=" + marker)).Document.QuerySelector("#results-heading")!.TextContent);
+        Assert.Equal("1 material", (await browser.OpenAsync($"/materials?q={marker}&culture=en")).Document.QuerySelector("#results-heading")!.TextContent);
+        await app.AddPublishedAsync("Toinen " + marker, "Teksti.");
+        Assert.Equal("2 materials", (await browser.OpenAsync($"/materials?q={marker}&culture=en")).Document.QuerySelector("#results-heading")!.TextContent);
     }
 
     [Fact]

@@ -126,6 +126,163 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_file_replaced_on_a_published_material_stays_with_the_earlier_version_until_a_coordinator_deletes_it()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var visitor = WebBrowser.Open(app);
+        var word = "painosmerkki" + Guid.NewGuid().ToString("N")[..6];
+        var slug = await CreateAsync(coordinator, EventTestData.Unique("Laatukäsikirja"));
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(coordinator, slug, Pdf($"Vanha {word}ista kertova painos."), "painos-2023.pdf")).StatusCode);
+        await coordinator.PostAsync($"/materials/{slug}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug))]);
+        var oldLink = (await visitor.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='painos-2023.pdf']")!.GetAttribute("href")!;
+
+        // The new edition replaces the old one on the material's page and in the search.
+        var removed = await coordinator.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        await UploadAsync(coordinator, slug, Pdf("Uusi painos."), "painos-2024.pdf");
+        var files = await coordinator.OpenAsync($"/materials/{slug}/files");
+        var tables = files.Document.QuerySelectorAll("table").Select(t => t.TextContent).ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Contains("painos-2024.pdf", tables[0]);
+        Assert.DoesNotContain("painos-2023.pdf", tables[0]);
+        Assert.Contains("Aiempien versioiden tiedostot", tables[1]);
+        Assert.Contains("painos-2023.pdf", tables[1]);
+        var page = await visitor.OpenAsync("/materials/" + slug);
+        Assert.NotNull(page.Document.QuerySelector("a[href*='painos-2024.pdf']"));
+        Assert.Null(page.Document.QuerySelector("a[href*='painos-2023.pdf']"));
+        Assert.DoesNotContain(slug, (await app.SearchAsync(word)).Items.Select(h => h.Slug));
+
+        // The earlier version still offers the edition it had, and only that one.
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/materials/{slug}/versions/1']"));
+        var earlier = await visitor.OpenAsync($"/materials/{slug}/versions/1");
+        Assert.Equal(oldLink, earlier.Document.QuerySelector("main a[href^='/materials/files/']")!.GetAttribute("href"));
+        Assert.Null(earlier.Document.QuerySelector("a[href*='painos-2024.pdf']"));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Client.GetAsync(oldLink)).StatusCode);
+
+        // A file published by mistake can be deleted for good: no version offers it any more.
+        var deleted = await coordinator.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Delete]");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync(oldLink)).StatusCode);
+        Assert.Null((await visitor.OpenAsync($"/materials/{slug}/versions/1")).Document.QuerySelector("main a[href^='/materials/files/']"));
+        Assert.NotNull((await visitor.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='painos-2024.pdf']"));
+    }
+
+    [Fact]
+    public async Task A_file_removed_from_a_draft_that_was_never_public_is_gone()
+    {
+        var member = await app.SignedInAsync("member");
+        var slug = await CreateAsync(member, EventTestData.Unique("Luonnoksen liite"));
+        await UploadAsync(member, slug, Pdf("Väärä liite."), "vaara.pdf");
+        var link = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='vaara.pdf']")!.GetAttribute("href")!;
+
+        var removed = await member.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(link)).StatusCode);
+        Assert.DoesNotContain("Aiempien versioiden tiedostot", (await member.OpenAsync($"/materials/{slug}/files")).Text);
+    }
+
+    [Fact]
+    public async Task A_member_deletes_her_own_draft_after_confirming_and_its_file_goes_with_it()
+    {
+        var member = await app.SignedInAsync("member");
+        var other = await app.SignedInAsync("other");
+        var title = EventTestData.Unique("Vahingossa aloitettu");
+        var slug = await CreateAsync(member, title);
+        await UploadAsync(member, slug, Pdf("Liite."), "liite.pdf");
+        var fileLink = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='liite.pdf']")!.GetAttribute("href")!;
+        Task<bool> ExistsAsync() => app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Slug == slug));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(other, "/materials")), new("confirmed", "true")])).Status);
+        // The first press only asks.
+        var asked = await member.SubmitAsync("/materials/" + slug, new(), "form[action*=Delete]");
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Contains($"Poistetaanko luonnos ”{title}”?", asked.Text);
+        Assert.True(await ExistsAsync());
+
+        var deleted = await member.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(member, "/materials/" + slug)), new("confirmed", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Contains($"Luonnos ”{title}” poistettiin.", (await member.OpenAsync("/materials/drafts")).Text);
+        Assert.False(await ExistsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(fileLink)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_who_deletes_her_account_takes_her_drafts_with_her_and_leaves_what_was_published()
+    {
+        const string password = "lähtijän oma salasana 2026";
+        var email = $"lahtija-{Guid.NewGuid():N}@example.fi";
+        await app.CreateUserAsync(email, password, Yhdessa.Platform.Identity.Roles.Member);
+        var leaving = WebBrowser.Open(app, followRedirects: false);
+        await leaving.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var draftTitle = EventTestData.Unique("Kesken jäänyt");
+        var draft = await CreateAsync(leaving, draftTitle);
+        await UploadAsync(leaving, draft, Pdf("Keskeneräinen."), "kesken.pdf");
+        var publishedTitle = EventTestData.Unique("Valmis opas");
+        var published = await CreateAsync(leaving, publishedTitle);
+        var coordinator = await app.CoordinatorAsync();
+        await coordinator.PostAsync($"/materials/{published}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + published))]);
+
+        // Her data lists what she created.
+        var data = await leaving.Client.GetStringAsync("/account/my-data");
+        Assert.Contains(draftTitle, data);
+        Assert.Contains(publishedTitle, data);
+        Assert.Contains("kesken.pdf", data);
+
+        var stored = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles
+            .Where(f => s.GetRequiredService<YhdessaDb>().Materials.Any(m => m.Slug == draft && m.Id == f.MaterialId)).Select(f => f.StoredName).SingleAsync());
+
+        var deleted = await leaving.SubmitAsync("/account/delete", new() { ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+
+        Assert.False(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Slug == draft)));
+        Assert.Null(await app.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<IFileStore>().OpenRead(stored))));
+        Assert.Null(await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Slug == published).Select(m => m.CreatedById).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await WebBrowser.Open(app).OpenAsync("/materials/" + published)).Status);
+    }
+
+    [Fact]
+    public async Task A_published_material_cannot_be_deleted_only_withdrawn()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var slug = await app.AddPublishedAsync(EventTestData.Unique("Julkaistu"), "Teksti.");
+        Assert.Null((await coordinator.OpenAsync("/materials/" + slug)).Document.QuerySelector("form[action*=Delete]"));
+
+        var refused = await coordinator.PostAsync($"/materials/{slug}?handler=Delete",
+            [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug)), new("confirmed", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal(HttpStatusCode.OK, (await WebBrowser.Open(app).OpenAsync("/materials/" + slug)).Status);
+    }
+
+    [Fact]
+    public async Task Language_versions_are_linked_both_ways_and_unlinked_by_emptying_the_field()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        var finnishTitle = EventTestData.Unique("Asumisen tuki");
+        var finnish = await CreateAsync(coordinator, finnishTitle);
+        var swedishTitle = EventTestData.Unique("Boendestöd");
+        var fields = Fields(swedishTitle);
+        fields["Input.Language"] = "sv";
+        fields["Input.TranslationOf"] = "/materials/" + finnish;
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync("/materials/new", fields)).Status);
+        var swedish = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Title == swedishTitle).Select(m => m.Slug).SingleAsync());
+
+        Assert.NotNull((await coordinator.OpenAsync("/materials/" + finnish)).Document.QuerySelector($"a[href='/materials/{swedish}'][hreflang=sv]"));
+        Assert.NotNull((await coordinator.OpenAsync("/materials/" + swedish)).Document.QuerySelector($"a[href='/materials/{finnish}'][hreflang=fi]"));
+        Assert.Equal(finnish, ((IHtmlInputElement)(await coordinator.GetAsync($"/materials/{swedish}/edit")).QuerySelector("#Input_TranslationOf")!).Value);
+
+        fields["Input.TranslationOf"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync($"/materials/{swedish}/edit", fields)).Status);
+
+        Assert.Null((await coordinator.OpenAsync("/materials/" + finnish)).Document.QuerySelector($"a[href='/materials/{swedish}']"));
+        Assert.DoesNotContain("Muilla kielillä", (await coordinator.OpenAsync("/materials/" + swedish)).Text);
+    }
+
+    [Fact]
     public async Task A_member_cannot_see_or_edit_another_members_draft()
     {
         var author = await app.SignedInAsync("author");
@@ -275,5 +432,22 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
 
         Assert.Contains(feed.Items, i => i.Links.Any(l => l.Uri.AbsolutePath == "/materials/" + published));
         Assert.DoesNotContain(feed.Items, i => i.Title.Text == draftTitle);
+        // A valid Atom feed (RFC 4287 4.1.1) names an author when its entries do not, or feed readers reject it.
+        Assert.NotEmpty(feed.Authors);
+    }
+
+    [Fact]
+    public async Task A_Swedish_material_is_marked_Swedish_in_the_feed()
+    {
+        var swedish = await app.AddPublishedAsync(EventTestData.Unique("Bostad först"), "Text.", language: "sv");
+
+        var xml = new XmlDocument();
+        xml.LoadXml(await app.CreateClient().GetStringAsync("/materials/feed"));
+        var namespaces = new XmlNamespaceManager(xml.NameTable);
+        namespaces.AddNamespace("a", "http://www.w3.org/2005/Atom");
+
+        Assert.Equal("fi", xml.DocumentElement!.GetAttribute("xml:lang"));
+        var entry = (XmlElement)xml.SelectSingleNode($"//a:entry[a:link/@href[contains(., '/materials/{swedish}')]]", namespaces)!;
+        Assert.Equal("sv", entry.GetAttribute("xml:lang"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -121,5 +122,14 @@ public abstract class RelevanceTests(YhdessaApp app, ITestOutputHelper output)
         Assert.True(files >= 5);
         Assert.Equal(1, proposed);
         Assert.Equal(count, (await app.SearchAsync("")).Total);
+        // The revised recommendation shows its final PDF, and its first version the draft's PDF.
+        var visitor = new Account.Browser(app.CreateClient());
+        var current = await visitor.OpenAsync("/materials/asumissosiaalisen-tyon-laatusuositus");
+        Assert.Null(current.Document.QuerySelector("a[href$='/laatusuositus-luonnos.pdf']"));
+        Assert.NotNull(current.Document.QuerySelector("a[href$='/asumissosiaalisen-tyon-laatusuositus.pdf']"));
+        var first = await visitor.OpenAsync("/materials/asumissosiaalisen-tyon-laatusuositus/versions/1");
+        var link = first.Document.QuerySelector("a[href$='/laatusuositus-luonnos.pdf']")!.GetAttribute("href")!;
+        Assert.Null(first.Document.QuerySelector("a[href$='/asumissosiaalisen-tyon-laatusuositus.pdf']"));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(link)).StatusCode);
     }
 }

@@ -133,9 +133,11 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files?handler=Remove"] = Access.SignedIn,
+        ["POST materials/{slug}/files?handler=Delete"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Return"] = Access.Coordinator,
+        ["POST materials/{slug}?handler=Delete"] = Access.SignedIn,
         ["GET admin/search-index"] = Access.Coordinator,
         ["POST admin/search-index?handler=Rebuild"] = Access.Coordinator,
         // Monitoring: coordinators and reporters (rows filtered to the reporter's units inside); managing is coordinators'.

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
@@ -17,7 +20,7 @@ namespace Yhdessa.Features.Materials;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
+    MaterialMail mail, IFileStore store, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
     public Material Material { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -27,11 +30,27 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     /// profile is no longer public is left out.</summary>
     public List<(string Name, string? Url)> Authors { get; private set; } = [];
     public bool MayEdit { get; private set; }
+    /// <summary>For a coordinator reviewing an unpublished material: the display name of the account that created it.</summary>
+    public string? ProposedBy { get; private set; }
     public bool IsCoordinator { get; private set; }
+    /// <summary>A draft that was never public may be deleted by whoever may edit it: a false start, a duplicate.</summary>
+    public bool MayDelete => MayEdit && Material.Status != MaterialStatus.Published && Material.PublishedAt is null;
+    /// <summary>The delete button was pressed once: the page asks to confirm.</summary>
+    public bool ConfirmingDelete { get; private set; }
+
+    /// <summary>What the coordinator wrote to the author when returning a proposal (kept when the form has an error).</summary>
+    public string? Note { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        await ShowAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Reads what the page shows besides the material itself.</summary>
+    private async Task ShowAsync(CancellationToken cancellationToken)
+    {
         BodyHtml = EventMarkdown.ToHtml(Material.Body);
         var authors = Material.Authors.OrderBy(a => a.Position).ToList();
         var profiles = await people.FindAsync(authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value), cancellationToken);
@@ -42,9 +61,10 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
             else if (author.ProfileId is null && author.Name.Length > 0) Authors.Add((author.Name, null));
         }
         Translations = await catalogue.TranslationsAsync(User, Material, cancellationToken);
+        if (IsCoordinator && Material.Status != MaterialStatus.Published && Material.CreatedById is { } creator)
+            ProposedBy = await db.Users.AsNoTracking().Where(u => u.Id == creator).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         if (Material.Status == MaterialStatus.Published)
             Related = await index.RelatedAsync(Material.Id, Material.Title, Material.Themes.Select(t => t.ThemeId), 5, cancellationToken);
-        return Page();
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
@@ -63,12 +83,40 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     public Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken) =>
         ChangeStatusAsync(slug, null, MaterialStatus.Published, coordinatorOnly: true, "material.published", "PublishedNotice", cancellationToken);
 
-    /// <summary>A coordinator sends a proposal back to its author, or takes a published material off the public pages.</summary>
-    public Task<IActionResult> OnPostReturnAsync(string slug, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(slug, null, MaterialStatus.Draft, coordinatorOnly: true, "material.returned", "ReturnedNotice", cancellationToken);
+    /// <summary>Deletes a draft that was never public, with its files, after a confirmation step (the first press
+    /// only asks). A published or once-published material is withdrawn instead, so that its history stays.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        if (!MayEdit) return Forbid();
+        if (!MayDelete)
+        {
+            TempData["Notice"] = m["StatusUnchanged"].Value;
+            return Redirect("/materials/" + Material.Slug);
+        }
+        if (!confirmed)
+        {
+            ConfirmingDelete = true;
+            await ShowAsync(cancellationToken);
+            return Page();
+        }
+        var stored = Material.Files.Select(f => f.StoredName).ToList();
+        db.Materials.Remove(Material);
+        audit.Record("material.deleted", "material:" + Material.Id, Material.Slug);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var name in stored) await store.DeleteAsync(name, cancellationToken);
+        TempData["Notice"] = m["DraftDeleted", Material.Title].Value;
+        return Redirect("/materials/drafts");
+    }
+
+    /// <summary>A coordinator sends a proposal back to its author with a note on what to change (required, mailed to
+    /// the author), or takes a published material off the public pages.</summary>
+    public Task<IActionResult> OnPostReturnAsync(string slug, string? note, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(slug, null, MaterialStatus.Draft, coordinatorOnly: true, "material.returned", "ReturnedNotice", cancellationToken, note);
 
     private async Task<IActionResult> ChangeStatusAsync(string slug, MaterialStatus? from, MaterialStatus to, bool coordinatorOnly,
-        string action, string notice, CancellationToken cancellationToken)
+        string action, string notice, CancellationToken cancellationToken, string? note = null)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (coordinatorOnly && !MaterialCatalogue.IsCoordinator(User)) return Forbid();
@@ -79,13 +127,40 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
             TempData["Notice"] = m["StatusUnchanged"].Value;
             return Redirect("/materials/" + Material.Slug);
         }
+        var returning = Material.Status == MaterialStatus.Proposed && to == MaterialStatus.Draft;
+        if (returning)
+        {
+            Note = note?.Trim();
+            if (string.IsNullOrEmpty(Note)) ModelState.AddModelError("note", m["ReturnNeedsNote"]);
+            else if (Note.Length > MaterialLimits.ReviewNote) ModelState.AddModelError("note", m["ReturnNoteTooLong"]);
+            if (!ModelState.IsValid)
+            {
+                await ShowAsync(cancellationToken);
+                return Page();
+            }
+        }
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.GetUtcNow();
         if (to == MaterialStatus.Published)
         {
-            var now = clock.GetUtcNow();
             Material.PublishedAt = now;
+            Material.ReviewNote = "";
+            await mail.PublishedAsync(Material, userId, cancellationToken);
+        }
+        else if (to == MaterialStatus.Proposed)
+        {
+            Material.ProposedAt = now;
+            Material.ReviewNote = "";
+            await mail.ProposedAsync(Material, userId, cancellationToken);
+        }
+        else if (returning)
+        {
+            Material.ReviewNote = Note!;
+            await mail.ReturnedAsync(Material, userId, cancellationToken);
+            if (Material.CreatedById is not null && Material.CreatedById != userId) notice = "ReturnedToAuthorNotice";
         }
         Material.Status = to;
-        Material.UpdatedAt = clock.GetUtcNow();
+        Material.UpdatedAt = now;
         audit.Record(action, "material:" + Material.Id, Material.Slug);
         await db.SaveChangesAsync(cancellationToken);
         await catalogue.SyncAsync(Material, cancellationToken);

@@ -71,13 +71,15 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
     public void KeepVersion(Material material)
     {
         if (material.Status != MaterialStatus.Published || material.PublishedAt is not { } publishedAt) return;
+        // One instant for both: a file removed in this change carries it, and the version's files are told by it.
+        var now = clock.GetUtcNow();
         material.Versions.Add(new MaterialVersion
         {
             Number = material.Version, Title = material.Title, Summary = material.Summary, Body = material.Body,
-            PublicationDate = material.PublicationDate, PublishedAt = publishedAt, ReplacedAt = clock.GetUtcNow(),
+            PublicationDate = material.PublicationDate, PublishedAt = publishedAt, ReplacedAt = now,
         });
         material.Version++;
-        material.PublishedAt = clock.GetUtcNow();
+        material.PublishedAt = now;
     }
 
     /// <summary>Puts a saved material into the index (or takes it out when it is not published) and clears cached public pages.</summary>
@@ -100,7 +102,7 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
 
     public static MaterialDocument ToDocument(Material m) => new(
         m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, EventMarkdown.ToPlainText(m.Body),
-        string.Join("\n", m.Files.Select(f => f.FileName + "\n" + f.Text)), m.Tags,
+        string.Join("\n", m.CurrentFiles.Select(f => f.FileName + "\n" + f.Text)), m.Tags,
         string.Join(", ", m.Authors.Select(a => a.Organisation?.NameFi ?? a.Name).Where(name => name.Length > 0)), m.PublicationDate,
         m.Themes.Select(t => t.ThemeId).ToList(), m.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToList(),
         MaterialDocument.VersionOf(m.UpdatedAt));

@@ -9,7 +9,7 @@ namespace Yhdessa.Features.Materials;
 /// <summary>
 /// Demo materials written for the project (Order 30, after the organisations and the event themes): the network's
 /// kinds of material, mostly in Finnish, some in Swedish and English, a few with a PDF whose text is searchable,
-/// one proposal waiting for review and one material with an earlier version. The relevance tests use them as
+/// one proposal waiting for review and one material with an earlier version (which keeps its own PDF). The relevance tests use them as
 /// their fixed corpus, so a change here is a change to docs/benchmarks.md's figures.
 /// </summary>
 public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileStore store, TimeProvider clock) : IDemoData
@@ -247,6 +247,15 @@ public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileSt
             Body = "Suosituksen ensimmäinen versio, jota kommentoitiin verkoston työpajoissa.", PublicationDate = new DateOnly(2023, 11, 1),
             PublishedAt = now.AddDays(-200), ReplacedAt = revised.PublishedAt!.Value,
         });
+        // The draft's PDF was replaced by the final one: it stays downloadable with version 1.
+        var draftPdf = SimplePdf.Create(revised.Versions[0].Title, revised.Versions[0].Body);
+        var earlierFile = new MaterialFile
+        {
+            FileName = "laatusuositus-luonnos.pdf", StoredName = Guid.NewGuid().ToString("N") + ".pdf", ContentType = MaterialFiles.Pdf.ContentType,
+            Size = draftPdf.Length, Text = revised.Versions[0].Body, AddedAt = now.AddDays(-200), RemovedAt = revised.PublishedAt,
+        };
+        await store.SaveAsync(earlierFile.StoredName, new MemoryStream(draftPdf), cancellationToken);
+        revised.Files.Add(earlierFile);
 
         // A member's proposal waits for a coordinator's review.
         var member = await db.Users.FirstOrDefaultAsync(u => u.Email == "member@example.org", cancellationToken);
@@ -256,7 +265,7 @@ public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileSt
             Title = "Asukaskokousten malli", Summary = "Ehdotus: miten asumisyksikön asukaskokoukset järjestetään niin, että jokainen pääsee ääneen.",
             Body = "Asukaskokous pidetään kerran kuukaudessa. Asukkaat valitsevat puheenjohtajan keskuudestaan.",
             PublicationDate = DateOnly.FromDateTime(now.UtcDateTime), Licence = MaterialsDisplay.Licences[0],
-            CreatedById = member?.Id, CreatedAt = now, UpdatedAt = now,
+            CreatedById = member?.Id, CreatedAt = now, UpdatedAt = now, ProposedAt = now,
         });
 
         db.Materials.AddRange(materials);

@@ -56,6 +56,6 @@ public sealed class MaterialsForEvents(YhdessaDb db, MaterialCatalogue catalogue
     }
 
     private static SharedMaterial Shared(Material m) => new(m.Title, m.Language, "/materials/" + m.Slug,
-        m.Files.OrderBy(f => f.Id).Select(f => new SharedMaterialFile(f.FileName, f.ContentType, f.Size,
+        m.CurrentFiles.OrderBy(f => f.Id).Select(f => new SharedMaterialFile(f.FileName, f.ContentType, f.Size,
             $"/materials/files/{f.Id}/{Uri.EscapeDataString(f.FileName)}")).ToList());
 }

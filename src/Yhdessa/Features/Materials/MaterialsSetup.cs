@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Materials;
 
@@ -29,6 +31,10 @@ public static class MaterialsSetup
         var maxFile = configuration.GetValue("Yhdessa:Materials:MaxFileBytes", new MaterialOptions().MaxFileBytes);
         // The form reader must let a file of the allowed size through; the upload page refuses bigger ones itself.
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, maxFile + UploadLimitAttribute.FormOverhead));
+        // A search of 10,000 characters is a GET: Kestrel's 8 KB request line would refuse it with an empty 414 before the
+        // search could answer (10,000 letters like "ä" are 60 KB encoded). The search itself uses the first words only.
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 64 * 1024));
         services.AddSingleton<FinnishMorphology>();
         services.AddSingleton<MaterialAnalyzers>();
         services.AddSingleton<MaterialIndex>();
@@ -36,9 +42,11 @@ public static class MaterialsSetup
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialUploads>();
+        services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
+        services.AddScoped<IPersonalDataHolder, MaterialsPersonalData>();
         return services;
     }
 

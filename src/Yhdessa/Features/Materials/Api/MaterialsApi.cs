@@ -22,21 +22,36 @@ public static class MaterialsApi
     public static IEndpointRouteBuilder MapMaterialsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/materials", async Task<Results<Ok<ApiMaterialList>, ValidationProblem>> (
-                MaterialIndex index, CancellationToken cancellationToken, string? q, string? type, int? theme, string? language,
-                int? year, int? organisation, string? sort, int page = 1, int pageSize = 20) =>
+                MaterialIndex index, CancellationToken cancellationToken, string? q, string? type, string? theme, string? language,
+                string? year, string? organisation, string? sort, string? page, string? pageSize) =>
             {
                 var errors = new Dictionary<string, string[]>();
+                // Numbers are read here, not by the framework, so "year=abc" gets a problem that names the parameter
+                // like every other bad filter (the framework's binding failure is an empty 400, or a 500 in Development).
+                int? Number(string name, string? value, int? fallback)
+                {
+                    if (string.IsNullOrWhiteSpace(value)) return fallback;
+                    if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                        return number;
+                    errors[name] = [name + " must be a whole number."];
+                    return fallback;
+                }
+                var themeId = Number("theme", theme, null);
+                var yearNumber = Number("year", year, null);
+                var organisationId = Number("organisation", organisation, null);
+                var pageNumber = Number("page", page, 1)!.Value;
+                var size = Number("pageSize", pageSize, 20)!.Value;
                 if (!string.IsNullOrWhiteSpace(type) && !Enum.TryParse<MaterialType>(type, ignoreCase: false, out _))
                     errors["type"] = ["Unknown type. Use one of: " + string.Join(", ", Enum.GetNames<MaterialType>())];
                 if (!string.IsNullOrWhiteSpace(language) && !MaterialAnalyzers.LanguageCodes.Contains(language))
                     errors["language"] = ["language is fi, sv or en."];
                 if (sort is not null && sort is not ("relevance" or "newest")) errors["sort"] = ["sort is relevance or newest."];
-                if (pageSize is < 1 or > 100) errors["pageSize"] = ["pageSize must be between 1 and 100."];
-                if (page is < 1 or > 500) errors["page"] = ["page must be between 1 and 500."];
+                if (size is < 1 or > 100) errors.TryAdd("pageSize", ["pageSize must be between 1 and 100."]);
+                if (pageNumber is < 1 or > 500) errors.TryAdd("page", ["page must be between 1 and 500."]);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-                var hits = await index.SearchAsync(new MaterialSearch(q, NullIfBlank(type), theme, NullIfBlank(language), year, organisation,
-                    sort == "newest" ? MaterialSort.Newest : MaterialSort.Relevance, page, pageSize), cancellationToken);
+                var hits = await index.SearchAsync(new MaterialSearch(q, NullIfBlank(type), themeId, NullIfBlank(language), yearNumber, organisationId,
+                    sort == "newest" ? MaterialSort.Newest : MaterialSort.Relevance, pageNumber, size), cancellationToken);
                 var items = hits.Items.Select(h => new ApiMaterial(h.Id, h.Slug, h.Title, h.Summary, h.Type, h.Language,
                     h.PublicationDate, "/materials/" + h.Slug, h.SnippetHtml)).ToList();
                 return TypedResults.Ok(new ApiMaterialList(hits.Total, hits.Page, hits.PageSize, items));
@@ -45,7 +60,8 @@ public static class MaterialsApi
             .WithTags("Materials")
             .WithName("SearchMaterials")
             .WithSummary("Published materials. q is searched with Finnish base forms and compound parts, Swedish and English stems; " +
-                "filters: type, theme id, language (fi/sv/en), year, organisation id; sort relevance (default) or newest. " +
+                "filters: type, theme id, language (fi/sv/en), year, organisation id (ids and year are whole numbers); sort relevance (default) " +
+                "or newest; page (1–500, default 1), pageSize (1–100, default 20). " +
                 "snippet is HTML: encoded text with the matched words in <mark>.");
 
         app.MapGet("/materials/feed", async (YhdessaDb db, IOptions<PlatformOptions> options, CancellationToken cancellationToken) =>
@@ -56,12 +72,18 @@ public static class MaterialsApi
                 var feed = new SyndicationFeed("Yhdessä – aineistopankki", "Uudet aineistot", new Uri(baseUrl + "/materials"),
                     baseUrl + "/materials/feed", newest.Count > 0 ? newest.Max(m => m.PublishedAt ?? m.UpdatedAt) : DateTimeOffset.UnixEpoch)
                 {
-                    Items = newest.Select(m => new SyndicationItem(m.Title, m.Summary, new Uri(baseUrl + "/materials/" + m.Slug),
-                        baseUrl + "/materials/" + m.Slug, m.PublishedAt ?? m.UpdatedAt)
+                    Language = "fi",
+                    Items = newest.Select(m =>
                     {
-                        PublishDate = m.PublishedAt ?? m.UpdatedAt,
+                        var item = new SyndicationItem(m.Title, m.Summary, new Uri(baseUrl + "/materials/" + m.Slug),
+                            baseUrl + "/materials/" + m.Slug, m.PublishedAt ?? m.UpdatedAt) { PublishDate = m.PublishedAt ?? m.UpdatedAt };
+                        // A Swedish or English material is marked as such, for readers and screen readers.
+                        item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), m.Language);
+                        return item;
                     }).ToList(),
                 };
+                // Atom (RFC 4287 4.1.1) requires an author for the feed when its entries name none.
+                feed.Authors.Add(new SyndicationPerson { Name = "Yhdessä", Uri = baseUrl });
                 using var buffer = new MemoryStream();
                 await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false) }))
                 {

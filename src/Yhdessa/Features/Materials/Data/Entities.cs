@@ -36,6 +36,10 @@ public class Material
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>When the material was last sent for review: the coordinators' review list shows it.</summary>
+    public DateTimeOffset? ProposedAt { get; set; }
+    /// <summary>Why a coordinator returned the proposal to its author; shown to the author until she sends it again.</summary>
+    public string ReviewNote { get; set; } = "";
 
     public List<MaterialThemeLink> Themes { get; set; } = [];
     public List<MaterialAuthor> Authors { get; set; } = [];
@@ -43,6 +47,13 @@ public class Material
     public List<MaterialLink> Links { get; set; } = [];
     public List<MaterialEventLink> Events { get; set; } = [];
     public List<MaterialVersion> Versions { get; set; } = [];
+
+    /// <summary>The files of the material as it is now; the others were removed and stay with earlier versions.</summary>
+    public IEnumerable<MaterialFile> CurrentFiles => Files.Where(f => f.RemovedAt is null);
+
+    /// <summary>The files the material had when <paramref name="version"/> was replaced.</summary>
+    public IEnumerable<MaterialFile> FilesOf(MaterialVersion version) =>
+        Files.Where(f => f.AddedAt <= version.ReplacedAt && (f.RemovedAt is null || f.RemovedAt >= version.ReplacedAt));
 }
 
 /// <summary>Materials share the event themes: one managed list of the network's themes.</summary>
@@ -78,6 +89,9 @@ public class MaterialFile
     /// <summary>The file's text for the search index (PDF and Office files), cut at <see cref="MaterialLimits.FileText"/>.</summary>
     public string Text { get; set; } = "";
     public DateTimeOffset AddedAt { get; set; }
+    /// <summary>When the file was taken off a material that had been published: it is kept, with the earlier version
+    /// that had it, so an update never makes an earlier edition disappear. Null while the file is current.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
 }
 
 public class MaterialLink

@@ -25,6 +25,7 @@ namespace Yhdessa.Features.Materials.Data
         public const int Name = 200;
         public const int Url = 500;
         public const int Licence = 100;
+        public const int ReviewNote = 2000;
         public const int Tag = 60;
         public const int MaxTags = 20;
         public const int MaxLinks = 20;
@@ -47,6 +48,9 @@ namespace Yhdessa.Features.Materials.Data
             m.Property(x => x.Summary).HasMaxLength(MaterialLimits.Summary);
             m.Property(x => x.Body).HasMaxLength(MaterialLimits.Body);
             m.Property(x => x.Licence).HasMaxLength(MaterialLimits.Licence);
+            m.Property(x => x.ReviewNote).HasMaxLength(MaterialLimits.ReviewNote);
+            // A view of Files, not a relation of its own.
+            m.Ignore(x => x.CurrentFiles);
             m.Property(x => x.CreatedById).HasMaxLength(450);
             m.HasIndex(x => x.TranslationKey);
             // The review queue and "my materials" read by status and author.

@@ -12,7 +12,9 @@ using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Materials.Manage;
 
-/// <summary><c>/materials/{slug}/files</c>: add and remove a material's files, checked by <see cref="MaterialUploads"/>.</summary>
+/// <summary><c>/materials/{slug}/files</c>: add and remove a material's files, checked by <see cref="MaterialUploads"/>.
+/// A file removed from a material that has been public stays with the earlier version that had it; a coordinator can
+/// delete a file for good (a wrong file, personal data).</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [UploadLimit]
 public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore store, MaterialUploads uploads, AuditLog audit,
@@ -20,6 +22,7 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
 {
     public Material Material { get; private set; } = null!;
     public long MaxFileBytes => uploads.MaxFileBytes;
+    public bool IsCoordinator => MaterialCatalogue.IsCoordinator(User);
 
     public async Task<IActionResult> OnGetAsync(string slug, bool toolarge, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
     public async Task<IActionResult> OnPostAsync(string slug, IFormFile? upload, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
-        var (file, refusal) = await uploads.StoreAsync(upload, Material.Files.Count, cancellationToken);
+        var (file, refusal) = await uploads.StoreAsync(upload, Material.CurrentFiles.Count(), cancellationToken);
         if (file is null)
         {
             ModelState.AddModelError("upload", uploads.Message(refusal!.Value, m));
@@ -59,16 +62,46 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
     public async Task<IActionResult> OnPostRemoveAsync(string slug, int fileId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
+        if (Material.CurrentFiles.FirstOrDefault(f => f.Id == fileId) is not { } file) return NotFound();
+        var now = clock.GetUtcNow();
+        // Once the material has been public, its readers may have cited this file: it stays with the version that had it.
+        var kept = Material.PublishedAt is not null;
+        if (kept)
+        {
+            var versions = Material.Versions.Count;
+            catalogue.KeepVersion(Material);
+            file.RemovedAt = Material.Versions.Count > versions ? Material.Versions[^1].ReplacedAt : now;
+        }
+        else
+        {
+            Material.Files.Remove(file);
+            db.MaterialFiles.Remove(file);
+        }
+        // A new version for the index check, which compares versions (the file's text leaves the index).
+        Material.UpdatedAt = now;
+        audit.Record("material.file-removed", "material:" + Material.Slug, file.FileName);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!kept) await store.DeleteAsync(file.StoredName, cancellationToken);
+        await catalogue.SyncAsync(Material, cancellationToken);
+        TempData["Notice"] = kept ? m["FileRemovedKept", file.FileName].Value : m["FileRemoved", file.FileName].Value;
+        return Redirect($"/materials/{Material.Slug}/files");
+    }
+
+    /// <summary>A coordinator deletes a file for good, current or kept with an earlier version: from the database and
+    /// the file store, so it can no longer be downloaded from any version.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, int fileId, CancellationToken cancellationToken)
+    {
+        if (!MaterialCatalogue.IsCoordinator(User)) return Forbid();
+        if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
         if (Material.Files.FirstOrDefault(f => f.Id == fileId) is not { } file) return NotFound();
         Material.Files.Remove(file);
         db.MaterialFiles.Remove(file);
-        // A new version for the index check, which compares versions (the file's text leaves the index).
         Material.UpdatedAt = clock.GetUtcNow();
-        audit.Record("material.file-removed", "material:" + Material.Slug, file.FileName);
+        audit.Record("material.file-deleted", "material:" + Material.Slug, file.FileName);
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(file.StoredName, cancellationToken);
         await catalogue.SyncAsync(Material, cancellationToken);
-        TempData["Notice"] = m["FileRemoved", file.FileName].Value;
+        TempData["Notice"] = m["FileDeleted", file.FileName].Value;
         return Redirect($"/materials/{Material.Slug}/files");
     }
 }

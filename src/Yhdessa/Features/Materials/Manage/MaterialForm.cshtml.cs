@@ -259,6 +259,8 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         material.Licence = licence ?? "";
         material.UpdatedAt = now;
         if (translationOf is not null) material.TranslationKey = translationOf.TranslationKey;
+        // The form shows the link it has; emptied, the material stands alone again (the others keep their shared key).
+        else if (!isNew && translationSlug is null) material.TranslationKey = Guid.NewGuid();
 
         material.Themes.Clear();
         material.Themes.AddRange(input.ThemeIds.Distinct().Select(id => new MaterialThemeLink { ThemeId = id }));

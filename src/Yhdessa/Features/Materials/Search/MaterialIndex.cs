@@ -437,8 +437,15 @@ public sealed class MaterialIndex : IDisposable
     public static List<string> QueryWords(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return [];
+        if (query.Length > 1000)
+        {
+            // Cut between words: half a word left at the end would count as a word of its own and narrow the search.
+            var cut = 1000;
+            while (cut > 0 && char.IsLetterOrDigit(query[cut])) cut--;
+            query = query[..(cut > 0 ? cut : 1000)];
+        }
         var words = new List<string>();
-        foreach (System.Text.RegularExpressions.Match match in Snippets.WordPattern().Matches(query.Length > 1000 ? query[..1000] : query))
+        foreach (System.Text.RegularExpressions.Match match in Snippets.WordPattern().Matches(query))
         {
             var word = match.Value.ToLowerInvariant();
             if (word.Length > 60 || words.Contains(word)) continue;
