@@ -29,8 +29,8 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
     /// <summary>The dashboard tables that are published, in this order; the list of units per method is not a figure.</summary>
     public static readonly IReadOnlyList<string> DashboardIds =
     [
-        DashboardTables.MovesIn, DashboardTables.StaysEnded, DashboardTables.Ongoing, DashboardTables.Retention,
-        DashboardTables.Returns, DashboardTables.LengthOfStay, DashboardTables.ReportingMethods,
+        DashboardTables.MovesIn, DashboardTables.StaysEnded, DashboardTables.Direction, DashboardTables.Ongoing,
+        DashboardTables.Retention, DashboardTables.Returns, DashboardTables.LengthOfStay, DashboardTables.ReportingMethods,
     ];
 
     private int LastYear => clock.GetUtcNow().Year - 1;
@@ -40,7 +40,9 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
         var figures = await query.ComputeAsync(
             new DashboardScope(ScopeKind.Nation, null, null, null, null, LastYear - 4, LastYear), cancellationToken);
         // Protected each on its own first (notes, rates), then the counts again all together: see PublishedTogether.
-        return PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
+        // The direction shares come last, from the counts as finally printed.
+        var together = PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
+        return tables.WithDirection(together, s["WholeCountry"]);
     }
 
     public async Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken)
