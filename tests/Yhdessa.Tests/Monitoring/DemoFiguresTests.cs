@@ -45,7 +45,34 @@ public abstract class DemoFiguresTests(YhdessaApp app)
 
         var member = await host.CreateUserAsync("Jäsen");
         var page = new HtmlParser().ParseDocument(await host.Client(member).GetStringAsync("/monitoring/dashboards"));
-        Assert.Equal(7, page.QuerySelectorAll("table.statistics").Length);
+        Assert.Equal(8, page.QuerySelectorAll("table.statistics").Length);
         Assert.Equal(3, page.QuerySelectorAll("figure.chart svg").Length);
+    }
+
+    [Fact]
+    public async Task The_demos_open_round_has_every_status_of_the_flow_and_each_report_shows_how_it_got_there()
+    {
+        var host = NetworkTestHost.For(app);
+        using (var scope = host.Services.CreateScope())
+            await scope.ServiceProvider.GetServices<IDemoData>().OfType<MonitoringDemoData>().Single().SeedAsync(default);
+        var (round, reports) = await host.WithDbAsync(async db =>
+        {
+            var open = await db.CollectionRounds.SingleAsync(r => !r.Closed);
+            return (open, await db.RoundUnits.Where(u => u.RoundId == open.Id).ToListAsync());
+        });
+        Assert.Equal(Enum.GetValues<RoundStatus>().Order(), reports.Select(r => r.Status).Distinct().Order());
+
+        var coordinator = await host.CreateUserAsync("Koordinaattori", Yhdessa.Platform.Identity.Roles.Coordinator);
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Yhdessa.Platform.Identity.User>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(coordinator))!, true);
+        }
+        var resubmitted = reports.Single(r => r.Status == RoundStatus.Resubmitted);
+        var page = new HtmlParser().ParseDocument(await host.Client(coordinator)
+            .GetStringAsync($"/monitoring/report/{round.Id}/{resubmitted.UnitId}?culture=en"));
+        var history = page.QuerySelectorAll("h2").Single(h => h.TextContent == "History").NextElementSibling!.QuerySelectorAll("li")
+            .Select(li => li.TextContent[(li.TextContent.IndexOf(": ") + 2)..]).ToList();
+        Assert.Equal(["Not started", "In progress", "Submitted", "Returned for correction — Tarkistakaa päättymispäivät, kiitos.", "Resubmitted"], history);
     }
 }
