@@ -50,7 +50,7 @@ public abstract class DemoFiguresTests(YhdessaApp app)
     }
 
     [Fact]
-    public async Task The_demos_open_round_has_every_status_of_the_flow_and_each_report_shows_how_it_got_there()
+    public async Task The_demos_open_round_has_every_status_of_the_flow_each_report_shows_how_it_got_there_and_late_units_are_marked()
     {
         var host = NetworkTestHost.For(app);
         using (var scope = host.Services.CreateScope())
@@ -74,5 +74,15 @@ public abstract class DemoFiguresTests(YhdessaApp app)
         var history = page.QuerySelectorAll("h2").Single(h => h.TextContent == "History").NextElementSibling!.QuerySelectorAll("li")
             .Select(li => li.TextContent[(li.TextContent.IndexOf(": ") + 2)..]).ToList();
         Assert.Equal(["Not started", "In progress", "Submitted", "Returned for correction — Tarkistakaa päättymispäivät, kiitos.", "Resubmitted"], history);
+
+        // The deadline has passed: the units whose report is not with the coordinator are marked late.
+        var details = new HtmlParser().ParseDocument(await host.Client(coordinator).GetStringAsync($"/monitoring/rounds/{round.Id}?culture=en"));
+        var late = details.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("strong.tag")?.TextContent == "Late").Count();
+        Assert.Equal(reports.Count(r => r.Status is RoundStatus.NotStarted or RoundStatus.InProgress or RoundStatus.Returned), late);
+        Assert.True(late > 0);
+        // The unit's own report says it too.
+        var returned = reports.Single(r => r.Status == RoundStatus.Returned);
+        var report = new HtmlParser().ParseDocument(await host.Client(coordinator).GetStringAsync($"/monitoring/report/{round.Id}/{returned.UnitId}?culture=en"));
+        Assert.Equal(["Returned for correction", "Late"], report.QuerySelectorAll("dl.facts .tag").Select(t => t.TextContent));
     }
 }

@@ -65,7 +65,8 @@ public sealed class MonitoringDemoData(YhdessaDb db, TimeProvider clock, ILogger
         var rounds = new List<CollectionRound>();
         for (var year = thisYear - 5; year < thisYear; year++)
             rounds.Add(new CollectionRound { Name = $"Vuosi {year}", Period = $"{year}", Start = new(year, 1, 1), End = new(year, 12, 31), Deadline = new(year + 1, 2, 15), Closed = true, CreatedAt = now });
-        var open = new CollectionRound { Name = $"Puolivuosi {thisYear}/1", Period = $"{thisYear}H1", Start = new(thisYear, 1, 1), End = new(thisYear, 6, 30), Deadline = today.AddDays(30), Closed = false, CreatedAt = now };
+        // Its deadline passed ten days ago, so the round page shows who is late; the reminders are tested on their own.
+        var open = new CollectionRound { Name = $"Puolivuosi {thisYear}/1", Period = $"{thisYear}H1", Start = new(thisYear, 1, 1), End = new(thisYear, 6, 30), Deadline = today.AddDays(-10), Closed = false, CreatedAt = now };
         rounds.Add(open);
         db.AddRange(rounds);
         await db.SaveChangesAsync(cancellationToken);
