@@ -296,5 +296,10 @@ public abstract class DashboardTests
         Assert.Equal(names, dashboard.QuerySelectorAll("#Type option").Skip(1).Select(o => o.TextContent));
         var header = dashboard.QuerySelector("#moves-in-caption")!.Closest("table")!.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim());
         Assert.Equal(names, header.Skip(1).Take(names.Length));
+
+        // The national homelessness survey and the annual survey are a link away, as the context of the figures.
+        var seeAlso = dashboard.QuerySelector("#see-also-heading")!.ParentElement!.QuerySelectorAll("a").Select(a => a.GetAttribute("href"));
+        Assert.Equal(["/statistics/context-and-programme", "/statistics/homelessness-municipal",
+            "/statistics/annual-survey-housing-added-by-type", "/statistics/annual-survey-work-forms"], seeAlso);
     }
 }
