@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The monitoring benchmark: 11 cities × 15 years of generated stays (about 1,000,000 with the default
-# BENCH_MOVES=5600 new residents per city and year) in the app's migrated schema, on SQLite and on PostgreSQL,
+# The monitoring benchmark: 11 cities × 15 years of generated stays (just over 1,000,000 with the default
+# BENCH_MOVES=5660 new residents per city and year) in the app's migrated schema, on SQLite and on PostgreSQL,
 # and the national and municipal dashboard figures computed BENCH_RUNS (default 20) times each: p50, p95, max.
 # PostgreSQL gets a private server on BENCH_PG_PORT (default 54445). See docs/benchmarks.md.
 #
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-moves=${BENCH_MOVES:-5600}
+moves=${BENCH_MOVES:-5660}
 runs=${BENCH_RUNS:-20}
 pg_port=${BENCH_PG_PORT:-54445}
 engines=${BENCH_ENGINES:-"Sqlite Postgres"}

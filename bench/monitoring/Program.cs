@@ -20,7 +20,7 @@ using Yhdessa.Platform.Data;
 // does (DashboardQuery, a fresh DbContext each time). Prints one line per scope with p50/p95/max. The stays bypass the
 // app, so the dashboard summary is then built as the app would after a change: the app's rebuild, one unit at a time.
 // Usage: dotnet run -c Release --project bench/monitoring -- --Yhdessa:DataDirectory=/tmp/x [--Yhdessa:Database:Provider=Postgres
-//        --ConnectionStrings:Yhdessa=...] [--Bench:Moves=5600] [--Bench:Runs=20]
+//        --ConnectionStrings:Yhdessa=...] [--Bench:Moves=5660] [--Bench:Runs=20]
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = Environments.Production });
 // Every run computes: the point is the cold cost, not the dashboard cache's hit.
 builder.Configuration["Yhdessa:Monitoring:DashboardCacheMinutes"] = "0";
@@ -31,7 +31,7 @@ builder.Logging.AddFilter("Yhdessa.Features.Monitoring.Summary.SummaryBuilder", 
 await using var app = builder.Build();
 await app.PrepareDatabaseAsync();
 var config = builder.Configuration;
-var moves = config.GetValue("Bench:Moves", 5600);
+var moves = config.GetValue("Bench:Moves", 5660);
 var runs = config.GetValue("Bench:Runs", 20);
 var cities = new[] { "091", "049", "092", "837", "853", "564", "398", "609", "297", "179", "167" };
 var today = DateOnly.FromDateTime(DateTime.UtcNow);

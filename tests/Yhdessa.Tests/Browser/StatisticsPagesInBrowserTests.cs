@@ -12,7 +12,8 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
     [
         "/statistics", "/statistics/homelessness-national", "/statistics/homelessness-municipal",
         "/statistics/programme-moves-in", "/statistics/programme-retention", "/statistics/annual-survey-work-forms",
-        "/statistics/context-and-programme",
+        "/statistics/context-and-programme", "/statistics/programme-housing-direction",
+        "/statistics/annual-survey-housing-added-by-type",
     ];
 
     private static readonly string[] MemberPages =
@@ -46,7 +47,7 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
 
         Assert.Contains("area=m%3A837", page.Url);
         Assert.Equal(3, await page.Locator("figure.chart svg").CountAsync());
-        Assert.Equal(7, await page.Locator("table.statistics").CountAsync());
+        Assert.Equal(8, await page.Locator("table.statistics").CountAsync());
     }
 
     private static async Task SignInAsync(IPage page, string email)

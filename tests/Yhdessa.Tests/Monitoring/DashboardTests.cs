@@ -246,7 +246,7 @@ public abstract class DashboardTests
 
         using var all = await ExportAsync(coordinator, "");
         Assert.Equal("1", Cell(all, "Muutot", 3, 3));
-        Assert.Equal(7, all.Worksheets.Count);
+        Assert.Equal(8, all.Worksheets.Count);
         using var protectedAll = await ExportAsync(withoutTwoStep, ""); // micro-data needs two-step sign-in
         Assert.Equal("<5", Cell(protectedAll, "Muutot", 3, 3));
 
@@ -255,5 +255,51 @@ public abstract class DashboardTests
         Assert.Equal("2021;x;<5;0;0;0;10", line2021);
         Assert.True(await host.WithDbAsync(db => db.Set<Yhdessa.Platform.Audit.AuditEntry>()
             .AnyAsync(e => e.Action == "monitoring.export" && e.ActorId == member && e.Details!.Contains("protected=True"))));
+    }
+
+    [Fact]
+    public async Task The_share_of_ended_stays_to_more_independent_and_more_supported_housing_is_shown_on_a_base_large_enough()
+    {
+        var coordinator = await TwoStepAsync(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        var member = await host.CreateUserAsync("Jäsen");
+
+        // As counted: 2020 ended 5, all to more independent housing; 2021 ended 5 (unit B's 3 to more supported
+        // housing, one to homelessness, one died); both years together 10.
+        using var counted = await ExportAsync(coordinator, "");
+        const string sheet = "Päättyneiden asumisten suunta";
+        Assert.Equal(["Vuosi", "Päättyneitä", "Itsenäisempään asumiseen, %", "Tuetumpaan asumiseen, %"],
+            Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 1, c)));
+        Assert.Equal(["2020", "5", "100", "0"], Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 2, c)));
+        Assert.Equal(["2021", "5", "0", "60"], Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 3, c)));
+        Assert.Equal(["Yhteensä", "10", "50", "30"], Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 4, c)));
+
+        // Protected, ten ended stays are too few for a share: the member's page says so instead of giving 50 %.
+        var document = Parser.ParseDocument(await host.Client(member).GetStringAsync("/monitoring/dashboards?from=2020&to=2021&culture=en"));
+        var table = document.QuerySelector("#housing-direction-caption")!.Closest("table")!;
+        Assert.Equal("Where ended stays led – Whole country", document.QuerySelector("#housing-direction-caption")!.TextContent);
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.All(rows, row => Assert.Equal(["not shown", "not shown"], row.Skip(1)));
+        Assert.DoesNotContain("%", string.Concat(rows.SelectMany(r => r.Skip(1))));
+    }
+
+    [Fact]
+    public async Task A_member_finds_the_dashboard_from_the_statistics_page_and_it_names_service_types_as_the_forms_do()
+    {
+        var member = await host.CreateUserAsync("Jäsen");
+        var client = host.Client(member);
+        var statistics = Parser.ParseDocument(await client.GetStringAsync("/statistics?culture=sv"));
+        Assert.Equal("Uppföljningens översikt", statistics.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "/monitoring/dashboards").TextContent);
+
+        var dashboard = Parser.ParseDocument(await client.GetStringAsync("/monitoring/dashboards?from=2020&to=2021&culture=fi"));
+        // The names of the unit, service and survey forms (MonitoringText), not a second set of its own.
+        string[] names = ["Hajautettu asuminen tuen kanssa", "Asunto ensin -yhteisöasuminen", "Tuettu asuminen", "Tehostettu palveluasuminen", "Muu"];
+        Assert.Equal(names, dashboard.QuerySelectorAll("#Type option").Skip(1).Select(o => o.TextContent));
+        var header = dashboard.QuerySelector("#moves-in-caption")!.Closest("table")!.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim());
+        Assert.Equal(names, header.Skip(1).Take(names.Length));
+
+        // The national homelessness survey and the annual survey are a link away, as the context of the figures.
+        var seeAlso = dashboard.QuerySelector("#see-also-heading")!.ParentElement!.QuerySelectorAll("a").Select(a => a.GetAttribute("href"));
+        Assert.Equal(["/statistics/context-and-programme", "/statistics/homelessness-municipal",
+            "/statistics/annual-survey-housing-added-by-type", "/statistics/annual-survey-work-forms"], seeAlso);
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Demo;
 using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Network;
 
 namespace Yhdessa.Tests.Monitoring;
@@ -87,5 +89,33 @@ public abstract class ProgrammeStatisticsTests
 
         var survey = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics/annual-survey-housing-added?culture=sv"));
         Assert.Contains(survey.QuerySelectorAll("tbody th"), th => th.TextContent == "Helsingfors");
+    }
+
+    [Fact]
+    public async Task The_annual_survey_stands_side_by_side_by_municipality_year_and_service_type()
+    {
+        var lastYear = DateTime.UtcNow.Year - 1;
+        var helsinki = await app.WithServicesAsync(services => services.GetRequiredService<YhdessaDb>().AnnualSurveys
+            .Where(a => a.MunicipalityCode == "091" && a.Year >= lastYear - 4 && a.Year <= lastYear).OrderBy(a => a.Year).ToListAsync());
+        Assert.NotEmpty(helsinki);
+        var client = app.CreateClient();
+
+        var byType = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics/annual-survey-housing-added-by-type?culture=en"));
+        Assert.Equal(["Municipality", "Year", "Scattered housing with support", "Housing First congregate unit", "Supported housing",
+            "Intensive service housing", "Other", "Total"], byType.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var rows = byType.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th")!.TextContent == "Helsinki")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Replace("\u00a0", "")).ToList()).ToList();
+        Assert.Equal(helsinki.Select(a => (IEnumerable<string>)
+            [
+                a.Year.ToString(), a.AddedScatteredWithSupport.ToString(), a.AddedHousingFirstCongregate.ToString(),
+                a.AddedSupportedHousing.ToString(), a.AddedIntensiveServiceHousing.ToString(), a.AddedOther.ToString(), a.AddedTotal.ToString(),
+            ]), rows);
+
+        var workForms = new HtmlParser().ParseDocument(await client.GetStringAsync("/statistics/annual-survey-work-forms?culture=en"));
+        var outreach = workForms.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList().IndexOf("Outreach") - 1;
+        var formRows = workForms.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th")!.TextContent == "Helsinki")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
+        Assert.Equal(helsinki.Select(a => a.Year.ToString()), formRows.Select(r => r[0]));
+        Assert.Equal(helsinki.Select(a => a.WorkForms.Contains("Outreach") ? "yes" : "no"), formRows.Select(r => r[outreach]));
     }
 }

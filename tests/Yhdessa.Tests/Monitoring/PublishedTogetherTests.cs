@@ -105,6 +105,45 @@ public abstract class PublishedTogetherTests(YhdessaApp app)
         attack.AssertNothingFollows();
     }
 
+    [Fact]
+    public async Task The_direction_shares_are_worked_out_only_from_the_ended_stays_as_printed()
+    {
+        await SeedAsync();
+        var client = app.CreateClient();
+        async Task<List<List<JsonElement>>> Rows(string id)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/statistics/programme-{id}?culture=en"));
+            return json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.Clone()).ToList()).ToList();
+        }
+        var ended = await Rows("stays-ended");
+        var direction = await Rows("housing-direction");
+        string Text(JsonElement v) => v.GetProperty("text").GetString()!;
+        decimal? Number(JsonElement v) => v.GetProperty("number").ValueKind == JsonValueKind.Number ? v.GetProperty("number").GetDecimal() : null;
+
+        Assert.Equal(ended.Count, direction.Count);
+        for (var r = 0; r < ended.Count; r++)
+        {
+            var total = ended[r][^1];
+            Assert.Equal(Text(ended[r][0]), Text(direction[r][0]));
+            Assert.Equal(Text(total), Text(direction[r][1]));
+            foreach (var (column, share) in new[] { (EndedColumn.MoreIndependent, direction[r][2]), (EndedColumn.MoreSupported, direction[r][3]) })
+            {
+                if (Number(ended[r][1 + (int)column]) is { } part && Number(total) is { } all and >= 20)
+                    Assert.Equal(Math.Round(100 * part / all, 1), Number(share));
+                else
+                    Assert.Null(Number(share));
+            }
+        }
+
+        // The seeded year: the six who moved to more independent housing are hidden, so is their share; the ten who
+        // moved to more supported housing are printed, and so is their share of the thirty.
+        const int row = 1;
+        Assert.Equal("x", Text(ended[row][1 + (int)EndedColumn.MoreIndependent]));
+        Assert.Equal("not shown", Text(direction[row][2]));
+        Assert.Equal("30", Text(direction[row][1]));
+        Assert.Equal("33 %", Text(direction[row][3]));
+    }
+
     /// <summary>The attacker's knowledge: figures (shown or hidden) and equations between them; independent of the
     /// protection's own code, it tests each hidden figure by rank: it follows when adding its unit vector to the
     /// equations (restricted to the hidden figures) does not raise their rank.</summary>

@@ -109,6 +109,13 @@ public abstract class MonitoringRoundTests(YhdessaApp app)
         Assert.Contains("Myöhässä", lateRow.TextContent);
         var submittedRow = page.Document.QuerySelectorAll("tbody tr").Single(r => !r.TextContent.Contains("Myöhäinen"));
         Assert.DoesNotContain("Myöhässä", submittedRow.TextContent);
+
+        // The unit's reporter is told as well, on the monitoring page and on the report, while the report is not sent.
+        await w.DbAsync(db => db.RoundUnits.Where(r => r.RoundId == early.Round && r.UnitId == early.Unit)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, RoundStatus.Returned)));
+        var reporter = await MonitoringWorld.SignedInAsync(app, early.ReporterEmail);
+        Assert.Contains("Myöhässä", (await reporter.OpenAsync("/monitoring")).Document.QuerySelector("main table")!.TextContent);
+        Assert.Contains("Myöhässä", (await reporter.OpenAsync($"/monitoring/report/{early.Round}/{early.Unit}")).Document.QuerySelector("dl.facts")!.TextContent);
     }
 
     [Fact]

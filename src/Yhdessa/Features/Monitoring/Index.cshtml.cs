@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Rules;
 
 namespace Yhdessa.Features.Monitoring;
 
@@ -10,9 +11,9 @@ namespace Yhdessa.Features.Monitoring;
 /// their open rounds. Shows only names and statuses, no micro-data, so it opens before two-step sign-in is on
 /// and tells the person to turn it on, or to sign in again with it.</summary>
 [Authorize(Policy = MonitoringPolicies.Participant)]
-public class IndexModel(MonitoringAccess access, TwoStepSignIn twoStep) : PageModel
+public class IndexModel(MonitoringAccess access, TwoStepSignIn twoStep, TimeProvider clock) : PageModel
 {
-    public sealed record OpenReport(CollectionRound Round, ReportingUnit Unit, RoundUnit Status);
+    public sealed record OpenReport(CollectionRound Round, ReportingUnit Unit, RoundUnit Status, bool Late);
 
     public bool IsCoordinator => access.IsCoordinator;
     public TwoStepState TwoStep { get; private set; }
@@ -34,6 +35,6 @@ public class IndexModel(MonitoringAccess access, TwoStepSignIn twoStep) : PageMo
                           join u in access.Units on s.UnitId equals u.Id
                           where !r.Closed
                           select new { r, u, s }).ToListAsync(cancellationToken))
-            .Select(x => new OpenReport(x.r, x.u, x.s)).OrderBy(x => x.Round.Deadline).ThenBy(x => x.Unit.Name).ToList();
+            .Select(x => new OpenReport(x.r, x.u, x.s, RoundFlow.IsLate(x.r, x.s.Status, MonitoringDisplay.Today(clock)))).OrderBy(x => x.Round.Deadline).ThenBy(x => x.Unit.Name).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
 
@@ -41,6 +42,55 @@ public static class ImportFiles
         stream.Position = 0;
         return stream;
     }
+
+    /// <summary>A workbook written part by part, for what no spreadsheet program writes: <paramref name="sheetData"/> is
+    /// the &lt;sheetData&gt; content, <paramref name="sharedStrings"/> writes the whole shared strings part (if any).</summary>
+    public static MemoryStream HandMadeXlsx(string sheetData, Action<Stream>? sharedStrings = null)
+    {
+        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open());
+                writer.Write(text);
+            }
+            Part("[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
+                "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
+            Part("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Part("xl/workbook.xml", $"<workbook xmlns=\"{main}\" xmlns:r=\"{relationships}\"><sheets><sheet name=\"Jaksot\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Part("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+                (sharedStrings is null ? "" : "<Relationship Id=\"rId2\" Type=\"" + relationships + "/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+                "</Relationships>");
+            Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{main}\"><sheetData>{sheetData}</sheetData></worksheet>");
+            if (sharedStrings is not null)
+            {
+                using var part = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Fastest).Open();
+                sharedStrings(part);
+            }
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>Shared strings that unpack to <paramref name="megabytes"/> MB from a file of a few hundred kB.</summary>
+    public static MemoryStream XlsxBomb(int megabytes) => HandMadeXlsx(
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+        part =>
+        {
+            part.Write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
+            var item = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<si><t>" + new string('A', 1009) + "</t></si>", 1024)));
+            for (var written = 0L; written < megabytes * 1024L * 1024; written += item.Length) part.Write(item);
+            part.Write("</sst>"u8);
+        });
 
     public static readonly object?[] StaysHeader = ["Palvelu", "Asukastunnus", "Muuttopäivä", "Tilanne ennen muuttoa", "Päättymispäivä", "Sijoittuminen"];
 }

@@ -193,6 +193,17 @@ public abstract class ImportTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task An_XLSX_that_would_unpack_to_gigabytes_is_refused_with_a_reason_and_nothing_is_saved()
+    {
+        var setting = await app.SettingAsync();
+
+        var lines = (await setting.ImportAsync(ImportFiles.XlsxBomb(megabytes: 65), "jaksot.xlsx")).ReportLines();
+
+        Assert.Contains(lines, l => l.StartsWith("Tiedosto: Tiedosto on purettuna liian suuri: sen osa ”xl/sharedStrings.xml” olisi yli 64 Mt."));
+        Assert.Empty(await app.StaysAsync(setting.UnitId));
+    }
+
+    [Fact]
     public async Task A_clean_XLSX_with_date_cells_is_saved()
     {
         var setting = await app.SettingAsync();

@@ -153,4 +153,59 @@ public sealed class SheetReaderTests
         public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => new(name, name);
         public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
+
+    [Fact]
+    public void A_workbook_that_unpacks_beyond_its_limit_is_refused_before_any_of_it_is_read()
+    {
+        using var file = ImportFiles.XlsxBomb(megabytes: 65);
+        Assert.True(file.Length < 2 * 1024 * 1024, $"{file.Length} bytes");
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (reader, rows) = ReadAll(file);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        var problem = Assert.Single(reader.Problems);
+        Assert.Equal(("UnpackedTooLarge", "xl/sharedStrings.xml", 64L), (problem.Key, (string)problem.Arguments[0], (long)problem.Arguments[1]));
+        Assert.Empty(rows);
+        Assert.True(allocated < 8 * 1024 * 1024, $"{allocated:N0} bytes allocated reading a refused file");
+    }
+
+    [Fact]
+    public void A_crafted_cell_or_column_is_read_no_further_than_a_spreadsheet_program_could_have_written_it()
+    {
+        var huge = new string('x', 20_000_000);
+        using var file = ImportFiles.HandMadeXlsx(
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Palvelu</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Asukastunnus</t></is></c></row>" +
+            $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>{huge}</t></is></c>" +
+            "<c r=\"ZZZZZ2\"><v>1</v></c></row>");
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (reader, rows) = ReadAll(file);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(["Palvelu", "Asukastunnus"], reader.Header);
+        var row = Assert.Single(rows);
+        Assert.Equal("A1", row.Cells[0]);
+        Assert.Equal(XlsxSheetReader.MaxCellChars, row.Cells[1]!.Length);
+        // The 20-million-character cell and a column millions of letters to the right would each take over 40 MB.
+        Assert.True(allocated < 16 * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
+
+    [Fact]
+    public void Shared_strings_with_a_phonetic_guide_keep_their_places()
+    {
+        using var file = ImportFiles.HandMadeXlsx(
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>" +
+            "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" t=\"s\"><v>3</v></c></row>",
+            part => part.Write(Encoding.UTF8.GetBytes(
+                "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" +
+                "<si><t>Palvelu</t><rPh sb=\"0\" eb=\"1\"><t>p</t></rPh></si><si><t>Asukas</t><t xml:space=\"preserve\">tunnus</t></si>" +
+                "<si/><si><r><t>x-</t></r><r><t>1</t></r></si></sst>")));
+
+        var (reader, rows) = ReadAll(file);
+
+        Assert.Empty(reader.Problems);
+        Assert.Equal(["Palvelu", "Asukastunnus"], reader.Header);
+        Assert.Equal(new string?[] { "", "x-1" }, Assert.Single(rows).Cells);
+    }
 }

@@ -18,10 +18,12 @@ public enum EndedColumn { MoreIndependent, MoreSupported, Similar, Institutional
 /// protected counts are also rounded (<see cref="Rounding"/>); the programme tables are not, as their counts are
 /// protected again together and they cover the whole country only.
 /// </summary>
-public sealed class DashboardTables(SmallNumberProtection protection, IStringLocalizer<DashboardText> d)
+public sealed class DashboardTables(SmallNumberProtection protection, IStringLocalizer<DashboardText> d,
+    IStringLocalizer<MonitoringText> m)
 {
     public const string MovesIn = "moves-in";
     public const string StaysEnded = "stays-ended";
+    public const string Direction = "housing-direction";
     public const string Ongoing = "ongoing";
     public const string Retention = "retention";
     public const string Returns = "returns";
@@ -35,10 +37,11 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
     /// comparing views would give back what each view's suppression hides; rounded counts print the same in every
     /// view, so a comparison gives an interval rather than the count.</summary>
     public IReadOnlyList<OpenTable> ForDashboard(DashboardFigures f, bool protect, string scopeName) =>
-        Build(f, protect, round: protect, scopeName);
+        WithDirection(Build(f, protect, round: protect, scopeName), new Publishing(protect, protect), scopeName);
 
     /// <summary>The tables protected table by table with exact shown counts, for the national programme tables of
-    /// /statistics, which <see cref="PublishedTogether"/> protects again together. Not for a dashboard: see
+    /// /statistics, which <see cref="PublishedTogether"/> protects again together; the direction shares are added
+    /// after that (<see cref="WithDirection(IReadOnlyList{OpenTable}, string)"/>). Not for a dashboard: see
     /// <see cref="ForDashboard"/>.</summary>
     public IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, string scopeName) =>
         Build(f, protect, round: false, scopeName);
@@ -49,15 +52,52 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
         var p = new Publishing(protect, round);
         return
         [
-            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.MovesIn, p, scopeName),
+            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.MovesIn, p, scopeName),
             Counts(StaysEnded, f.Years, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, p, scopeName,
                 [d["EndedNote"]]),
-            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => d[$"Type_{t}"].Value)], f.OngoingAtEnd, p, scopeName),
+            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.OngoingAtEnd, p, scopeName),
             Rates(Retention, f.Years, f.Retention, p, scopeName, d["RetentionNote"]),
             Rates(Returns, f.Years, f.Returns, p, scopeName, d["ReturnsNote"]),
             Length(f, p, scopeName),
             Methods(f, scopeName),
         ];
+    }
+
+    /// <summary>The tables with the direction shares of ended stays after the ended stays' table, for protected tables
+    /// whose counts are printed exactly (the national programme tables, after their joint protection).</summary>
+    public IReadOnlyList<OpenTable> WithDirection(IReadOnlyList<OpenTable> tables, string scopeName) =>
+        WithDirection(tables, new Publishing(Protect: true, Round: false), scopeName);
+
+    private IReadOnlyList<OpenTable> WithDirection(IReadOnlyList<OpenTable> tables, Publishing p, string scopeName) =>
+        [.. tables.SelectMany(t => t.Id == StaysEnded ? [t, DirectionShares(t, p, scopeName)] : new[] { t })];
+
+    /// <summary>
+    /// The share of each year's ended stays that went to more independent and to more supported housing. It is worked
+    /// out only from what the ended stays' table prints — its row total and its two direction cells, after every
+    /// protection and rounding that table had — so it tells nothing that table does not: a share of a hidden, small or
+    /// unprinted figure, or of a total under the rate base, is not shown.
+    /// </summary>
+    private OpenTable DirectionShares(OpenTable ended, Publishing p, string scopeName)
+    {
+        var minimumBase = p.Protect ? protection.MinimumRateBase : 1;
+        var total = ended.Columns.Count - 1;
+        OpenColumn[] columns =
+        [
+            new("year", d["Year"]), new("ended", d["EndedCount"], true),
+            new("more_independent", d["ShareMoreIndependent"], true), new("more_supported", d["ShareMoreSupported"], true),
+        ];
+        OpenValue Share(OpenValue part, OpenValue all) =>
+            all.Number is 0 ? new OpenValue("–")
+            : part.Number is { } n && all.Number is { } a && a >= minimumBase ? Percent((double)(n / a), noBase: false)
+            : new OpenValue(d["NotShown"]);
+        var rows = ended.Rows.Select(row => (IReadOnlyList<OpenValue>)
+        [
+            row[0], row[total],
+            Share(row[1 + (int)EndedColumn.MoreIndependent], row[total]),
+            Share(row[1 + (int)EndedColumn.MoreSupported], row[total]),
+        ]).ToList();
+        return new OpenTable(Direction, Title(Direction, scopeName), d[$"Table_{Direction}_Description"], columns, rows,
+            [d["DirectionNote"], .. ProtectionNotes(p, d["RateProtectedNote", protection.MinimumRateBase])], p.Protect);
     }
 
     /// <summary>How the counts of one build are published: protected or as counted, and protected ones rounded or not.</summary>

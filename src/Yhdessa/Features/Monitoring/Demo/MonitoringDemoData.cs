@@ -65,22 +65,34 @@ public sealed class MonitoringDemoData(YhdessaDb db, TimeProvider clock, ILogger
         var rounds = new List<CollectionRound>();
         for (var year = thisYear - 5; year < thisYear; year++)
             rounds.Add(new CollectionRound { Name = $"Vuosi {year}", Period = $"{year}", Start = new(year, 1, 1), End = new(year, 12, 31), Deadline = new(year + 1, 2, 15), Closed = true, CreatedAt = now });
-        var open = new CollectionRound { Name = $"Puolivuosi {thisYear}/1", Period = $"{thisYear}H1", Start = new(thisYear, 1, 1), End = new(thisYear, 6, 30), Deadline = today.AddDays(30), Closed = false, CreatedAt = now };
+        // Its deadline passed ten days ago, so the round page shows who is late; the reminders are tested on their own.
+        var open = new CollectionRound { Name = $"Puolivuosi {thisYear}/1", Period = $"{thisYear}H1", Start = new(thisYear, 1, 1), End = new(thisYear, 6, 30), Deadline = today.AddDays(-10), Closed = false, CreatedAt = now };
         rounds.Add(open);
         db.AddRange(rounds);
         await db.SaveChangesAsync(cancellationToken);
 
-        var openStatuses = new[] { RoundStatus.Submitted, RoundStatus.InProgress, RoundStatus.Accepted, RoundStatus.NotStarted, RoundStatus.Returned };
+        // Every status of the flow is somewhere in the open round, each with the history that led to it.
+        var openStatuses = new[]
+        {
+            RoundStatus.Submitted, RoundStatus.InProgress, RoundStatus.Accepted, RoundStatus.NotStarted, RoundStatus.Returned,
+            RoundStatus.Resubmitted,
+        };
         foreach (var round in rounds)
             foreach (var (unit, i) in units.Append(provider).Distinct().Select((u, i) => (u, i)))
             {
                 var status = round.Closed ? RoundStatus.Accepted : openStatuses[i % openStatuses.Length];
+                var history = History(status);
                 db.Add(new RoundUnit
                 {
                     RoundId = round.Id, UnitId = unit.Id, Status = status, UpdatedAt = now,
                     Method = unit.Id == provider.Id ? ReportingMethod.Aggregate : ReportingMethod.Stays,
-                    LastComment = status == RoundStatus.Returned ? "Tarkistakaa päättymispäivät, kiitos." : null,
+                    LastComment = history.LastOrDefault(e => e.Comment is not null).Comment,
                 });
+                // Closed rounds opened the day after their period, open ones 30 days ago; a step every few days.
+                var opened = round.Closed ? new DateTimeOffset(round.End.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) : now.AddDays(-30);
+                var step = round.Closed ? TimeSpan.FromDays(9) : TimeSpan.FromDays(5);
+                foreach (var (e, n) in history.Select((e, n) => (e, n)))
+                    db.Add(new RoundUnitEvent { RoundId = round.Id, UnitId = unit.Id, At = opened + n * step + TimeSpan.FromHours(i), Status = e.Status, Comment = e.Comment });
             }
 
         // Stays of the city units over the closed rounds' years and this year so far; a few hundred a year per city.
@@ -126,6 +138,23 @@ public sealed class MonitoringDemoData(YhdessaDb db, TimeProvider clock, ILogger
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Monitoring demo data: {Rounds} rounds seeded", rounds.Count);
+    }
+
+    /// <summary>The statuses a report went through to reach <paramref name="status"/>, with the coordinator's comment
+    /// where it was returned.</summary>
+    private static IReadOnlyList<(RoundStatus Status, string? Comment)> History(RoundStatus status)
+    {
+        const string returned = "Tarkistakaa päättymispäivät, kiitos.";
+        (RoundStatus, string?)[] path = status switch
+        {
+            RoundStatus.NotStarted => [(RoundStatus.NotStarted, null)],
+            RoundStatus.InProgress => [(RoundStatus.NotStarted, null), (RoundStatus.InProgress, null)],
+            RoundStatus.Submitted => [(RoundStatus.NotStarted, null), (RoundStatus.InProgress, null), (RoundStatus.Submitted, null)],
+            RoundStatus.Returned => [.. History(RoundStatus.Submitted), (RoundStatus.Returned, returned)],
+            RoundStatus.Resubmitted => [.. History(RoundStatus.Returned), (RoundStatus.Resubmitted, null)],
+            _ => [.. History(RoundStatus.Submitted), (RoundStatus.Accepted, null)],
+        };
+        return path;
     }
 
     private static AggregateValue Value(CollectionRound round, ReportingUnit unit, ServiceType type, Measure measure, string category, int count) =>

@@ -16,6 +16,19 @@ namespace Yhdessa.Features.Monitoring.Import;
 /// </summary>
 public sealed class XlsxSheetReader : SheetReader
 {
+    /// <summary>
+    /// How large the parts of a workbook may be unpacked. A zip packs repeated text a thousand times over, so a file
+    /// well under <see cref="SheetReader.MaxFileBytes"/> could unpack to gigabytes: the sheet is read as a stream, but
+    /// the shared strings, styles and workbook parts are held in memory. ZipArchive reads no entry past its declared
+    /// size, so checking the declared sizes before anything is read bounds what is read. A 100,000-row sheet is about
+    /// 30 MB unpacked; its shared strings a few MB.
+    /// </summary>
+    public const long MaxSheetBytes = 256L * 1024 * 1024, MaxOtherPartBytes = 64L * 1024 * 1024;
+
+    /// <summary>Excel holds at most 32,767 characters in a cell and 16,384 columns in a row; anything beyond can only
+    /// be a crafted file, and is not read into memory (a longer value is cut there and then refused by the rules).</summary>
+    public const int MaxCellChars = 32_767, MaxColumns = 16_384;
+
     private readonly SpreadsheetDocument? document;
     private readonly XmlReader? sheet;
     private readonly List<string> sharedStrings = [];
@@ -27,6 +40,11 @@ public sealed class XlsxSheetReader : SheetReader
     {
         try
         {
+            if (OversizedPart(content) is { } oversized)
+            {
+                Problems.Add(ImportProblem.OfFile("UnpackedTooLarge", oversized.Name, oversized.LimitBytes / 1024 / 1024));
+                return;
+            }
             document = SpreadsheetDocument.Open(content, isEditable: false);
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
@@ -56,6 +74,21 @@ public sealed class XlsxSheetReader : SheetReader
     }
 
     public override IReadOnlyList<string> Header => header;
+
+    /// <summary>The first part of the zip whose declared unpacked size is over its limit, or null.</summary>
+    private static (string Name, long LimitBytes)? OversizedPart(Stream content)
+    {
+        using (var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                var limit = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) ? MaxSheetBytes : MaxOtherPartBytes;
+                if (entry.Length > limit) return (entry.FullName, limit);
+            }
+        }
+        content.Position = 0;
+        return null;
+    }
 
     public override IEnumerable<SheetRow> Rows()
     {
@@ -113,6 +146,11 @@ public sealed class XlsxSheetReader : SheetReader
                     var (column, cellRow) = ParseCellName(reader.GetAttribute("r"));
                     if (number < 0 && cellRow > 0) number = cellRow;
                     column = column < 0 ? cells.Count : column;
+                    if (column >= MaxColumns)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
                     var (value, formula) = ReadCell(reader);
                     while (cells.Count <= column) cells.Add(null);
                     cells[column] = value;
@@ -146,14 +184,42 @@ public sealed class XlsxSheetReader : SheetReader
             switch (reader.LocalName)
             {
                 case "f": formula = true; reader.Skip(); break;
-                case "v": raw = reader.ReadElementContentAsString(); break;
+                case "v": raw = ReadBoundedText(reader); break;
                 // Inline strings, plain or in rich-text runs; phonetic guides (rPh) are not part of the value.
                 case "is" or "r": reader.Read(); break;
-                case "t": inline.Append(reader.ReadElementContentAsString()); break;
+                case "t": inline.Append(ReadBoundedText(reader)); break;
                 default: reader.Skip(); break;
             }
         }
         return (Value(type, style, raw, inline), formula);
+    }
+
+    /// <summary>The text of the element the reader is on, at most <see cref="MaxCellChars"/> characters of it, read in
+    /// chunks so that a crafted cell of millions of characters is never in memory; leaves the reader after the element,
+    /// as ReadElementContentAsString does.</summary>
+    private static string ReadBoundedText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return "";
+        }
+        var depth = reader.Depth;
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                    text.Append(buffer, 0, Math.Min(read, MaxCellChars - text.Length));
+            }
+            reader.Read();
+        }
+        reader.Read();
+        return text.ToString();
     }
 
     private string? Value(string? type, int style, string? raw, System.Text.StringBuilder inline) => type switch
@@ -180,13 +246,27 @@ public sealed class XlsxSheetReader : SheetReader
         if (part is null) return;
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), new XmlReaderSettings { IgnoreWhitespace = true });
         var item = new System.Text.StringBuilder();
-        while (reader.Read())
+        reader.Read();
+        // Reading a text and skipping a phonetic guide leave the reader on the next node already.
+        while (!reader.EOF)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si") item.Clear();
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh") reader.Skip();
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t") item.Append(reader.ReadString());
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            {
+                item.Append(ReadBoundedText(reader));
+                continue;
+            }
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            {
+                item.Clear();
+                if (reader.IsEmptyElement) sharedStrings.Add("");
+            }
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "si") sharedStrings.Add(item.ToString());
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si" && reader.IsEmptyElement) sharedStrings.Add("");
+            reader.Read();
         }
     }
 

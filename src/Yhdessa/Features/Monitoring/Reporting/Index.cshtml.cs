@@ -19,7 +19,8 @@ namespace Yhdessa.Features.Monitoring.Reporting;
 /// any one. Each view is audited: the page shows pseudonymous micro-data.
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
-public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, IStringLocalizer<MonitoringText> text) : PageModel
+public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, IStringLocalizer<MonitoringText> text,
+    TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -43,6 +44,7 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
     public IReadOnlyList<RoundUnitEvent> History { get; private set; } = [];
     public int AggregateCount { get; private set; }
     public bool CanSubmit => Report.Editable;
+    public bool Late => RoundFlow.IsLate(Report.Round, Report.RoundUnit.Status, MonitoringDisplay.Today(clock));
 
     /// <summary>A post without a handler is no action of this page; without this Razor Pages would render the page
     /// for it without loading anything.</summary>

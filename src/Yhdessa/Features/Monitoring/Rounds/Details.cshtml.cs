@@ -108,7 +108,7 @@ public class DetailsModel(YhdessaDb db, RoundWorkflow workflow, TimeProvider clo
                           orderby u.Name
                           select new { u, ru }).AsNoTracking().ToListAsync(cancellationToken);
         // Late: the deadline has passed and the report is not with the coordinator.
-        Rows = rows.Select(x => new Row(x.u, x.ru, today > round.Deadline && !RoundFlow.IsReported(x.ru.Status))).ToList();
+        Rows = rows.Select(x => new Row(x.u, x.ru, RoundFlow.IsLate(round, x.ru.Status, today))).ToList();
         return true;
     }
 }

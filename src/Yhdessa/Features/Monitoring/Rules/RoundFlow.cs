@@ -39,6 +39,11 @@ public static class RoundFlow
     public static bool IsReported(RoundStatus status) =>
         status is RoundStatus.Submitted or RoundStatus.Resubmitted or RoundStatus.Accepted;
 
+    /// <summary>Late: the round's deadline has passed (in Finland) and the report is not with the coordinator; the
+    /// coordinator's completeness view and the unit's own pages say it alike.</summary>
+    public static bool IsLate(CollectionRound round, RoundStatus status, DateOnly today) =>
+        today > round.Deadline && !IsReported(status);
+
     /// <summary>What a unit's first save does to its status: not started becomes in progress; a returned report
     /// stays returned (its comment still applies) until resubmitted.</summary>
     public static RoundStatus AfterEdit(RoundStatus status) => status == RoundStatus.NotStarted ? RoundStatus.InProgress : status;

@@ -19,18 +19,19 @@ namespace Yhdessa.Features.Monitoring.Statistics;
 /// </summary>
 public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, DashboardTables tables, ContextSeries context,
     Municipalities municipalities, TimeProvider clock, SmallNumberProtection protection, IStringLocalizer<StatisticsText> s,
-    IStringLocalizer<DashboardText> d)
+    IStringLocalizer<DashboardText> d, IStringLocalizer<MonitoringText> names)
 {
     public const string Prefix = "programme-";
     public const string SurveyAdded = "annual-survey-housing-added";
+    public const string SurveyAddedByType = "annual-survey-housing-added-by-type";
     public const string SurveyWorkForms = "annual-survey-work-forms";
     public const string ContextBeside = "context-and-programme";
 
     /// <summary>The dashboard tables that are published, in this order; the list of units per method is not a figure.</summary>
     public static readonly IReadOnlyList<string> DashboardIds =
     [
-        DashboardTables.MovesIn, DashboardTables.StaysEnded, DashboardTables.Ongoing, DashboardTables.Retention,
-        DashboardTables.Returns, DashboardTables.LengthOfStay, DashboardTables.ReportingMethods,
+        DashboardTables.MovesIn, DashboardTables.StaysEnded, DashboardTables.Direction, DashboardTables.Ongoing,
+        DashboardTables.Retention, DashboardTables.Returns, DashboardTables.LengthOfStay, DashboardTables.ReportingMethods,
     ];
 
     private int LastYear => clock.GetUtcNow().Year - 1;
@@ -40,7 +41,9 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
         var figures = await query.ComputeAsync(
             new DashboardScope(ScopeKind.Nation, null, null, null, null, LastYear - 4, LastYear), cancellationToken);
         // Protected each on its own first (notes, rates), then the counts again all together: see PublishedTogether.
-        return PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
+        // The direction shares come last, from the counts as finally printed.
+        var together = PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
+        return tables.WithDirection(together, s["WholeCountry"]);
     }
 
     public async Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken)
@@ -53,6 +56,7 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
         return id switch
         {
             SurveyAdded => await SurveyAddedAsync(cancellationToken),
+            SurveyAddedByType => await SurveyAddedByTypeAsync(cancellationToken),
             SurveyWorkForms => await WorkFormsAsync(cancellationToken),
             ContextBeside => await ContextBesideAsync(cancellationToken),
             _ => null,
@@ -62,7 +66,7 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
     public IEnumerable<OpenTableInfo> Index() =>
     [
         .. DashboardIds.Select(id => new OpenTableInfo(Prefix + id, d[$"Table_{id}"] + " – " + s["WholeCountry"], d[$"Table_{id}_Description"])),
-        .. new[] { SurveyAdded, SurveyWorkForms, ContextBeside }.Select(id => new OpenTableInfo(id, s[$"Table_{id}"], s[$"Table_{id}_Description"])),
+        .. new[] { SurveyAdded, SurveyAddedByType, SurveyWorkForms, ContextBeside }.Select(id => new OpenTableInfo(id, s[$"Table_{id}"], s[$"Table_{id}_Description"])),
     ];
 
     /// <summary>Housing added to the programme by municipality (rows) and year (columns). Dwellings, not people,
@@ -86,27 +90,58 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
             [s["SurveyNote"]], Protected: false);
     }
 
-    /// <summary>Which work forms each municipality said it uses, in its latest survey.</summary>
+    /// <summary>The survey's housing added by service type, a row per municipality and year it answered, so that
+    /// municipalities and years stand side by side as the survey asked them. Dwellings, not people: not suppressed.</summary>
+    private async Task<OpenTable> SurveyAddedByTypeAsync(CancellationToken cancellationToken)
+    {
+        var language = Languages.Current;
+        OpenColumn[] columns =
+        [
+            new("municipality", s["Column_Municipality"]), new("year", s["Column_Year"]),
+            .. DashboardFigures.Types.Select(t => new OpenColumn(SnakeCase(t.ToString()), names.Name(t), true)),
+            new("total", d["Total"], true),
+        ];
+        var rows = (await SurveysOfWindowAsync(cancellationToken)).Select(a => (IReadOnlyList<OpenValue>)
+        [
+            new(municipalities.NameOf(a.MunicipalityCode, language)), new(a.Year.ToString(CultureInfo.InvariantCulture)),
+            .. DashboardFigures.Types.Select(t => OpenTables.Number(a.Added(t))),
+            OpenTables.Number(a.AddedTotal),
+        ]).ToList();
+        return new OpenTable(SurveyAddedByType, s[$"Table_{SurveyAddedByType}"], s[$"Table_{SurveyAddedByType}_Description"], columns, rows,
+            [s["SurveyByYearNote"]], Protected: false);
+    }
+
+    /// <summary>A column key as the API's other keys are written: ScatteredWithSupport → scattered_with_support.</summary>
+    private static string SnakeCase(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])([A-Z])", "_$1").ToLowerInvariant();
+
+    /// <summary>The surveys of the five years of the tables, by municipality name and then year.</summary>
+    private async Task<IReadOnlyList<AnnualSurvey>> SurveysOfWindowAsync(CancellationToken cancellationToken)
+    {
+        var first = LastYear - 4;
+        var surveys = await db.AnnualSurveys.AsNoTracking().Where(a => a.Year >= first && a.Year <= LastYear).ToListAsync(cancellationToken);
+        var language = Languages.Current;
+        return [.. surveys
+            .OrderBy(a => municipalities.NameOf(a.MunicipalityCode, language), StringComparer.Create(Languages.FormattingCulture(language), false))
+            .ThenBy(a => a.Year)];
+    }
+
+    /// <summary>Which work forms each municipality said it used, a row per municipality and year it answered.</summary>
     private async Task<OpenTable> WorkFormsAsync(CancellationToken cancellationToken)
     {
-        var surveys = await db.AnnualSurveys.AsNoTracking().Where(a => a.Year <= LastYear).ToListAsync(cancellationToken);
         var language = Languages.Current;
         OpenColumn[] columns =
         [
             new("municipality", s["Column_Municipality"]), new("year", s["Column_Year"]),
             .. WorkForms.All.Select(w => new OpenColumn(w, s[$"WorkForm_{w}"])),
         ];
-        var rows = surveys.GroupBy(a => a.MunicipalityCode)
-            .Select(g => g.OrderByDescending(a => a.Year).First())
-            .Select(a => (Name: municipalities.NameOf(a.MunicipalityCode, language), Survey: a))
-            .OrderBy(m => m.Name, StringComparer.Create(Languages.FormattingCulture(language), false))
-            .Select(m => (IReadOnlyList<OpenValue>)
-            [
-                new(m.Name), new(m.Survey.Year.ToString(CultureInfo.InvariantCulture)),
-                .. WorkForms.All.Select(w => new OpenValue(m.Survey.WorkForms.Contains(w) ? s["Yes"] : s["No"])),
-            ]).ToList();
+        var rows = (await SurveysOfWindowAsync(cancellationToken)).Select(a => (IReadOnlyList<OpenValue>)
+        [
+            new(municipalities.NameOf(a.MunicipalityCode, language)), new(a.Year.ToString(CultureInfo.InvariantCulture)),
+            .. WorkForms.All.Select(w => new OpenValue(a.WorkForms.Contains(w) ? s["Yes"] : s["No"])),
+        ]).ToList();
         return new OpenTable(SurveyWorkForms, s[$"Table_{SurveyWorkForms}"], s[$"Table_{SurveyWorkForms}_Description"], columns, rows,
-            [s["SurveyNote"]], Protected: false);
+            [s["SurveyByYearNote"]], Protected: false);
     }
 
     /// <summary>The national survey's count of single homeless people (with its quality flag) beside the programme's
