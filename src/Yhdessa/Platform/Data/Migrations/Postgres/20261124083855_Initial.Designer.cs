@@ -13,7 +13,7 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYhdessaDb))]
-    [Migration("20261124051347_Initial")]
+    [Migration("20261124083855_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -759,11 +759,19 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("PublicationDate")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -891,6 +899,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("MaterialId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");

@@ -11,8 +11,8 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYhdessaDb))]
-    [Migration("20261124072955_Audit4")]
-    partial class Audit4
+    [Migration("20261124083830_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

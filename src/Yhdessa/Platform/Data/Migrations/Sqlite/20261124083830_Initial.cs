@@ -370,7 +370,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -617,7 +619,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
