@@ -71,30 +71,22 @@ public sealed class AccountEmails(
 
     private void Send(User user, string to, string subjectKey, string bodyKey, string? link)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(user.PreferredLanguage) ? user.PreferredLanguage : Languages.Finnish);
-        try
-        {
-            var subject = text[subjectKey].Value;
-            var greeting = text["MailGreeting", user.DisplayName].Value;
-            var body = text[bodyKey].Value;
-            var closing = text["MailClosing"].Value;
-            var textBody = link is null
-                ? $"{greeting}\n\n{body}\n\n{closing}\n"
-                : $"{greeting}\n\n{body}\n\n{link}\n\n{closing}\n";
-            var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-            // The long link wraps anywhere: unbroken, it would make a phone's mail program scroll sideways.
-            var linkHtml = link is null ? "" : $"<p style=\"overflow-wrap: anywhere; word-break: break-all\"><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>";
-            // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
-            var htmlBody = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\">" +
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-                $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
-                $"<p>{html.Encode(closing)}</p></body></html>";
-            outbox.Enqueue(to, subject, textBody, htmlBody, userId: user.Id);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var _ = Languages.Use(user.PreferredLanguage);
+        var subject = text[subjectKey].Value;
+        var greeting = text["MailGreeting", user.DisplayName].Value;
+        var body = text[bodyKey].Value;
+        var closing = text["MailClosing"].Value;
+        var textBody = link is null
+            ? $"{greeting}\n\n{body}\n\n{closing}\n"
+            : $"{greeting}\n\n{body}\n\n{link}\n\n{closing}\n";
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        // The long link wraps anywhere: unbroken, it would make a phone's mail program scroll sideways.
+        var linkHtml = link is null ? "" : $"<p style=\"overflow-wrap: anywhere; word-break: break-all\"><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>";
+        // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
+        var htmlBody = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\">" +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{html.Encode(subject)}</title></head><body><p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p>{linkHtml}" +
+            $"<p>{html.Encode(closing)}</p></body></html>";
+        outbox.Enqueue(to, subject, textBody, htmlBody, userId: user.Id);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
@@ -56,34 +55,25 @@ public sealed class MaterialMail(YhdessaDb db, UserManager<User> users, EmailOut
 
     private void Send(User to, Material material, string subjectKey, string bodyKey, string proposer, string? note)
     {
-        var language = Languages.All.Contains(to.PreferredLanguage) ? to.PreferredLanguage : Languages.Finnish;
-        var previous = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        CultureInfo.CurrentCulture = Languages.FormattingCulture(language);
-        try
+        using var _ = Languages.Use(to.PreferredLanguage);
+        var language = Languages.Current;
+        var link = $"{options.Value.BaseUrl.TrimEnd('/')}/materials/{material.Slug}?culture={language}";
+        var subject = text[subjectKey, material.Title].Value;
+        var greeting = text["MailGreeting", to.DisplayName].Value;
+        var body = text[bodyKey, material.Title, proposer].Value;
+        var plain = new StringBuilder().Append(greeting).Append("\n\n").Append(body).Append("\n\n");
+        var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
+            .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>")
+            .Append("<p>").Append(Html.Encode(greeting)).Append("</p><p>").Append(Html.Encode(body)).Append("</p>");
+        if (!string.IsNullOrWhiteSpace(note))
         {
-            var link = $"{options.Value.BaseUrl.TrimEnd('/')}/materials/{material.Slug}?culture={language}";
-            var subject = text[subjectKey, material.Title].Value;
-            var greeting = text["MailGreeting", to.DisplayName].Value;
-            var body = text[bodyKey, material.Title, proposer].Value;
-            var plain = new StringBuilder().Append(greeting).Append("\n\n").Append(body).Append("\n\n");
-            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
-                .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>")
-                .Append("<p>").Append(Html.Encode(greeting)).Append("</p><p>").Append(Html.Encode(body)).Append("</p>");
-            if (!string.IsNullOrWhiteSpace(note))
-            {
-                plain.Append(text["ReviewNoteHeading"].Value).Append(":\n").Append(note).Append("\n\n");
-                html.Append("<p>").Append(Html.Encode(text["ReviewNoteHeading"].Value)).Append(":</p><blockquote>")
-                    .Append(Html.Encode(note).Replace("\n", "<br>")).Append("</blockquote>");
-            }
-            plain.Append(link).Append("\n\n").Append(text["MailSignature"].Value).Append('\n');
-            html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenMaterial"].Value))
-                .Append("</a></p><p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
-            outbox.Enqueue(to.Email!, subject, plain.ToString(), html.ToString(), userId: to.Id);
+            plain.Append(text["ReviewNoteHeading"].Value).Append(":\n").Append(note).Append("\n\n");
+            html.Append("<p>").Append(Html.Encode(text["ReviewNoteHeading"].Value)).Append(":</p><blockquote>")
+                .Append(Html.Encode(note).Replace("\n", "<br>")).Append("</blockquote>");
         }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = previous;
-        }
+        plain.Append(link).Append("\n\n").Append(text["MailSignature"].Value).Append('\n');
+        html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenMaterial"].Value))
+            .Append("</a></p><p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
+        outbox.Enqueue(to.Email!, subject, plain.ToString(), html.ToString(), userId: to.Id);
     }
 }

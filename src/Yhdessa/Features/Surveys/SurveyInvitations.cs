@@ -92,26 +92,18 @@ public sealed class SurveyInvitations(YhdessaDb db, EmailOutbox outbox, IStringL
 
     private void Mail(Survey survey, string to, string name, string language, string link, bool reminder)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var title = survey.Title(language);
-            var subject = text[reminder ? "MailReminderSubject" : "MailInviteSubject", title].Value;
-            var greeting = text["MailGreeting", name].Value;
-            var body = text[reminder ? "MailReminderBody" : "MailInviteBody", title].Value;
-            var closes = survey.ClosesOn is { } day
-                ? text["MailClosesOn", day.ToString("d.M.yyyy", CultureInfo.InvariantCulture)].Value + "\n\n" : "";
-            var anonymity = text["MailAnonymity"].Value;
-            var textBody = $"{greeting}\n\n{body}\n\n{link}\n\n{closes}{anonymity}\n";
-            var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-            var htmlBody = $"<p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p><p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>"
-                + (closes.Length > 0 ? $"<p>{html.Encode(closes.Trim())}</p>" : "") + $"<p>{html.Encode(anonymity)}</p>";
-            outbox.Enqueue(to, subject, textBody, htmlBody);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var _ = Languages.Use(language);
+        var title = survey.Title(language);
+        var subject = text[reminder ? "MailReminderSubject" : "MailInviteSubject", title].Value;
+        var greeting = text["MailGreeting", name].Value;
+        var body = text[reminder ? "MailReminderBody" : "MailInviteBody", title].Value;
+        var closes = survey.ClosesOn is { } day
+            ? text["MailClosesOn", day.ToString("d.M.yyyy", CultureInfo.InvariantCulture)].Value + "\n\n" : "";
+        var anonymity = text["MailAnonymity"].Value;
+        var textBody = $"{greeting}\n\n{body}\n\n{link}\n\n{closes}{anonymity}\n";
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var htmlBody = $"<p>{html.Encode(greeting)}</p><p>{html.Encode(body)}</p><p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>"
+            + (closes.Length > 0 ? $"<p>{html.Encode(closes.Trim())}</p>" : "") + $"<p>{html.Encode(anonymity)}</p>";
+        outbox.Enqueue(to, subject, textBody, htmlBody);
     }
 }

@@ -33,6 +33,24 @@ public static class Languages
         return CultureInfo.ReadOnly(culture);
     });
 
+    /// <summary>
+    /// Texts and formats of one person's language (Finnish when unknown) until disposed: mail to a person is written
+    /// in their language, whatever the language of the request or job that sends it.
+    /// </summary>
+    public static IDisposable Use(string? language)
+    {
+        var chosen = All.Contains(language) ? language! : Finnish;
+        var scope = new CultureScope(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(chosen);
+        CultureInfo.CurrentCulture = FormattingCulture(chosen);
+        return scope;
+    }
+
+    private sealed record CultureScope(CultureInfo Texts, CultureInfo Formats) : IDisposable
+    {
+        public void Dispose() => (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (Texts, Formats);
+    }
+
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
     {
         Swedish => Swedish,

@@ -124,10 +124,8 @@ public sealed class EventFeedback(YhdessaDb db, SurveyService surveys, ISurveyIn
     /// <summary>Texts and localised titles follow the current UI culture: set it to the recipient's language.</summary>
     private static T InLanguage<T>(string language, Func<T> build)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(language) ? language : Languages.Finnish);
-        try { return build(); }
-        finally { CultureInfo.CurrentUICulture = previous; }
+        using var _ = Languages.Use(language);
+        return build();
     }
 }
 

@@ -77,10 +77,8 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
     /// <summary>Texts, titles and organisation names follow the current UI culture: set it to the participant's language.</summary>
     private static T InLanguage<T>(string language, Func<T> build)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.All.Contains(language) ? language : Languages.Finnish);
-        try { return build(); }
-        finally { CultureInfo.CurrentUICulture = previous; }
+        using var _ = Languages.Use(language);
+        return build();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
@@ -102,60 +101,49 @@ public sealed class RegistrationMail(EmailOutbox outbox, RegistrationTokens toke
     private void Send(Event ev, EventRegistration r, string subjectKey, string[] paragraphs, bool online, string? manageKey,
         bool withCalendar = false)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(r.Language);
-        CultureInfo.CurrentCulture = Languages.FormattingCulture(r.Language);
-        try
+        using var _ = Languages.Use(r.Language);
+        var baseUrl = options.Value.BaseUrl.TrimEnd('/');
+        var lines = new List<(string Label, string Value, bool IsLink)>
         {
-            var baseUrl = options.Value.BaseUrl.TrimEnd('/');
-            var lines = new List<(string Label, string Value, bool IsLink)>
-            {
-                (text["MailWhen"], $"{eventsText.When(ev)} ({eventsText["HelsinkiTime"]})", false),
-            };
-            var place = string.Join(", ", new[] { ev.Address, municipalities.Find(ev.MunicipalityCode)?.Name(r.Language) }
-                .Where(p => !string.IsNullOrWhiteSpace(p)));
-            if (place.Length > 0) lines.Add((text["MailWhere"], place, false));
-            if (online && ev.OnlineUrl is { } url) lines.Add((text["MailOnline"], url, true));
-            lines.Add((text["MailEventPage"], $"{baseUrl}/events/{ev.Slug}?culture={r.Language}", true));
-            lines.Add((text["MailCalendar"], $"{baseUrl}/events/{ev.Slug}.ics", true));
+            (text["MailWhen"], $"{eventsText.When(ev)} ({eventsText["HelsinkiTime"]})", false),
+        };
+        var place = string.Join(", ", new[] { ev.Address, municipalities.Find(ev.MunicipalityCode)?.Name(r.Language) }
+            .Where(p => !string.IsNullOrWhiteSpace(p)));
+        if (place.Length > 0) lines.Add((text["MailWhere"], place, false));
+        if (online && ev.OnlineUrl is { } url) lines.Add((text["MailOnline"], url, true));
+        lines.Add((text["MailEventPage"], $"{baseUrl}/events/{ev.Slug}?culture={r.Language}", true));
+        lines.Add((text["MailCalendar"], $"{baseUrl}/events/{ev.Slug}.ics", true));
 
-            var body = paragraphs.Select(p => p.Split('|', 2) is [var key, var argument] ? text[key, argument].Value : text[p].Value).ToList();
-            var greeting = r.Name.Length > 0 ? text["MailGreeting", r.Name].Value : text["MailGreetingNoName"].Value;
-            (string Label, string Url)? manage = manageKey is null ? null : (text[manageKey].Value, tokens.Url(r, r.Language));
+        var body = paragraphs.Select(p => p.Split('|', 2) is [var key, var argument] ? text[key, argument].Value : text[p].Value).ToList();
+        var greeting = r.Name.Length > 0 ? text["MailGreeting", r.Name].Value : text["MailGreetingNoName"].Value;
+        (string Label, string Url)? manage = manageKey is null ? null : (text[manageKey].Value, tokens.Url(r, r.Language));
 
-            var plain = new StringBuilder().Append(greeting).Append("\n\n");
-            foreach (var paragraph in body) plain.Append(paragraph).Append("\n\n");
-            plain.Append(ev.Title).Append('\n');
-            foreach (var (label, value, _) in lines) plain.Append(label).Append(": ").Append(value).Append('\n');
-            if (manage is { } m) plain.Append('\n').Append(m.Label).Append(":\n").Append(m.Url).Append('\n');
-            plain.Append('\n').Append(text["MailSignature"].Value).Append('\n');
+        var plain = new StringBuilder().Append(greeting).Append("\n\n");
+        foreach (var paragraph in body) plain.Append(paragraph).Append("\n\n");
+        plain.Append(ev.Title).Append('\n');
+        foreach (var (label, value, _) in lines) plain.Append(label).Append(": ").Append(value).Append('\n');
+        if (manage is { } m) plain.Append('\n').Append(m.Label).Append(":\n").Append(m.Url).Append('\n');
+        plain.Append('\n').Append(text["MailSignature"].Value).Append('\n');
 
-            var subject = text[subjectKey, ev.Title].Value;
-            // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
-            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(r.Language)
-                .Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-                .Append(Html.Encode(subject)).Append("</title></head><body>")
-                .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
-            foreach (var paragraph in body) html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
-            html.Append("<h1>").Append(Html.Encode(ev.Title)).Append("</h1><ul>");
-            foreach (var (label, value, isLink) in lines)
-                html.Append("<li>").Append(Html.Encode(label)).Append(": ")
-                    .Append(isLink ? $"<a href=\"{Html.Encode(value)}\" style=\"overflow-wrap: anywhere\">{Html.Encode(value)}</a>" : Html.Encode(value)).Append("</li>");
-            html.Append("</ul>");
-            if (manage is { } link)
-                html.Append("<p><a href=\"").Append(Html.Encode(link.Url)).Append("\">").Append(Html.Encode(link.Label)).Append("</a></p>");
-            html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
+        var subject = text[subjectKey, ev.Title].Value;
+        // A whole document with its language and title, so that a screen reader in a mail program reads it in the right voice.
+        var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(r.Language)
+            .Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Append(Html.Encode(subject)).Append("</title></head><body>")
+            .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
+        foreach (var paragraph in body) html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
+        html.Append("<h1>").Append(Html.Encode(ev.Title)).Append("</h1><ul>");
+        foreach (var (label, value, isLink) in lines)
+            html.Append("<li>").Append(Html.Encode(label)).Append(": ")
+                .Append(isLink ? $"<a href=\"{Html.Encode(value)}\" style=\"overflow-wrap: anywhere\">{Html.Encode(value)}</a>" : Html.Encode(value)).Append("</li>");
+        html.Append("</ul>");
+        if (manage is { } link)
+            html.Append("<p><a href=\"").Append(Html.Encode(link.Url)).Append("\">").Append(Html.Encode(link.Label)).Append("</a></p>");
+        html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
 
-            EmailAttachment[] attachments = withCalendar
-                ? [new($"{ev.Slug}.ics", $"{EventCalendar.ContentType}; method={calendar.Method(ev)}", Encoding.UTF8.GetBytes(calendar.Single(ev)))]
-                : [];
-            outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString(), attachments, r.UserId);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
-        }
+        EmailAttachment[] attachments = withCalendar
+            ? [new($"{ev.Slug}.ics", $"{EventCalendar.ContentType}; method={calendar.Method(ev)}", Encoding.UTF8.GetBytes(calendar.Single(ev)))]
+            : [];
+        outbox.Enqueue(r.Email, subject, plain.ToString(), html.ToString(), attachments, r.UserId);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
@@ -40,33 +39,24 @@ public sealed class RoundMail(YhdessaDb db, EmailOutbox outbox, IStringLocalizer
                                select new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage }).ToListAsync(cancellationToken);
         foreach (var reporter in reporters)
         {
-            var language = Languages.All.Contains(reporter.PreferredLanguage) ? reporter.PreferredLanguage : Languages.Finnish;
-            var previous = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            CultureInfo.CurrentCulture = Languages.FormattingCulture(language);
-            try
-            {
-                var link = $"{options.Value.BaseUrl.TrimEnd('/')}/monitoring/report/{round.Id}/{unit.Id}?culture={language}";
-                var subject = text[subjectKey, round.Name].Value;
-                var greeting = text["MailGreeting", reporter.DisplayName].Value;
-                var body = text[bodyKey, round.Name, unit.Name, MonitoringDisplay.Date(round.Deadline)].Value;
-                var plain = new StringBuilder().Append(greeting).Append("\n\n").Append(body).Append("\n\n");
-                if (comment is not null) plain.Append(text["MailComment"].Value).Append(":\n").Append(comment).Append("\n\n");
-                plain.Append(link).Append("\n\n").Append(text["MailSignature"].Value).Append('\n');
-                var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
-                    .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>")
-                    .Append("<p>").Append(Html.Encode(greeting)).Append("</p><p>").Append(Html.Encode(body)).Append("</p>");
-                if (comment is not null)
-                    html.Append("<p>").Append(Html.Encode(text["MailComment"].Value)).Append(":</p><blockquote>")
-                        .Append(Html.Encode(comment).Replace("\n", "<br>")).Append("</blockquote>");
-                html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenReport"].Value))
-                    .Append("</a></p><p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
-                outbox.Enqueue(reporter.Email!, subject, plain.ToString(), html.ToString(), userId: reporter.Id);
-            }
-            finally
-            {
-                (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = previous;
-            }
+            using var _ = Languages.Use(reporter.PreferredLanguage);
+            var language = Languages.Current;
+            var link = $"{options.Value.BaseUrl.TrimEnd('/')}/monitoring/report/{round.Id}/{unit.Id}?culture={language}";
+            var subject = text[subjectKey, round.Name].Value;
+            var greeting = text["MailGreeting", reporter.DisplayName].Value;
+            var body = text[bodyKey, round.Name, unit.Name, MonitoringDisplay.Date(round.Deadline)].Value;
+            var plain = new StringBuilder().Append(greeting).Append("\n\n").Append(body).Append("\n\n");
+            if (comment is not null) plain.Append(text["MailComment"].Value).Append(":\n").Append(comment).Append("\n\n");
+            plain.Append(link).Append("\n\n").Append(text["MailSignature"].Value).Append('\n');
+            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
+                .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>")
+                .Append("<p>").Append(Html.Encode(greeting)).Append("</p><p>").Append(Html.Encode(body)).Append("</p>");
+            if (comment is not null)
+                html.Append("<p>").Append(Html.Encode(text["MailComment"].Value)).Append(":</p><blockquote>")
+                    .Append(Html.Encode(comment).Replace("\n", "<br>")).Append("</blockquote>");
+            html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenReport"].Value))
+                .Append("</a></p><p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
+            outbox.Enqueue(reporter.Email!, subject, plain.ToString(), html.ToString(), userId: reporter.Id);
         }
         return reporters.Count;
     }
