@@ -16,16 +16,20 @@ public sealed class DashboardCache(IMemoryCache cache, IConfiguration configurat
     private readonly TimeSpan lifetime = TimeSpan.FromMinutes(configuration.GetValue("Yhdessa:Monitoring:DashboardCacheMinutes", 5.0));
     private CancellationTokenSource changes = new();
 
-    public async Task<DashboardFigures> GetOrComputeAsync(DashboardScope scope, DateOnly asOf, Func<Task<DashboardFigures>> compute)
+    public Task<DashboardFigures> GetOrComputeAsync(DashboardScope scope, DateOnly asOf, Func<Task<DashboardFigures>> compute) =>
+        GetOrComputeAsync((scope, asOf), compute);
+
+    /// <summary>Anything computed from the monitoring data, under its own key, dropped with the dashboards on a change.</summary>
+    public async Task<T> GetOrComputeAsync<T>(object key, Func<Task<T>> compute) where T : class
     {
         if (lifetime <= TimeSpan.Zero) return await compute();
-        var key = (typeof(DashboardCache), scope, asOf);
-        if (cache.TryGetValue(key, out DashboardFigures? figures) && figures is not null) return figures;
-        figures = await compute();
-        cache.Set(key, figures, new MemoryCacheEntryOptions()
+        var entry = (typeof(T), key);
+        if (cache.TryGetValue(entry, out T? value) && value is not null) return value;
+        value = await compute();
+        cache.Set(entry, value, new MemoryCacheEntryOptions()
             .SetAbsoluteExpiration(lifetime)
             .AddExpirationToken(new CancellationChangeToken(changes.Token)));
-        return figures;
+        return value;
     }
 
     /// <summary>The monitoring data changed: every cached dashboard is computed again on its next view.</summary>

@@ -14,9 +14,10 @@ public enum EndedColumn { MoreIndependent, MoreSupported, Similar, Institutional
 /// <summary>
 /// Turns dashboard figures into tables, protected (small-number protection, for everything that leaves the
 /// micro-data view) or as counted (only for someone who may see the micro-data of everything in the scope).
-/// The same tables feed the page, its charts, the exports and the programme tables of /statistics. The dashboard's
-/// protected counts are also rounded (<see cref="Rounding"/>); the programme tables are not, as their counts are
-/// protected again together and they cover the whole country only.
+/// The same tables feed the page, its charts, the exports and the programme tables of /statistics. Protected counts of
+/// the nation, a region or a municipality are taken from the <see cref="Publication"/>, which protects all of them
+/// together; a view outside it (a unit, a service type) is protected table by table and is only offered to those who
+/// may see its figures exactly. Protected tables have no total over years.
 /// </summary>
 public sealed class DashboardTables(SmallNumberProtection protection, IStringLocalizer<DashboardText> d,
     IStringLocalizer<MonitoringText> m)
@@ -32,44 +33,26 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
 
     private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
 
-    /// <summary>The dashboard's tables for its page and exports: protected and rounded, or as counted for someone who
-    /// may see the micro-data of the whole scope. A member can open every area, service type and year window, and
-    /// comparing views would give back what each view's suppression hides; rounded counts print the same in every
-    /// view, so a comparison gives an interval rather than the count.</summary>
-    public IReadOnlyList<OpenTable> ForDashboard(DashboardFigures f, bool protect, string scopeName) =>
-        WithDirection(Build(f, protect, round: protect, scopeName), new Publishing(protect, protect), scopeName);
-
-    /// <summary>The tables protected table by table with exact shown counts, for the national programme tables of
-    /// /statistics, which <see cref="PublishedTogether"/> protects again together; the direction shares are added
-    /// after that (<see cref="WithDirection(IReadOnlyList{OpenTable}, string)"/>). Not for a dashboard: see
-    /// <see cref="ForDashboard"/>.</summary>
-    public IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, string scopeName) =>
-        Build(f, protect, round: false, scopeName);
-
-    private IReadOnlyList<OpenTable> Build(DashboardFigures f, bool protect, bool round, string scopeName)
+    /// <summary>The dashboard's tables: as counted when <paramref name="protect"/> is false; otherwise with the counts
+    /// of <paramref name="published"/> (the jointly protected figures of the scope's area), or protected table by table
+    /// when the view is not published.</summary>
+    public IReadOnlyList<OpenTable> ForDashboard(DashboardFigures f, bool protect, string scopeName, PublishedArea? published = null)
     {
+        var p = new Publishing(protect, protect ? published : null);
         var ended = EndedColumns(f);
-        var p = new Publishing(protect, round);
-        return
+        IReadOnlyList<OpenTable> tables =
         [
-            Counts(MovesIn, f.Years, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.MovesIn, p, scopeName),
-            Counts(StaysEnded, f.Years, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, p, scopeName,
+            Counts(MovesIn, f, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.MovesIn, p, scopeName),
+            Counts(StaysEnded, f, [.. Enum.GetValues<EndedColumn>().Select(c => d[$"Ended_{c}"].Value)], ended, p, scopeName,
                 [d["EndedNote"]]),
-            Counts(Ongoing, f.Years, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.OngoingAtEnd, p, scopeName),
-            Rates(Retention, f.Years, f.Retention, p, scopeName, d["RetentionNote"]),
-            Rates(Returns, f.Years, f.Returns, p, scopeName, d["ReturnsNote"]),
+            Counts(Ongoing, f, [.. DashboardFigures.Types.Select(t => m.Name(t))], f.OngoingAtEnd, p, scopeName),
+            Rates(Retention, f, f.Retention, p, scopeName, d["RetentionNote"]),
+            Rates(Returns, f, f.Returns, p, scopeName, d["ReturnsNote"]),
             Length(f, p, scopeName),
             Methods(f, scopeName),
         ];
+        return [.. tables.SelectMany(t => t.Id == StaysEnded ? [t, DirectionShares(t, p, scopeName)] : new[] { t })];
     }
-
-    /// <summary>The tables with the direction shares of ended stays after the ended stays' table, for protected tables
-    /// whose counts are printed exactly (the national programme tables, after their joint protection).</summary>
-    public IReadOnlyList<OpenTable> WithDirection(IReadOnlyList<OpenTable> tables, string scopeName) =>
-        WithDirection(tables, new Publishing(Protect: true, Round: false), scopeName);
-
-    private IReadOnlyList<OpenTable> WithDirection(IReadOnlyList<OpenTable> tables, Publishing p, string scopeName) =>
-        [.. tables.SelectMany(t => t.Id == StaysEnded ? [t, DirectionShares(t, p, scopeName)] : new[] { t })];
 
     /// <summary>
     /// The share of each year's ended stays that went to more independent and to more supported housing. It is worked
@@ -100,15 +83,12 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
             [d["DirectionNote"], .. ProtectionNotes(p, d["RateProtectedNote", protection.MinimumRateBase])], p.Protect);
     }
 
-    /// <summary>How the counts of one build are published: protected or as counted, and protected ones rounded or not.</summary>
-    private readonly record struct Publishing(bool Protect, bool Round)
-    {
-        public ProtectedCell Cell(ProtectedCell cell) => Round ? Rounding.Round(cell) : cell;
-    }
+    /// <summary>How the counts of one build are published: protected or as counted, and protected ones from the
+    /// publication when the view is part of it.</summary>
+    private readonly record struct Publishing(bool Protect, PublishedArea? Published);
 
     /// <summary>The notes every protected table of the build ends with.</summary>
-    private IEnumerable<string> ProtectionNotes(Publishing p, params string[] notes) =>
-        !p.Protect ? [] : p.Round ? [.. notes, d["RoundedNote"].Value] : notes;
+    private static IEnumerable<string> ProtectionNotes(Publishing p, params string[] notes) => p.Protect ? notes : [];
 
     internal static int[,] EndedColumns(DashboardFigures f)
     {
@@ -126,10 +106,18 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
         return ended;
     }
 
-    private OpenTable Counts(string id, int[] years, string[] categories, int[,] counts, Publishing p, string scopeName,
+    private OpenTable Counts(string id, DashboardFigures f, string[] categories, int[,] counts, Publishing p, string scopeName,
         IReadOnlyList<string>? notes = null)
     {
-        var table = p.Protect ? protection.Protect(counts) : SmallNumberProtection.Protect(counts, minimumCount: 0);
+        var years = f.Years;
+        // Exact tables have a total row; protected ones do not, as a sum over a chosen span of years would be one more
+        // figure to subtract.
+        var (cell, rowsShown) = p switch
+        {
+            { Protect: false } => (Exact(counts), years.Length + 1),
+            { Published: { } published } => ((r, c) => published.Cell(id, years[r], c), years.Length),
+            _ => (OnItsOwn(counts), years.Length),
+        };
         OpenColumn[] columns =
         [
             new("year", d["Year"]),
@@ -137,21 +125,46 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
             new("total", d["Total"], true),
         ];
         var rows = new List<IReadOnlyList<OpenValue>>();
-        for (var r = 0; r <= years.Length; r++)
+        for (var r = 0; r < rowsShown; r++)
         {
             var row = new List<OpenValue> { new(r < years.Length ? years[r].ToString(CultureInfo.InvariantCulture) : d["Total"]) };
-            for (var c = 0; c <= categories.Length; c++) row.Add(Value(p.Cell(table.Cell(r, c)), table.MinimumCount));
+            for (var c = 0; c <= categories.Length; c++) row.Add(Value(cell(r, c), protection.MinimumCount));
             rows.Add(row);
         }
         return new OpenTable(id, Title(id, scopeName), d[$"Table_{id}_Description"], columns, rows,
             [.. notes ?? [], .. ProtectionNotes(p, d["ProtectedNote"])], p.Protect);
     }
 
+    /// <summary>The counts with their totals, as counted.</summary>
+    private static Func<int, int, ProtectedCell> Exact(int[,] counts)
+    {
+        var table = SmallNumberProtection.Protect(counts, minimumCount: 0);
+        return table.Cell;
+    }
+
+    /// <summary>The counts with a total per row, protected as one table.</summary>
+    private Func<int, int, ProtectedCell> OnItsOwn(int[,] counts)
+    {
+        var b = new LinkedProtection.Builder();
+        var ids = b.Rows(counts);
+        var state = b.Protect(protection.MinimumCount);
+        return (r, c) => new ProtectedCell(state[ids[r, c]], state[ids[r, c]] == CellState.Shown ? b.Values[ids[r, c]] : null);
+    }
+
+    /// <summary>A single count outside a table (a base, the count behind a median).</summary>
+    private ProtectedCell Single(Publishing p, string table, int year, int column, int count) => p switch
+    {
+        { Protect: false } => new ProtectedCell(CellState.Shown, count),
+        { Published: { } published } => published.Cell(table, year, column),
+        _ => protection.Count(count),
+    };
+
     private static OpenValue Value(ProtectedCell cell, int minimumCount) =>
         cell.Value is { } v ? new OpenValue(v.ToString("#,##0", Culture), v) : new OpenValue(cell.Text(minimumCount));
 
-    private OpenTable Rates(string id, int[] years, RatePart[,] parts, Publishing p, string scopeName, string note)
+    private OpenTable Rates(string id, DashboardFigures f, RatePart[,] parts, Publishing p, string scopeName, string note)
     {
+        var years = f.Years;
         var months = DashboardFigures.RetentionMonths;
         var columns = new List<OpenColumn> { new("year", d["Year"]) };
         foreach (var m in months)
@@ -166,10 +179,9 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
             for (var m = 0; m < months.Length; m++)
             {
                 var part = parts[y, m];
-                row.Add(p.Protect ? Value(p.Cell(protection.Count(part.Base)), protection.MinimumCount) : Value(new(CellState.Shown, part.Base), 0));
+                row.Add(Value(Single(p, id, years[y], m, part.Base), protection.MinimumCount));
                 var rate = p.Protect ? protection.Rate(part.Hits, part.Base)
                     : part.Base > 0 ? (double)part.Hits / part.Base : null;
-                if (p.Round) rate = Rounding.Share(rate, part.Hits, part.Base);
                 row.Add(Percent(rate, part.Base == 0));
             }
             rows.Add(row);
@@ -193,7 +205,7 @@ public sealed class DashboardTables(SmallNumberProtection protection, IStringLoc
             rows.Add(
             [
                 new(f.Years[y].ToString(CultureInfo.InvariantCulture)),
-                p.Protect ? Value(p.Cell(protection.Count(count)), protection.MinimumCount) : Value(new(CellState.Shown, count), 0),
+                Value(Single(p, LengthOfStay, f.Years[y], 0, count), protection.MinimumCount),
                 shown ? new OpenValue(medianDays!.Value.ToString("#,##0", Culture), medianDays) : new OpenValue(count == 0 ? "–" : d["NotShown"]),
             ]);
         }

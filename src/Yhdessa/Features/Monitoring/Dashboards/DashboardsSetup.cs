@@ -13,6 +13,7 @@ public static class DashboardsSetup
         services.AddDashboardSummary();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<DashboardTables>();
+        services.AddScoped<PublicationQuery>();
         services.AddScoped<DashboardAccess>();
         services.AddScoped<IDemoData, MonitoringDemoData>();
         return services;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
@@ -21,7 +23,8 @@ namespace Yhdessa.Features.Monitoring.Dashboards;
 /// </summary>
 [Authorize]
 public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTables tables, DashboardAccess access,
-    Municipalities municipalities, AuditLog audit, TimeProvider clock, IStringLocalizer<DashboardText> d) : PageModel
+    PublicationQuery published, Municipalities municipalities, AuditLog audit, TimeProvider clock, IStringLocalizer<DashboardText> d,
+    IAuthorizationService authorization) : PageModel
 {
     public const int MaxYears = 15;
 
@@ -33,6 +36,10 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
 
     public ServiceType? SelectedType { get; private set; }
 
+    /// <summary>Whether the service-type filter is offered: only to those who may see some micro-data, and it works
+    /// only where they may (<see cref="Publication"/> explains why protected views have none).</summary>
+    public bool OffersTypes { get; private set; }
+
     public IReadOnlyList<(string Value, string Text, string Group)> AreaOptions { get; private set; } = [];
     public IReadOnlyList<OpenTable> Tables { get; private set; } = [];
     public string ScopeName { get; private set; } = "";
@@ -42,9 +49,9 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var scope = await PrepareAsync(cancellationToken);
-        if (scope is null) return Page();
-        Tables = tables.ForDashboard(await query.ComputeAsync(scope, cancellationToken), protect: true, ScopeName);
+        var view = await PrepareAsync(cancellationToken);
+        if (view is null) return Page();
+        Tables = tables.ForDashboard(await query.ComputeAsync(view.Scope, cancellationToken), protect: true, ScopeName, view.Published);
         return Page();
     }
 
@@ -53,10 +60,11 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
     public async Task<IActionResult> OnGetExportAsync(string format, string? table, CancellationToken cancellationToken)
     {
         if (format is not ("xlsx" or "csv")) return NotFound();
-        var scope = await PrepareAsync(cancellationToken);
-        if (scope is null) return Page();
-        var protect = !await access.MaySeeMicroDataAsync(User, scope, cancellationToken);
-        var built = tables.ForDashboard(await query.ComputeAsync(scope, cancellationToken), protect, ScopeName);
+        var view = await PrepareAsync(cancellationToken);
+        if (view is null) return Page();
+        var scope = view.Scope;
+        var protect = !view.Exact;
+        var built = tables.ForDashboard(await query.ComputeAsync(scope, cancellationToken), protect, ScopeName, view.Published);
         var name = $"monitoring-{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}";
         if (format == "csv")
         {
@@ -73,24 +81,37 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
             : File(TableFiles.Xlsx(built), TableFiles.XlsxType, name + ".xlsx");
     }
 
+    /// <summary>A view that may be shown: its scope, whether its viewer may have it exactly, and its published cells
+    /// (null for a unit or a service type, which only those who may see them exactly can open).</summary>
+    private sealed record View(DashboardScope Scope, bool Exact, PublishedArea? Published);
+
     private static string Describe(DashboardScope s) =>
         $"dashboard {s.Kind} {s.Region ?? s.Municipality ?? s.UnitId?.ToString(CultureInfo.InvariantCulture) ?? "FI"} {s.Type?.ToString() ?? "all"} {s.From}-{s.To}";
 
-    /// <summary>Reads the filters; a filter that is not one of the offered values gets a message and no figures.</summary>
-    private async Task<DashboardScope?> PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the filters; a filter that is not one of the offered values gets a message and no figures.
+    /// Single units and service types are offered only where the viewer may see the figures exactly; everyone else
+    /// chooses among the published areas and years (<see cref="Publication"/>).</summary>
+    private async Task<View?> PrepareAsync(CancellationToken cancellationToken)
     {
         ThisYear = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
         var language = Languages.Current;
+        var microData = (await authorization.AuthorizeAsync(User, MonitoringPolicies.MicroData)).Succeeded;
         var units = await db.ReportingUnits.AsNoTracking().OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name, u.MunicipalityCode }).ToListAsync(cancellationToken);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var ownUnits = !microData ? [] : User.IsInRole(Roles.Coordinator) ? units.Select(u => u.Id).ToHashSet()
+            : (await db.ReportingUnitReporters.Where(r => r.UserId == userId).Select(r => r.UnitId).ToListAsync(cancellationToken)).ToHashSet();
         var codes = units.Select(u => u.MunicipalityCode).Distinct().Select(municipalities.Find).OfType<Municipality>().ToList();
         var options = new List<(string, string, string)> { ("", d["Nation"], "") };
         options.AddRange(codes.Select(m => (m.RegionFi, m.Region(language))).Distinct().OrderBy(r => r.Item2)
             .Select(r => ("r:" + r.RegionFi, r.Item2, d["Regions"].Value)));
         options.AddRange(codes.OrderBy(m => m.Name(language)).Select(m => ("m:" + m.Code, m.Name(language), d["Municipalities"].Value)));
-        options.AddRange(units.Select(u => ("u:" + u.Id.ToString(CultureInfo.InvariantCulture), u.Name, d["Units"].Value)));
+        options.AddRange(units.Where(u => ownUnits.Contains(u.Id))
+            .Select(u => ("u:" + u.Id.ToString(CultureInfo.InvariantCulture), u.Name, d["Units"].Value)));
         AreaOptions = options;
+        OffersTypes = microData;
 
+        var publication = await published.GetAsync(cancellationToken);
         if (!string.IsNullOrEmpty(Type))
         {
             if (Enum.TryParse<ServiceType>(Type, out var t) && Enum.IsDefined(t) && !int.TryParse(Type, out _)) SelectedType = t;
@@ -103,19 +124,27 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
         if (first < 2000 || last < 2000 || last > ThisYear + 1 || first > last || last - first >= MaxYears)
             ModelState.AddModelError(nameof(From), d["BadYears", MaxYears, ThisYear + 1]);
         else (FirstYear, LastYear) = (first, last);
-        var area = options.FirstOrDefault(o => o.Item1 == (Area ?? ""));
-        if (area.Item1 is null) ModelState.AddModelError(nameof(Area), d["UnknownArea"]);
+        var value = Area ?? "";
+        var area = options.FirstOrDefault(o => o.Item1 == value);
+        if (area.Item1 is null)
+            ModelState.AddModelError(nameof(Area), value.StartsWith("u:") && !microData ? d["ExactOnly"] : d["UnknownArea"]);
         if (!ModelState.IsValid) return null;
 
         ScopeName = area.Item2;
-        var value = Area ?? "";
-        return value switch
+        var scope = value switch
         {
             "" => new DashboardScope(ScopeKind.Nation, null, null, null, SelectedType, FirstYear, LastYear),
             _ when value.StartsWith("r:") => new DashboardScope(ScopeKind.Region, value[2..], null, null, SelectedType, FirstYear, LastYear),
             _ when value.StartsWith("m:") => new DashboardScope(ScopeKind.Municipality, null, value[2..], null, SelectedType, FirstYear, LastYear),
             _ => new DashboardScope(ScopeKind.Unit, null, null, int.Parse(value[2..], CultureInfo.InvariantCulture), SelectedType, FirstYear, LastYear),
         };
+        var exact = await access.MaySeeMicroDataAsync(User, scope, cancellationToken);
+        var key = Publication.KeyOf(scope);
+        if (key is null && !exact) ModelState.AddModelError(nameof(Type), d["ExactOnly"]);
+        else if (key is not null && !publication.Covers(FirstYear, LastYear))
+            ModelState.AddModelError(nameof(From), d["PublishedYears", publication.From, publication.To]);
+        if (!ModelState.IsValid) return null;
+        return new View(scope, exact, key is null ? null : publication.Area(key));
     }
 
     /// <summary>An empty field means the default; anything but four digits is refused (−1).</summary>

@@ -1,13 +1,14 @@
 namespace Yhdessa.Features.Monitoring.Protection;
 
 /// <summary>
-/// Small-number protection of several published tables at once. <see cref="SmallNumberProtection.Protect(int[,])"/>
-/// keeps one table safe against its own totals; a reader of several tables also knows every identity between them
-/// (a base of a rate that is a figure of another table, this year's stock being last year's plus the flows), and a
-/// hidden figure that is safe in its table can follow from those. Here every figure is one cell and every identity
-/// one equation (a sum of cells with coefficients that is zero); the same three steps as for one table then run
-/// over all of them together: small counts are hidden, every equation holding a hidden cell gets a second one, and
-/// any hidden cell that still follows from the equations by linear algebra gets another, until nothing follows.
+/// Small-number protection of several published tables at once, and of one table (<see cref="SmallNumberProtection"/>).
+/// A reader who sees several tables knows every identity between them (a base of a rate that is a figure of another
+/// table, this year's stock being last year's plus the flows, a region being the sum of its municipalities) as well as
+/// each table's rows and columns. Here every figure is one cell and every identity one equation (a sum of cells with
+/// coefficients that is zero). Small counts are hidden; every equation that would leave one hidden figure alone gets a
+/// second; then <see cref="IntervalAudit"/> attacks the whole with a linear-programming solver, using the labels'
+/// meaning too ("&lt;5" is 1..4, "x" at least the minimum count, 0 exact), and any hidden figure it can narrow below
+/// the minimum width gets another hidden figure beside it, until nothing can be narrowed.
 /// </summary>
 public static class LinkedProtection
 {
@@ -18,75 +19,64 @@ public static class LinkedProtection
         var state = new CellState[values.Count];
         for (var i = 0; i < values.Count; i++)
             if (values[i] > 0 && values[i] < minimumCount) state[i] = CellState.Small;
+        var equationsOf = new List<Equation>[values.Count];
+        for (var i = 0; i < values.Count; i++) equationsOf[i] = [];
+        foreach (var equation in equations)
+            foreach (var (cell, _) in equation.Terms)
+                equationsOf[cell].Add(equation);
 
+        var safe = new HashSet<string>();
         while (true)
         {
-            var lonely = equations.FirstOrDefault(e => e.Terms.Count(t => state[t.Cell] != CellState.Shown) == 1
-                && e.Terms.Any(t => state[t.Cell] == CellState.Shown));
-            if (lonely is not null)
+            var lonelyFound = false;
+            foreach (var equation in equations)
+                if (equation.Terms.Count(t => state[t.Cell] != CellState.Shown) == 1
+                    && HideSmallestShown([equation], values, state))
+                    lonelyFound = true;
+            if (lonelyFound) continue;
+
+            var narrow = IntervalAudit.Narrow(values, equations, state, minimumCount, safe);
+            var widened = new HashSet<Equation>();
+            foreach (var cell in narrow)
             {
-                HideSmallestShown(lonely, values, state);
-                continue;
+                // One more hidden figure per narrow cell: in one of its own equations, else in an equation of a hidden
+                // figure it shares one with (the cell can then move against that figure).
+                var own = equationsOf[cell];
+                if (own.Any(widened.Contains)) continue;
+                var near = own.SelectMany(e => e.Terms).Where(t => state[t.Cell] != CellState.Shown)
+                    .SelectMany(t => equationsOf[t.Cell]).Distinct().ToList();
+                if (HideSmallestShown(own, values, state) || HideSmallestShown(near, values, state) || Unlabel(cell, own, state))
+                    widened.UnionWith(own);
             }
-            var recoverable = Recoverable(values.Count, equations, i => state[i] != CellState.Shown);
-            var widened = false;
-            foreach (var cell in recoverable)
-            {
-                var equation = equations.FirstOrDefault(e => e.Terms.Any(t => t.Cell == cell) && e.Terms.Any(t => state[t.Cell] == CellState.Shown));
-                if (equation is null) continue;
-                HideSmallestShown(equation, values, state);
-                widened = true;
-                break;
-            }
-            if (!widened) return state;
+            if (widened.Count == 0) return state;
         }
     }
 
-    /// <summary>Hides the smallest shown non-zero figure of the equation; a zero only when nothing else is left.</summary>
-    private static void HideSmallestShown(Equation equation, IReadOnlyList<int> values, CellState[] state)
+    /// <summary>When nothing is left to hide, the label itself is what narrows: three "&lt;5" where two add up to the
+    /// third leave each part 1..3. A small figure of the cell's equations, a total before a member, is then written
+    /// "x" instead, which does not say that it is under five.</summary>
+    private static bool Unlabel(int cell, IReadOnlyCollection<Equation> equations, CellState[] state)
     {
-        var shown = equation.Terms.Select(t => t.Cell).Where(c => state[c] == CellState.Shown).ToList();
-        var nonZero = shown.Where(c => values[c] > 0).ToList();
-        state[(nonZero.Count > 0 ? nonZero : shown).OrderBy(c => values[c]).ThenBy(c => c).First()] = CellState.Complementary;
+        var small = equations.SelectMany(e => e.Terms).Where(t => state[t.Cell] == CellState.Small)
+            .OrderBy(t => t.Cell == cell ? 1 : 0).ThenBy(t => t.Coefficient < 0 ? 0 : 1).ThenBy(t => t.Cell)
+            .Select(t => (int?)t.Cell).FirstOrDefault();
+        if (small is not { } pick) return false;
+        state[pick] = CellState.Complementary;
+        return true;
     }
 
-    /// <summary>The hidden cells that follow exactly from the equations once the shown cells are known: those whose unit
-    /// vector lies in the row space of the equations restricted to the hidden cells (row echelon form).</summary>
-    public static List<int> Recoverable(int cells, IReadOnlyList<Equation> equations, Func<int, bool> hidden)
+    /// <summary>Hides the smallest shown non-zero figure of the equations, a member of a sum before its total; a zero
+    /// only when nothing else is left. False when every figure is hidden already.</summary>
+    private static bool HideSmallestShown(IReadOnlyCollection<Equation> equations, IReadOnlyList<int> values, CellState[] state)
     {
-        var unknowns = Enumerable.Range(0, cells).Where(hidden).ToList();
-        if (unknowns.Count == 0) return [];
-        var index = unknowns.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
-        var matrix = new List<double[]>();
-        foreach (var equation in equations)
-        {
-            var row = new double[unknowns.Count];
-            foreach (var (cell, coefficient) in equation.Terms)
-                if (index.TryGetValue(cell, out var i)) row[i] += coefficient;
-            if (row.Any(x => x != 0)) matrix.Add(row);
-        }
-
-        const double epsilon = 1e-9;
-        var pivotOfColumn = new Dictionary<int, int>();
-        var pivotRow = 0;
-        for (var column = 0; column < unknowns.Count && pivotRow < matrix.Count; column++)
-        {
-            var best = Enumerable.Range(pivotRow, matrix.Count - pivotRow).MaxBy(r => Math.Abs(matrix[r][column]));
-            if (Math.Abs(matrix[best][column]) < epsilon) continue;
-            (matrix[pivotRow], matrix[best]) = (matrix[best], matrix[pivotRow]);
-            var pivot = matrix[pivotRow][column];
-            for (var k = 0; k < unknowns.Count; k++) matrix[pivotRow][k] /= pivot;
-            for (var r = 0; r < matrix.Count; r++)
-            {
-                if (r == pivotRow || Math.Abs(matrix[r][column]) < epsilon) continue;
-                var factor = matrix[r][column];
-                for (var k = 0; k < unknowns.Count; k++) matrix[r][k] -= factor * matrix[pivotRow][k];
-            }
-            pivotOfColumn[column] = pivotRow++;
-        }
-        return [.. pivotOfColumn
-            .Where(p => !Enumerable.Range(0, unknowns.Count).Any(k => k != p.Key && !pivotOfColumn.ContainsKey(k) && Math.Abs(matrix[p.Value][k]) > epsilon))
-            .Select(p => unknowns[p.Key])];
+        var shown = equations.SelectMany(e => e.Terms).Where(t => state[t.Cell] == CellState.Shown)
+            .GroupBy(t => t.Cell).Select(g => (Cell: g.Key, Member: g.Any(t => t.Coefficient > 0))).ToList();
+        if (shown.Count == 0) return false;
+        var nonZero = shown.Where(c => values[c.Cell] > 0).ToList();
+        var pick = (nonZero.Count > 0 ? nonZero : shown)
+            .OrderBy(c => values[c.Cell]).ThenBy(c => c.Member ? 0 : 1).ThenBy(c => c.Cell).First();
+        state[pick.Cell] = CellState.Complementary;
+        return true;
     }
 
     /// <summary>Collects cells and equations: tables with their totals, single figures, and identities.</summary>
@@ -96,6 +86,7 @@ public static class LinkedProtection
         private readonly List<Equation> equations = [];
 
         public IReadOnlyList<int> Values => values;
+        public IReadOnlyList<Equation> Equations => equations;
 
         public int Cell(int value)
         {
@@ -124,6 +115,26 @@ public static class LinkedProtection
                 Equation([.. Enumerable.Range(0, columns).Select(c => (ids[r, c], 1)), (ids[r, columns], -1)]);
             for (var c = 0; c <= columns; c++)
                 Equation([.. Enumerable.Range(0, rows).Select(r => (ids[r, c], 1)), (ids[rows, c], -1)]);
+            return ids;
+        }
+
+        /// <summary>A rows × columns table with a total per row and no totals row (a sum over years is not published);
+        /// returns the cell ids of its rows × (columns + 1) grid, the row total last.</summary>
+        public int[,] Rows(int[,] counts)
+        {
+            int rows = counts.GetLength(0), columns = counts.GetLength(1);
+            var ids = new int[rows, columns + 1];
+            for (var r = 0; r < rows; r++)
+            {
+                var total = 0;
+                for (var c = 0; c < columns; c++)
+                {
+                    ids[r, c] = Cell(counts[r, c]);
+                    total += counts[r, c];
+                }
+                ids[r, columns] = Cell(total);
+                Equation([.. Enumerable.Range(0, columns).Select(c => (ids[r, c], 1)), (ids[r, columns], -1)]);
+            }
             return ids;
         }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Dashboards;
-using Yhdessa.Features.Monitoring.Protection;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Statistics.Context;
 using Yhdessa.Features.Network.Data;
@@ -18,7 +17,7 @@ namespace Yhdessa.Features.Monitoring.Statistics;
 /// The year in progress is left out: its rounds are still being reported.
 /// </summary>
 public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, DashboardTables tables, ContextSeries context,
-    Municipalities municipalities, TimeProvider clock, SmallNumberProtection protection, IStringLocalizer<StatisticsText> s,
+    Municipalities municipalities, TimeProvider clock, PublicationQuery published, IStringLocalizer<StatisticsText> s,
     IStringLocalizer<DashboardText> d, IStringLocalizer<MonitoringText> names)
 {
     public const string Prefix = "programme-";
@@ -36,14 +35,14 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
 
     private int LastYear => clock.GetUtcNow().Year - 1;
 
+    /// <summary>The national tables: the nation's part of the <see cref="Publication"/>, the same figures a member sees
+    /// on the national dashboard.</summary>
     private async Task<IReadOnlyList<OpenTable>> NationalAsync(CancellationToken cancellationToken)
     {
         var figures = await query.ComputeAsync(
             new DashboardScope(ScopeKind.Nation, null, null, null, null, LastYear - 4, LastYear), cancellationToken);
-        // Protected each on its own first (notes, rates), then the counts again all together: see PublishedTogether.
-        // The direction shares come last, from the counts as finally printed.
-        var together = PublishedTogether.Protect(figures, tables.Build(figures, protect: true, s["WholeCountry"]), protection.MinimumCount);
-        return tables.WithDirection(together, s["WholeCountry"]);
+        var publication = await published.GetAsync(cancellationToken);
+        return tables.ForDashboard(figures, protect: true, s["WholeCountry"], publication.Area(""));
     }
 
     public async Task<OpenTable?> FindAsync(string id, CancellationToken cancellationToken)
@@ -157,7 +156,7 @@ public sealed class ProgrammeTables(YhdessaDb db, DashboardQuery query, Dashboar
             new("moves_in", s["Column_ProgrammeMovesIn"], true), new("ongoing", s["Column_ProgrammeOngoing"], true),
         ];
         var rows = new List<IReadOnlyList<OpenValue>>();
-        for (var r = 0; r < movesIn.Rows.Count - 1; r++)
+        for (var r = 0; r < movesIn.Rows.Count; r++)
         {
             var year = int.Parse(movesIn.Rows[r][0].Text, CultureInfo.InvariantCulture);
             var ara = context.National.FirstOrDefault(n => n.Year == year);
