@@ -228,14 +228,14 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         Assert.Contains("sen voi vain päättää", form.Text);
         Assert.Null(form.Document.GetElementById("Input_MoveIn"));
         var tooEarly = await reporter.SubmitAsync($"{report}/stays/{ongoing}", new() { ["Input.End"] = "2025-12-31", ["Input.Destination"] = "Died" });
-        Assert.Contains("vain tämän kauden alusta", tooEarly.ErrorSummary);
+        Assert.Contains("osuu suljetun kierroksen", tooEarly.ErrorSummary);
         var endedNow = await reporter.SubmitAsync($"{report}/stays/{ongoing}", new() { ["Input.End"] = "2026-01-15", ["Input.Destination"] = "Homelessness" });
         Assert.Null(endedNow.ErrorSummary);
         var stay = await w.StayAsync(ongoing);
         Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2026, 1, 15), later), (stay.MoveIn, stay.End!.Value, stay.RoundId!.Value));
 
         var settled = await reporter.OpenAsync($"{report}/stays/{ended}");
-        Assert.Contains("eikä sitä voi enää muuttaa", settled.Text);
+        Assert.Contains("kierroksen lukuja ei voi muuttaa", settled.Text);
         Assert.Equal(new DateOnly(2025, 8, 1), (await w.StayAsync(ended)).End);
     }
 }

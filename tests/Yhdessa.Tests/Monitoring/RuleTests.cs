@@ -193,4 +193,51 @@ public class RuleTests
         Assert.Equal(HousingDirection.MoreIndependent, Destinations.DirectionOf(Destination.MoreIndependentHousing));
         Assert.Equal(HousingDirection.NotHousing, Destinations.DirectionOf(Destination.Died));
     }
+
+    private static readonly SettledReport Settled2025 = new(1, "Seuranta 2025", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), Closed: false);
+    private static readonly StayFacts Continuing = new(7, "A-17", new DateOnly(2025, 3, 1), SituationBefore.Homeless, null, null);
+
+    public static TheoryData<string, StayFacts?, StayFacts?, string?> SettledChanges() => new()
+    {
+        // what happens, the stay before and after, the field refused (null: allowed)
+        { "ended after the settled period", Continuing, Continuing with { End = new(2026, 1, 1), Destination = Destination.Died }, null },
+        { "an end after it moved later", Continuing with { End = new(2026, 2, 1), Destination = Destination.Died },
+            Continuing with { End = new(2026, 3, 1), Destination = Destination.Unknown }, null },
+        { "an end after it taken back", Continuing with { End = new(2026, 2, 1), Destination = Destination.Died }, Continuing, null },
+        { "a stay only after the period added", null, Continuing with { MoveIn = new(2026, 1, 1) }, null },
+        { "a stay ended before the period deleted", Continuing with { MoveIn = new(2024, 1, 1), End = new(2024, 12, 31), Destination = Destination.Died }, null, null },
+        { "ended on the period's last day", Continuing, Continuing with { End = new(2025, 12, 31), Destination = Destination.Died }, "End" },
+        { "another destination within it", Continuing with { End = new(2025, 6, 1), Destination = Destination.Died },
+            Continuing with { End = new(2025, 6, 1), Destination = Destination.Unknown }, "End" },
+        { "an end moved out of it", Continuing with { End = new(2025, 6, 1), Destination = Destination.Died },
+            Continuing with { End = new(2026, 1, 5), Destination = Destination.Died }, "End" },
+        { "another move-in", Continuing, Continuing with { MoveIn = new(2025, 4, 1) }, "MoveIn" },
+        { "another situation before", Continuing, Continuing with { SituationBefore = SituationBefore.Institution }, "MoveIn" },
+        { "another service", Continuing, Continuing with { ServiceId = 8 }, "MoveIn" },
+        { "a stay in the period added", null, Continuing, "MoveIn" },
+        { "a stay running through the period added", null, Continuing with { MoveIn = new(2024, 6, 1) }, "MoveIn" },
+        { "a stay of the period deleted", Continuing, null, "MoveIn" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettledChanges))]
+    public void A_change_that_would_alter_a_settled_reports_figures_is_refused(string what, StayFacts? before, StayFacts? after, string? field)
+    {
+        var changed = SettledReports.ChangedBy(before, after, [Settled2025]);
+        Assert.True((changed is null) == (field is null), what);
+        if (changed is null) return;
+        var refusal = SettledReports.Refusal(changed, before, after);
+        Assert.Equal((field, RuleCodes.InSettledReport, (object)"Seuranta 2025"), (refusal.Field, refusal.Code, refusal.Arguments.Single()));
+    }
+
+    [Fact]
+    public void A_stay_held_by_a_settled_report_may_be_ended_only_after_its_period_and_a_closed_round_says_so()
+    {
+        var closed = Settled2025 with { Closed = true };
+        Assert.Equal(closed, SettledReports.Holding(Continuing, [closed]));
+        Assert.True(SettledReports.MayEndAfter(Continuing, closed));
+        Assert.False(SettledReports.MayEndAfter(Continuing with { End = new(2025, 12, 31), Destination = Destination.Died }, closed));
+        Assert.Null(SettledReports.Holding(Continuing with { MoveIn = new(2026, 1, 1) }, [closed]));
+        Assert.Equal(RuleCodes.InClosedRound, SettledReports.Refusal(closed, null, Continuing).Code);
+    }
 }

@@ -119,9 +119,9 @@ public abstract class MonitoringStayDeletionTests(YhdessaApp app)
         var report = $"/monitoring/report/{later}/{own.Unit}";
 
         var page = await reporter.OpenAsync($"{report}/stays/{stayId}/delete");
-        Assert.Contains("raportoitiin suljetulla kierroksella", page.Notice);
+        Assert.Contains("osuu suljetun kierroksen", page.Notice);
         var forced = await ForcedPostAsync(reporter, report + "/stays/new", $"{report}/stays/{stayId}/delete");
-        Assert.Contains("raportoitiin suljetulla kierroksella", forced.ErrorSummary);
+        Assert.Contains("osuu suljetun kierroksen", forced.ErrorSummary);
         Assert.True(await w.DbAsync(db => db.Stays.AnyAsync(s => s.Id == stayId)));
     }
 

@@ -143,7 +143,9 @@ public class RoundUnit
     public DateTimeOffset? ReminderSentAt { get; set; }
 }
 
-/// <summary>The history of a unit's status in a round: who moved it, when, where to, and why.</summary>
+/// <summary>The history of a unit's status in a round: who moved it, when, where to, and why. A row with
+/// <see cref="SettledRoundId"/> is a note instead: stays that count in the unit's settled report of that round were
+/// ended, or their end changed, in this round after that report's period; it shows in both reports' histories.</summary>
 public class RoundUnitEvent
 {
     public int Id { get; set; }
@@ -151,8 +153,13 @@ public class RoundUnitEvent
     public int UnitId { get; set; }
     public string? ActorId { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>The status moved to; for a note, the status the report had.</summary>
     public RoundStatus Status { get; set; }
     public string? Comment { get; set; }
+    /// <summary>For a note: the round whose settled report holds the stays (its figures did not change).</summary>
+    public int? SettledRoundId { get; set; }
+    /// <summary>For a note: how many stays (one from the stay form, any number from an import).</summary>
+    public int? StayCount { get; set; }
 }
 
 /// <summary>What an aggregate value counts, in a round's period.</summary>

@@ -145,6 +145,9 @@ namespace Yhdessa.Features.Monitoring.Data
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(MonitoringLimits.EnumText);
             e.Property(x => x.Comment).HasMaxLength(MonitoringLimits.Comment);
             e.HasOne<RoundUnit>().WithMany().HasForeignKey(x => new { x.RoundId, x.UnitId }).OnDelete(DeleteBehavior.Cascade);
+            // A settled report's history reads the notes other rounds wrote about its stays.
+            e.HasIndex(x => new { x.SettledRoundId, x.UnitId });
+            e.HasOne<CollectionRound>().WithMany().HasForeignKey(x => x.SettledRoundId).OnDelete(DeleteBehavior.Restrict);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Features.Monitoring.Reporting;
 using Yhdessa.Features.Monitoring.Rounds;
 using Yhdessa.Features.Monitoring.Rules;
 using Yhdessa.Platform.Audit;
@@ -58,13 +59,13 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         if (roundUnit.Method != method)
             return Finish(map.Kind, 0, 0, [ImportProblem.OfFile(roundUnit.Method == ReportingMethod.Stays ? "ReportsStays" : "ReportsCounts")]);
 
-        var context = new ImportContext(roundId, round.Start, unitId, actorId, HelsinkiToday(), problems);
+        var context = new ImportContext(roundId, unitId, actorId, HelsinkiToday(), problems);
         return map.Kind == ImportKind.Stays
             ? await ImportStaysAsync(reader, map, context, cancellationToken)
             : await ImportCountsAsync(reader, map, context, cancellationToken);
     }
 
-    private sealed record ImportContext(int RoundId, DateOnly RoundStart, int UnitId, string? ActorId, DateOnly Today, List<ImportProblem> Problems);
+    private sealed record ImportContext(int RoundId, int UnitId, string? ActorId, DateOnly Today, List<ImportProblem> Problems);
 
     private DateOnly HelsinkiToday() => DateOnly.FromDateTime(HelsinkiTime.ToHelsinki(clock.GetUtcNow()).DateTime);
 
@@ -88,7 +89,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
     private sealed record ParsedStay(int Row, int ServiceId, string Resident, DateOnly MoveIn, SituationBefore Situation, DateOnly? End, Destination? Destination);
 
     private sealed record SavedStay(int Id, int ServiceId, string ResidentCode, DateOnly MoveIn, SituationBefore SituationBefore,
-        DateOnly? End, Destination? Destination, int? RoundId);
+        DateOnly? End, Destination? Destination);
 
     private async Task<ImportOutcome> ImportStaysAsync(SheetReader reader, HeaderMap map, ImportContext context, CancellationToken cancellationToken)
     {
@@ -108,11 +109,11 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         problems.AddRange(reader.Problems);
         if (rows == 0 && problems.Count == 0) problems.Add(ImportProblem.OfFile("NoRows"));
         var saved = await db.Stays.AsNoTracking().Where(s => s.UnitId == context.UnitId)
-            .Select(s => new SavedStay(s.Id, s.ServiceId, s.ResidentCode, s.MoveIn, s.SituationBefore, s.End, s.Destination, s.RoundId))
+            .Select(s => new SavedStay(s.Id, s.ServiceId, s.ResidentCode, s.MoveIn, s.SituationBefore, s.End, s.Destination))
             .ToListAsync(cancellationToken);
         CheckOverlaps(parsed, saved, map, problems);
-        var closedRounds = await db.CollectionRounds.Where(r => r.Closed).Select(r => r.Id).ToListAsync(cancellationToken);
-        CheckSettled(parsed, saved, [.. closedRounds], context, map, problems);
+        var settled = await ReportContext.SettledReportsAsync(db, context.UnitId, context.RoundId, cancellationToken);
+        var continued = CheckSettled(parsed, saved, settled, map, problems);
         if (problems.Count > 0)
         {
             logger.LogInformation("Stay import for unit {UnitId} in round {RoundId} refused: {Rows} rows, {Problems} problems",
@@ -120,7 +121,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
             return Finish(ImportKind.Stays, rows, empty, problems);
         }
         var checkedIn = watch.ElapsedMilliseconds;
-        var (added, updated, unchanged) = await SaveStaysAsync(parsed, saved, context, cancellationToken);
+        var (added, updated, unchanged) = await SaveStaysAsync(parsed, saved, continued, context, cancellationToken);
         // The two phases' times tell an operator whether a slow import is spent on reading and checking or on writing.
         logger.LogInformation("Stay import for unit {UnitId} in round {RoundId}: {Added} added, {Updated} updated, {Unchanged} unchanged; " +
             "read and checked in {CheckMs} ms, saved in {SaveMs} ms",
@@ -216,31 +217,39 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
     }
 
     /// <summary>
-    /// A stay last reported in a closed round is settled: its figures are in that round's results. As in the form
-    /// (<c>ReportContext.LockOfAsync</c>), an ongoing one may only be ended, within this round's period or later;
-    /// any other change needs the old round reopened.
+    /// No row may change the figures of the unit's settled report in another round (submitted, accepted or closed):
+    /// the same rule as the stay form's (<see cref="SettledReports"/>). A row that is a saved stay's new version is
+    /// judged as that change, a new row as an addition; an ongoing stay may still be ended after a settled period.
+    /// Returns how many stays each settled report holds whose end the file changed so, for its history.
     /// </summary>
-    private static void CheckSettled(List<ParsedStay> parsed, List<SavedStay> saved, HashSet<int> closedRounds, ImportContext context,
-        HeaderMap map, List<ImportProblem> problems)
+    private static Dictionary<SettledReport, int> CheckSettled(List<ParsedStay> parsed, List<SavedStay> saved,
+        IReadOnlyList<SettledReport> settled, HeaderMap map, List<ImportProblem> problems)
     {
+        var continued = new Dictionary<SettledReport, int>();
+        if (settled.Count == 0) return continued;
         var existing = saved.ToDictionary(s => (s.ServiceId, s.ResidentCode, s.MoveIn));
         foreach (var stay in parsed)
         {
-            if (!existing.TryGetValue((stay.ServiceId, stay.Resident, stay.MoveIn), out var old)) continue;
-            if (old.SituationBefore == stay.Situation && old.End == stay.End && old.Destination == stay.Destination) continue;
-            if (old.RoundId is not { } round || round == context.RoundId || !closedRounds.Contains(round)) continue;
-            if (old.End is not null || old.SituationBefore != stay.Situation || stay.End is null)
-                problems.Add(new ImportProblem(stay.Row, null, "StaySettled"));
-            else if (stay.End < context.RoundStart)
-                problems.Add(new ImportProblem(stay.Row, Heading(map, ImportColumns.End), "EndBeforeRound",
-                    context.RoundStart.ToString("d", Languages.FormattingCulture(Languages.Current))));
+            var before = existing.TryGetValue((stay.ServiceId, stay.Resident, stay.MoveIn), out var old)
+                ? new StayFacts(old.ServiceId, old.ResidentCode, old.MoveIn, old.SituationBefore, old.End, old.Destination)
+                : null;
+            var after = new StayFacts(stay.ServiceId, stay.Resident, stay.MoveIn, stay.Situation, stay.End, stay.Destination);
+            if (SettledReports.ChangedBy(before, after, settled) is { } report)
+            {
+                var refusal = SettledReports.Refusal(report, before, after);
+                problems.Add(new ImportProblem(stay.Row, Heading(map, StayFields[refusal.Field]), refusal.Code, refusal.Arguments));
+            }
+            else
+                foreach (var held in SettledReports.Continued(before, after, settled))
+                    continued[held] = continued.GetValueOrDefault(held) + 1;
         }
+        return continued;
     }
 
     private static DateOnly Ends(ParsedStay stay) => stay.End ?? DateOnly.MaxValue;
 
     private async Task<(int Added, int Updated, int Unchanged)> SaveStaysAsync(List<ParsedStay> parsed, List<SavedStay> saved,
-        ImportContext context, CancellationToken cancellationToken)
+        Dictionary<SettledReport, int> continued, ImportContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var existing = saved.ToDictionary(s => (s.ServiceId, s.ResidentCode, s.MoveIn));
@@ -278,7 +287,8 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
-            await MarkInProgressAsync(context, cancellationToken);
+            var roundUnit = await MarkInProgressAsync(context, cancellationToken);
+            foreach (var (held, stays) in continued) workflow.StaysContinued(roundUnit, held, stays);
             audit.Record("monitoring.import", $"monitoring-round:{context.RoundId}",
                 $"monitoring-unit:{context.UnitId}; stays: rows {parsed.Count}, added {added.Count}, updated {changed.Count}, unchanged {unchanged}", context.ActorId);
             await db.SaveChangesAsync(cancellationToken);
@@ -290,8 +300,12 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
 
     /// <summary>The first import starts the unit's work in the round, as the first edit in the forms does; a
     /// returned unit stays returned until it resubmits (<see cref="RoundWorkflow.Edited"/>).</summary>
-    private async Task MarkInProgressAsync(ImportContext context, CancellationToken cancellationToken) =>
-        workflow.Edited(await db.RoundUnits.SingleAsync(r => r.RoundId == context.RoundId && r.UnitId == context.UnitId, cancellationToken));
+    private async Task<RoundUnit> MarkInProgressAsync(ImportContext context, CancellationToken cancellationToken)
+    {
+        var roundUnit = await db.RoundUnits.SingleAsync(r => r.RoundId == context.RoundId && r.UnitId == context.UnitId, cancellationToken);
+        workflow.Edited(roundUnit);
+        return roundUnit;
+    }
 
     private sealed record ParsedCount(int Row, ServiceType Type, Measure Measure, string Category, int Count);
 

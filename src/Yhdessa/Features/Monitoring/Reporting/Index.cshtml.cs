@@ -41,7 +41,10 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
     public bool Filtered { get; private set; }
+    /// <summary>The report's status changes, and the notes that stays counted in it and in another round's settled
+    /// report were ended after that report's period (written by the later round, shown in both).</summary>
     public IReadOnlyList<RoundUnitEvent> History { get; private set; } = [];
+    private Dictionary<int, string> roundNames = [];
     public int AggregateCount { get; private set; }
     public bool CanSubmit => Report.Editable;
     public bool Late => RoundFlow.IsLate(Report.Round, Report.RoundUnit.Status, MonitoringDisplay.Today(clock));
@@ -85,8 +88,11 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
         Stays = await matching.AsNoTracking().OrderBy(s => s.ServiceId).ThenBy(s => s.ResidentCode).ThenBy(s => s.MoveIn).ThenBy(s => s.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         AggregateCount = await access.AggregateValues.CountAsync(v => v.RoundId == roundId && v.UnitId == unitId, cancellationToken);
-        History = await access.RoundUnitEvents.AsNoTracking().Where(e => e.RoundId == roundId && e.UnitId == unitId)
+        History = await access.RoundUnitEvents.AsNoTracking().Where(e => e.UnitId == unitId && (e.RoundId == roundId || e.SettledRoundId == roundId))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var otherRounds = History.Select(e => e.RoundId == roundId ? e.SettledRoundId : e.RoundId).OfType<int>().Distinct().ToList();
+        roundNames = await db.CollectionRounds.AsNoTracking().Where(r => otherRounds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         return true;
     }
 
@@ -129,6 +135,17 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
             Filtered = true;
         }
         return stays;
+    }
+
+    /// <summary>A history row as the reader sees it: the status moved to (with the comment), or the note about stays
+    /// continued from a settled report — in the later round's words or in the settled report's.</summary>
+    public string Describe(RoundUnitEvent e)
+    {
+        if (e.SettledRoundId is not { } settledRound)
+            return text.Name(e.Status) + (e.Comment is null ? "" : " — " + e.Comment);
+        return e.RoundId == Report.Round.Id
+            ? text["HistoryStaysContinuedFrom", roundNames.GetValueOrDefault(settledRound, ""), e.StayCount ?? 0]
+            : text["HistoryStaysContinuedIn", roundNames.GetValueOrDefault(e.RoundId, ""), e.StayCount ?? 0];
     }
 
     public string ServiceCode(int serviceId) => Report.Services.FirstOrDefault(s => s.Id == serviceId)?.Code ?? "";

@@ -14,9 +14,10 @@ namespace Yhdessa.Features.Monitoring.Reporting;
 
 /// <summary>
 /// <c>…/stays/{stayId}/delete</c>: deleting a stay reported by mistake, after a confirmation. Only a stay the report
-/// may still change in full (<see cref="StayLock.Open"/>) goes: a settled stay is in a closed round's results and a
-/// locked report is with the coordinator, so neither changes here — the same rule for reporters and coordinators,
-/// whose way to a locked report is returning or reopening it, both recorded in its history.
+/// may still change in full (<see cref="StayLock.Open"/>) goes: a stay that counts in a settled report of any round
+/// (submitted, accepted or closed — <see cref="Rules.SettledReports"/>) is in its figures, and a locked report is
+/// with the coordinator, so neither changes here — the same rule for reporters and coordinators, whose way to a
+/// settled report is returning or reopening it, both recorded in its history.
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
 public class StayDeleteModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow workflow, AuditLog audit, DashboardCache dashboards,
@@ -25,10 +26,10 @@ public class StayDeleteModel(YhdessaDb db, MonitoringAccess access, RoundWorkflo
     public ReportContext Report { get; private set; } = null!;
     public Stay Stay { get; private set; } = null!;
     public StayLock Lock { get; private set; }
+    public Rules.SettledReport? HeldBy { get; private set; }
 
     /// <summary>Why the stay cannot be deleted, or null when it can.</summary>
-    public string? Refusal => Lock == StayLock.Open ? null
-        : text[Report.Round.Closed ? "RoundIsClosed" : Report.Editable ? "StaySettled" : "ReportLocked"].Value;
+    public string? Refusal => Lock == StayLock.Open ? null : Report.LockMessage(text, HeldBy);
 
     public string ServiceCode => Report.Services.FirstOrDefault(s => s.Id == Stay.ServiceId)?.Code ?? "";
 
@@ -62,7 +63,7 @@ public class StayDeleteModel(YhdessaDb db, MonitoringAccess access, RoundWorkflo
         if (await ReportContext.LoadAsync(db, access, roundId, unitId, cancellationToken) is not { } report) return false;
         Report = report;
         if (await report.FindStayAsync(db, access, stayId, cancellationToken) is not { } found) return false;
-        (Stay, Lock) = found;
+        (Stay, Lock, HeldBy) = found;
         return true;
     }
 }

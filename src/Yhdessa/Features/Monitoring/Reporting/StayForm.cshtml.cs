@@ -16,7 +16,8 @@ namespace Yhdessa.Features.Monitoring.Reporting;
 /// <summary>
 /// Adding a stay (<c>…/stays/new</c>) and editing or ending one (<c>…/stays/{stayId}</c>) in a unit's report;
 /// StayNew.cshtml and StayEdit.cshtml share this model and _StayForm.cshtml. Every rule is
-/// <see cref="StayRules"/>' (the import uses the same), plus the resident's other stays in the service for overlaps.
+/// <see cref="StayRules"/>' (the import uses the same), plus the resident's other stays in the service for overlaps,
+/// and <see cref="SettledReports"/>: no change may alter the figures of the unit's settled report in another round.
 /// Nothing changes while the report is locked (submitted, accepted, or the round closed).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
@@ -37,6 +38,8 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
     public ReportContext Report { get; private set; } = null!;
     public Stay? Existing { get; private set; }
     public StayLock Lock { get; private set; } = StayLock.Open;
+    /// <summary>The settled report of another round that the stay counts in, when there is one.</summary>
+    public SettledReport? HeldBy { get; private set; }
 
     public string Heading => Existing is null ? text["AddStay"] : text["EditStay", Existing.ResidentCode];
 
@@ -62,19 +65,20 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         ModelState.Clear();
         if (Lock == StayLock.Locked)
         {
-            ModelState.AddModelError("", text[Report.Round.Closed ? "RoundIsClosed" : Report.Editable ? "StaySettled" : "ReportLocked"]);
+            ModelState.AddModelError("", Report.LockMessage(text, HeldBy));
             return Page();
         }
 
         var errors = new List<RuleError>();
-        var draft = Lock == StayLock.EndOnly ? EndOnlyDraft(Existing!, errors) : Draft(errors);
+        var draft = Draft(errors);
         var checkedStay = StayRules.Check(draft, Report.ServicesByCode, MonitoringDisplay.Today(clock), errors);
         // A date that could not be read reached the rules as missing: its format is the one thing to say about it.
         var unreadable = errors.Where(e => e.Code == RuleCodes.DateFormat).Select(e => e.Field).ToHashSet();
         errors.RemoveAll(e => e.Code == RuleCodes.Required && unreadable.Contains(e.Field)
             || e.Code == RuleCodes.DestinationWithoutEnd && unreadable.Contains(nameof(StayInput.End)));
-        if (Lock == StayLock.EndOnly && draft.End is { } end && end < Report.Round.Start)
-            errors.Add(new RuleError(nameof(StayInput.End), "EndBeforeRound"));
+        var (before, after) = (Existing is null ? null : StayFacts.Of(Existing), checkedStay is null ? null : StayFacts.Of(checkedStay));
+        if (after is not null && errors.Count == 0 && SettledReports.ChangedBy(before, after, Report.Settled) is { } settled)
+            errors.Add(SettledReports.Refusal(settled, before, after));
         if (checkedStay is not null && errors.Count == 0)
         {
             var others = await access.Stays.AsNoTracking()
@@ -102,6 +106,8 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         }
         stay.UpdatedAt = clock.GetUtcNow();
         workflow.Edited(Report.RoundUnit);
+        foreach (var held in SettledReports.Continued(before, after!, Report.Settled))
+            workflow.StaysContinued(Report.RoundUnit, held, 1);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,14 +125,19 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         return Redirect(Report.Path);
     }
 
-    private StayDraft Draft(List<RuleError> errors) => new(
-        Input.ServiceCode, Input.ResidentCode, Date(nameof(StayInput.MoveIn), Input.MoveIn, errors), Input.SituationBefore,
-        Date(nameof(StayInput.End), Input.End, errors), Input.Destination);
-
-    /// <summary>A settled stay keeps what was reported; only its end and destination come from the form.</summary>
-    private StayDraft EndOnlyDraft(Stay stay, List<RuleError> errors) => new(
-        Report.Services.First(x => x.Id == stay.ServiceId).Code, stay.ResidentCode, stay.MoveIn, stay.SituationBefore.ToString(),
-        Date(nameof(StayInput.End), Input.End, errors), Input.Destination);
+    /// <summary>The stay as the form gives it. A stay held by a settled report has only its end and destination on
+    /// the form and keeps the rest as reported; a value sent for the rest anyway is checked like any other change.</summary>
+    private StayDraft Draft(List<RuleError> errors)
+    {
+        var kept = Lock == StayLock.EndOnly ? Existing : null;
+        string? Or(string? sent, Func<Stay, string> reported) => kept is not null && string.IsNullOrWhiteSpace(sent) ? reported(kept) : sent;
+        return new(
+            Or(Input.ServiceCode, stay => Report.Services.First(x => x.Id == stay.ServiceId).Code),
+            Or(Input.ResidentCode, stay => stay.ResidentCode),
+            kept is not null && string.IsNullOrWhiteSpace(Input.MoveIn) ? kept.MoveIn : Date(nameof(StayInput.MoveIn), Input.MoveIn, errors),
+            Or(Input.SituationBefore, stay => stay.SituationBefore.ToString()),
+            Date(nameof(StayInput.End), Input.End, errors), Input.Destination);
+    }
 
     private static DateOnly? Date(string field, string? value, List<RuleError> errors)
     {
@@ -143,7 +154,7 @@ public class StayFormModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow 
         if (stayId is { } id)
         {
             if (await report.FindStayAsync(db, access, id, cancellationToken) is not { } found) return false;
-            (Existing, Lock) = found;
+            (Existing, Lock, HeldBy) = found;
         }
         else Lock = report.Editable ? StayLock.Open : StayLock.Locked;
         return true;

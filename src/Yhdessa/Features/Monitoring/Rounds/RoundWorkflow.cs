@@ -44,6 +44,16 @@ public sealed class RoundWorkflow(YhdessaDb db, MonitoringAccess access, AuditLo
         roundUnit.UpdatedAt = clock.GetUtcNow();
     }
 
+    /// <summary>A note in the report's history, and in the settled report's, that stays the settled report of
+    /// another round holds were ended (or their end changed) in this round, after that report's period: its
+    /// figures stay as they were sent, and both reports say why the stays now show a later end.</summary>
+    public void StaysContinued(RoundUnit roundUnit, SettledReport settled, int stays) =>
+        db.RoundUnitEvents.Add(new RoundUnitEvent
+        {
+            RoundId = roundUnit.RoundId, UnitId = roundUnit.UnitId, ActorId = access.UserId, At = clock.GetUtcNow(),
+            Status = roundUnit.Status, SettledRoundId = settled.RoundId, StayCount = stays,
+        });
+
     public bool Submit(CollectionRound round, RoundUnit roundUnit)
     {
         var target = RoundFlow.SubmitTarget(roundUnit.Status);

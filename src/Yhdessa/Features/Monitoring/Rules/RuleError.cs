@@ -31,6 +31,8 @@ public static class RuleCodes
     public const string ExplanationRequired = "Rule_ExplanationRequired";
     public const string InvisibleCharacters = "Rule_InvisibleCharacters";
     public const string DateFormat = "Rule_DateFormat";
+    public const string InSettledReport = "Rule_InSettledReport";
+    public const string InClosedRound = "Rule_InClosedRound";
 
     public static string Of(IdentifierKind kind) => kind switch
     {

@@ -1334,10 +1334,16 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SettledRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("StayCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
@@ -1345,6 +1351,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("SettledRoundId", "UnitId");
 
                     b.HasIndex("RoundId", "UnitId", "At");
 
@@ -2581,6 +2589,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("SettledRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Yhdessa.Features.Monitoring.Data.RoundUnit", null)
                         .WithMany()

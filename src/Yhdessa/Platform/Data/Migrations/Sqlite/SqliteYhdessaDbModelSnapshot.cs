@@ -1281,10 +1281,16 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SettledRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StayCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
@@ -1292,6 +1298,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("SettledRoundId", "UnitId");
 
                     b.HasIndex("RoundId", "UnitId", "At");
 
@@ -2503,6 +2511,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("SettledRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Yhdessa.Features.Monitoring.Data.RoundUnit", null)
                         .WithMany()
