@@ -52,9 +52,6 @@ public static partial class MaterialFiles
     /// <summary>How far an Office or OpenDocument file may unpack (<see cref="ArchiveGuard"/>'s limits for documents).</summary>
     public static readonly ArchiveLimits ArchiveLimits = new();
 
-    /// <summary>Whether the kind is a zip of XML parts (Office, OpenDocument), which <see cref="ArchiveGuard"/> checks.</summary>
-    public static bool IsArchive(FileKind kind) => kind == Docx || kind == Pptx || kind == Xlsx || kind == Odt;
-
     private static FileKind? RecogniseZip(Stream content)
     {
         try
