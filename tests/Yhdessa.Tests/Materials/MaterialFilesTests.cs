@@ -47,6 +47,46 @@ public sealed class MaterialFilesTests
         Assert.Contains("Kokemusasiantuntijoiden koulutus", MaterialFiles.ExtractText(odt, MaterialFiles.Odt, 1000, NullLogger.Instance));
     }
 
+    [Theory]
+    [InlineData(ArchiveFormat.Docx)]
+    [InlineData(ArchiveFormat.Pptx)]
+    [InlineData(ArchiveFormat.Xlsx)]
+    [InlineData(ArchiveFormat.Odt)]
+    public void Every_accepted_document_format_is_recognised_and_its_text_taken(ArchiveFormat format)
+    {
+        using var file = new MemoryStream(ArchiveFiles.Document(format, "Asumisneuvonnan <vuosiraportti> & liitteet"));
+        var kind = MaterialFiles.Recognise(file);
+
+        Assert.Equal("." + format.ToString().ToLowerInvariant(), kind?.Extension);
+        Assert.Equal("Asumisneuvonnan <vuosiraportti> & liitteet", MaterialFiles.ExtractText(file, kind!, 1000, NullLogger.Instance).Trim());
+    }
+
+    [Theory]
+    [InlineData(ArchiveFormat.Ods)]
+    [InlineData(ArchiveFormat.Odp)]
+    public void OpenDocument_spreadsheets_and_presentations_are_not_taken(ArchiveFormat format) =>
+        Assert.Null(MaterialFiles.Recognise(new MemoryStream(ArchiveFiles.Document(format, "Taulukko"))));
+
+    [Theory]
+    [InlineData(ArchiveFormat.Docx)]
+    [InlineData(ArchiveFormat.Pptx)]
+    [InlineData(ArchiveFormat.Xlsx)]
+    [InlineData(ArchiveFormat.Odt)]
+    public void Text_is_read_as_a_stream_up_to_its_limit_whatever_the_size_of_the_part(ArchiveFormat format)
+    {
+        // 100 MB of text in one part (the upload checks refuse such a file before this; the reading is bounded all the same).
+        using var file = new MemoryStream(ArchiveFiles.Document(format, "Asumisneuvonta", paddingMegabytes: 100));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var text = MaterialFiles.ExtractText(file, MaterialFiles.Recognise(file)!, 400_000, NullLogger.Instance);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.StartsWith("Asumisneuvonta", text);
+        Assert.Equal(400_000, text.Length);
+        // The text itself is 0.8 MB as a string (twice, with its builder); a part read whole would be over 200 MB.
+        Assert.True(allocated < 16 * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
+
     [Fact]
     public void A_PDFs_text_is_taken()
     {

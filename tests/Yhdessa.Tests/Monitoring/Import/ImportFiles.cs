@@ -44,8 +44,9 @@ public static class ImportFiles
     }
 
     /// <summary>A workbook written part by part, for what no spreadsheet program writes: <paramref name="sheetData"/> is
-    /// the &lt;sheetData&gt; content, <paramref name="sharedStrings"/> writes the whole shared strings part (if any).</summary>
-    public static MemoryStream HandMadeXlsx(string sheetData, Action<Stream>? sharedStrings = null)
+    /// the &lt;sheetData&gt; content, <paramref name="sharedStrings"/> writes the whole shared strings part (if any);
+    /// <paramref name="extraEntries"/> empty entries follow.</summary>
+    public static MemoryStream HandMadeXlsx(string sheetData, Action<Stream>? sharedStrings = null, int extraEntries = 0)
     {
         const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -73,9 +74,11 @@ public static class ImportFiles
             Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{main}\"><sheetData>{sheetData}</sheetData></worksheet>");
             if (sharedStrings is not null)
             {
-                using var part = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Fastest).Open();
+                // Packed as tightly as deflate packs, as a file made to unpack to far more than it weighs would be.
+                using var part = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
                 sharedStrings(part);
             }
+            for (var i = 0; i < extraEntries; i++) zip.CreateEntry($"xl/media/{i:x}", CompressionLevel.NoCompression);
         }
         stream.Position = 0;
         return stream;

@@ -208,6 +208,19 @@ public abstract class ImportTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task An_XLSX_packed_far_tighter_than_a_workbook_or_of_thousands_of_parts_is_refused_with_a_reason()
+    {
+        var setting = await app.SettingAsync();
+
+        var tight = (await setting.ImportAsync(ImportFiles.XlsxBomb(megabytes: 10), "jaksot.xlsx")).ReportLines();
+        var parts = (await setting.ImportAsync(ImportFiles.HandMadeXlsx("", extraEntries: 20_000), "jaksot.xlsx")).ReportLines();
+
+        Assert.Contains(tight, l => l.StartsWith("Tiedosto: Tiedosto on pakattu paljon tiiviimmin kuin työkirjat: sen osa ”xl/sharedStrings.xml”"));
+        Assert.Contains(parts, l => l.StartsWith("Tiedosto: Tiedoston sisällä on yli 10000 osaa"));
+        Assert.Empty(await app.StaysAsync(setting.UnitId));
+    }
+
+    [Fact]
     public async Task A_clean_XLSX_with_date_cells_is_saved()
     {
         var setting = await app.SettingAsync();

@@ -171,9 +171,26 @@ public sealed class SheetReaderTests
     }
 
     [Fact]
+    public void A_workbook_packed_a_thousand_to_one_of_thousands_of_parts_or_with_a_false_part_size_is_refused_before_it_is_read()
+    {
+        const string header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Palvelu</t></is></c></row>";
+        var tight = ReadAll(ImportFiles.XlsxBomb(megabytes: 10)).Reader.Problems;
+        var parts = ReadAll(ImportFiles.HandMadeXlsx(header, extraEntries: 20_000)).Reader.Problems;
+        var bomb = ImportFiles.XlsxBomb(megabytes: 10).ToArray();
+        var lying = ReadAll(new MemoryStream(Yhdessa.Tests.Materials.ArchiveFiles.WithDeclaredSize(bomb, "xl/sharedStrings.xml", 4096))).Reader.Problems;
+
+        Assert.Equal(("PackedTooTightly", "xl/sharedStrings.xml"), (Assert.Single(tight).Key, (string)tight[0].Arguments[0]));
+        Assert.Equal(("TooManyParts", 10_000), (Assert.Single(parts).Key, (int)parts[0].Arguments[0]));
+        Assert.Equal("NotXlsx", Assert.Single(lying).Key);
+        Assert.Empty(ReadAll(ImportFiles.HandMadeXlsx(header, extraEntries: 100)).Reader.Problems);
+    }
+
+    [Fact]
     public void A_crafted_cell_or_column_is_read_no_further_than_a_spreadsheet_program_could_have_written_it()
     {
-        var huge = new string('x', 20_000_000);
+        // Two letters at random pack some eight to one, as text does: a file the archive guard lets through to the reader.
+        var random = new Random(7);
+        var huge = string.Create(20_000_000, random, (chars, r) => { for (var i = 0; i < chars.Length; i++) chars[i] = r.Next(2) == 0 ? 'x' : 'y'; });
         using var file = ImportFiles.HandMadeXlsx(
             "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Palvelu</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Asukastunnus</t></is></c></row>" +
             $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>{huge}</t></is></c>" +

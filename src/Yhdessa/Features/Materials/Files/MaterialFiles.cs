@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
+using Yhdessa.Platform.Files;
 
 namespace Yhdessa.Features.Materials.Files;
 
@@ -49,16 +49,22 @@ public static partial class MaterialFiles
         return null;
     }
 
+    /// <summary>How far an Office or OpenDocument file may unpack (<see cref="ArchiveGuard"/>'s limits for documents).</summary>
+    public static readonly ArchiveLimits ArchiveLimits = new();
+
     private static FileKind? RecogniseZip(Stream content)
     {
         try
         {
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            using var zip = ArchiveGuard.Open(content, ArchiveLimits);
             bool Has(string name) => zip.GetEntry(name) is not null;
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
-                using var reader = new StreamReader(mimetype.Open());
-                return reader.ReadToEnd().Trim() == Odt.ContentType ? Odt : null;
+                // The media type is a few dozen characters; a longer "mimetype" is not ours to read through.
+                using var reader = new StreamReader(ArchiveGuard.OpenEntry(mimetype));
+                var buffer = new char[100];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                return buffer.AsSpan(0, read).Trim().SequenceEqual(Odt.ContentType) ? Odt : null;
             }
             if (!Has("[Content_Types].xml")) return null;
             if (Has("word/document.xml")) return Docx;
@@ -66,7 +72,7 @@ public static partial class MaterialFiles
             if (Has("xl/workbook.xml")) return Xlsx;
             return null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or ArchiveRefusedException)
         {
             return null;
         }
@@ -94,7 +100,13 @@ public static partial class MaterialFiles
         return name + kind.Extension;
     }
 
-    /// <summary>The text of a PDF or an Office file, cut at <paramref name="limit"/>; empty for other kinds or a file that cannot be read.</summary>
+    /// <summary>
+    /// The text of a PDF or an Office or OpenDocument file, cut at <paramref name="limit"/> characters; empty for
+    /// other kinds or a file that cannot be read. Office and OpenDocument parts are read as a stream of XML, a chunk
+    /// of text at a time and never past their declared size, and reading stops at the limit: a part is never held
+    /// in memory as a whole, so the memory taken is the same for a page and for a part of hundreds of megabytes.
+    /// The caller has checked the file with <see cref="ArchiveGuard.Check"/>.
+    /// </summary>
     public static string ExtractText(Stream content, FileKind kind, int limit, ILogger logger)
     {
         var text = new StringBuilder();
@@ -110,51 +122,19 @@ public static partial class MaterialFiles
                     if (text.Length > limit) break;
                 }
             }
-            else if (kind == Docx)
+            else if (TextLayouts.GetValueOrDefault(kind) is { } layout)
             {
-                using var document = WordprocessingDocument.Open(content, false);
-                foreach (var paragraph in document.MainDocumentPart?.Document?.Body?.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>() ?? [])
+                using var zip = ArchiveGuard.Open(content, ArchiveLimits);
+                foreach (var part in layout.Parts(zip))
                 {
-                    text.AppendLine(paragraph.InnerText);
-                    if (text.Length > limit) break;
-                }
-            }
-            else if (kind == Pptx)
-            {
-                using var presentation = PresentationDocument.Open(content, false);
-                foreach (var slide in presentation.PresentationPart?.SlideParts ?? [])
-                {
-                    foreach (var run in slide.Slide?.Descendants<DocumentFormat.OpenXml.Drawing.Text>() ?? []) text.Append(run.Text).Append(' ');
-                    text.AppendLine();
-                    if (text.Length > limit) break;
-                }
-            }
-            else if (kind == Xlsx)
-            {
-                using var workbook = SpreadsheetDocument.Open(content, false);
-                foreach (var item in workbook.WorkbookPart?.SharedStringTablePart?.SharedStringTable?.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>() ?? [])
-                {
-                    text.AppendLine(item.InnerText);
-                    if (text.Length > limit) break;
-                }
-            }
-            else if (kind == Odt)
-            {
-                using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-                if (zip.GetEntry("content.xml") is { } entry)
-                {
-                    using var reader = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-                    while (reader.Read() && text.Length <= limit)
-                    {
-                        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace) text.Append(reader.Value);
-                        else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "p" or "h") text.AppendLine();
-                    }
+                    AppendText(part, layout, text, limit);
+                    if (text.Length >= limit) break;
                 }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A damaged or unusual file is still kept for download; only its text stays out of the search.
+            // A damaged or unusual file is still kept for download; only its text (or the rest of it) stays out of the search.
             logger.LogWarning(e, "Could not read the text of a {ContentType} file", kind.ContentType);
         }
         finally
@@ -162,6 +142,80 @@ public static partial class MaterialFiles
             content.Position = 0;
         }
         return text.Length > limit ? text.ToString(0, limit) : text.ToString();
+    }
+
+    /// <summary>Where the text of a zip of XML parts is: the parts in reading order, the element that holds text (null:
+    /// any text), the elements that end a line, the elements that stand for a space and an element whose text is
+    /// not part of the document's (the phonetic guide of a spreadsheet string).</summary>
+    private sealed record TextLayout(Func<ZipArchive, IEnumerable<ZipArchiveEntry>> Parts, string? TextElement,
+        string[] LineEnds, string[] Spaces, string? Skipped = null);
+
+    private static readonly Dictionary<FileKind, TextLayout> TextLayouts = new()
+    {
+        [Docx] = new(zip => Entries(zip, "word/document.xml"), "t", ["p"], ["tab", "br"]),
+        [Pptx] = new(Slides, "t", ["p"], []),
+        [Xlsx] = new(zip => Entries(zip, "xl/sharedStrings.xml"), "t", ["si"], [], Skipped: "rPh"),
+        [Odt] = new(zip => Entries(zip, "content.xml"), null, ["p", "h"], ["s", "tab", "line-break"]),
+    };
+
+    private static IEnumerable<ZipArchiveEntry> Entries(ZipArchive zip, string name) =>
+        zip.GetEntry(name) is { } entry ? [entry] : [];
+
+    [GeneratedRegex(@"^ppt/slides/slide(\d{1,6})\.xml$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlidePart();
+
+    /// <summary>The slides in their numbered order (PowerPoint numbers the parts as it orders the slides when saving).</summary>
+    private static IEnumerable<ZipArchiveEntry> Slides(ZipArchive zip) => zip.Entries
+        .Select(entry => (entry, match: SlidePart().Match(entry.FullName)))
+        .Where(slide => slide.match.Success)
+        .OrderBy(slide => int.Parse(slide.match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))
+        .Select(slide => slide.entry);
+
+    /// <summary>An XML part is read as a stream. Text nodes come a chunk at a time; the character limit bounds what
+    /// the reader itself must hold for markup (a giant attribute or name), and no DTD is read (no entity expansion).</summary>
+    private static readonly XmlReaderSettings PartSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+        MaxCharactersInDocument = MaxPartCharacters, CloseInput = true,
+    };
+
+    /// <summary>How much XML of one part is read for its text: a document of a few hundred pages; its first 400,000
+    /// characters of text come well before.</summary>
+    public const long MaxPartCharacters = 16L * 1024 * 1024;
+
+    private static void AppendText(ZipArchiveEntry part, TextLayout layout, StringBuilder text, int limit)
+    {
+        using var reader = XmlReader.Create(ArchiveGuard.OpenEntry(part), PartSettings);
+        var buffer = new char[4096];
+        int? inText = null, skipping = null;
+        while (text.Length < limit && reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element when skipping is not null || reader.IsEmptyElement && !layout.Spaces.Contains(reader.LocalName):
+                    break;
+                case XmlNodeType.Element when reader.LocalName == layout.Skipped:
+                    skipping = reader.Depth;
+                    break;
+                case XmlNodeType.Element when reader.LocalName == layout.TextElement:
+                    inText = reader.Depth;
+                    break;
+                case XmlNodeType.Element when layout.Spaces.Contains(reader.LocalName):
+                    text.Append(' ');
+                    break;
+                case XmlNodeType.EndElement:
+                    if (reader.Depth == skipping) skipping = null;
+                    else if (reader.Depth == inText) inText = null;
+                    if (skipping is null && layout.LineEnds.Contains(reader.LocalName)) text.AppendLine();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace
+                    when skipping is null && (layout.TextElement is null || inText is not null):
+                    int read;
+                    while (text.Length < limit && (read = reader.ReadValueChunk(buffer, 0, Math.Min(buffer.Length, limit - text.Length))) > 0)
+                        text.Append(buffer, 0, read);
+                    break;
+            }
+        }
     }
 
     /// <summary>RFC 6266: an ASCII fallback name and the real one as UTF-8 in filename*.</summary>

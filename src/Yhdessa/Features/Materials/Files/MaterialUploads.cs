@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Materials.Data;
+using Yhdessa.Platform.Files;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Materials.Files;
 
 /// <summary>Why an uploaded file was not taken.</summary>
-public enum UploadRefusal { NoFile, TooLarge, TooManyFiles, WrongType }
+public enum UploadRefusal { NoFile, TooLarge, TooManyFiles, WrongType, UnpacksTooLarge, TooManyParts, Damaged }
 
 /// <summary>
 /// Takes an uploaded file into the bank's file store: accepted by its content (PDF, Office, ODT, images, MP3/M4A),
-/// never by its name, and up to <see cref="MaterialOptions.MaxFileBytes"/>. Used by the material's own files page
+/// never by its name, up to <see cref="MaterialOptions.MaxFileBytes"/>, and an Office or ODT file only when it
+/// unpacks within <see cref="MaterialFiles.ArchiveLimits"/>. Used by the material's own files page
 /// and by other features that add files to the bank (an event's materials), so a file is checked one way only.
 /// </summary>
 public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptions<MaterialOptions> options,
@@ -26,6 +28,9 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
         UploadRefusal.NoFile => m["ChooseFile"],
         UploadRefusal.TooLarge => m["FileTooLarge", MaterialsDisplay.Size(MaxFileBytes, Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.TooManyFiles => m["TooManyFiles"],
+        UploadRefusal.UnpacksTooLarge => m["FileUnpacksTooLarge", MaterialsDisplay.Size(MaterialFiles.ArchiveLimits.MaxUnpackedBytes, Languages.FormattingCulture(Languages.Current))],
+        UploadRefusal.TooManyParts => m["FileHasTooManyParts", MaterialFiles.ArchiveLimits.MaxEntries.ToString("N0", Languages.FormattingCulture(Languages.Current))],
+        UploadRefusal.Damaged => m["FileDamaged"],
         _ => m["FileTypeRefused"],
     };
 
@@ -42,6 +47,9 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
         await using var temporary = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await upload.CopyToAsync(temporary, cancellationToken);
+        // An Office or OpenDocument file is a zip: what it unpacks to is checked before anything in it is read.
+        if (ArchiveGuard.IsZip(temporary) && ArchiveGuard.Check(temporary, MaterialFiles.ArchiveLimits) is { } unsafeArchive)
+            return (null, RefusalOf(unsafeArchive.Problem));
         var kind = MaterialFiles.Recognise(temporary);
         if (kind is null) return (null, UploadRefusal.WrongType);
         var file = new MaterialFile
@@ -57,4 +65,12 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
         await store.SaveAsync(file.StoredName, temporary, cancellationToken);
         return (file, null);
     }
+
+    private static UploadRefusal RefusalOf(ArchiveProblem problem) => problem switch
+    {
+        ArchiveProblem.NotAnArchive => UploadRefusal.WrongType,
+        ArchiveProblem.TooManyEntries => UploadRefusal.TooManyParts,
+        ArchiveProblem.Damaged => UploadRefusal.Damaged,
+        _ => UploadRefusal.UnpacksTooLarge,
+    };
 }

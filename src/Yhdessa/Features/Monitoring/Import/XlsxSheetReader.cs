@@ -3,6 +3,7 @@ using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Yhdessa.Platform.Files;
 
 namespace Yhdessa.Features.Monitoring.Import;
 
@@ -19,11 +20,16 @@ public sealed class XlsxSheetReader : SheetReader
     /// <summary>
     /// How large the parts of a workbook may be unpacked. A zip packs repeated text a thousand times over, so a file
     /// well under <see cref="SheetReader.MaxFileBytes"/> could unpack to gigabytes: the sheet is read as a stream, but
-    /// the shared strings, styles and workbook parts are held in memory. ZipArchive reads no entry past its declared
-    /// size, so checking the declared sizes before anything is read bounds what is read. A 100,000-row sheet is about
-    /// 30 MB unpacked; its shared strings a few MB.
+    /// the shared strings, styles and workbook parts are held in memory. <see cref="ArchiveGuard"/> checks the whole
+    /// file against these limits (and the number of parts, the total and the packing ratio) before anything is read.
+    /// A 100,000-row sheet is about 30 MB unpacked; its shared strings a few MB.
     /// </summary>
     public const long MaxSheetBytes = 256L * 1024 * 1024, MaxOtherPartBytes = 64L * 1024 * 1024;
+
+    public static readonly ArchiveLimits ArchiveLimits = new()
+    {
+        MaxEntryBytes = name => name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) ? MaxSheetBytes : MaxOtherPartBytes,
+    };
 
     /// <summary>Excel holds at most 32,767 characters in a cell and 16,384 columns in a row; anything beyond can only
     /// be a crafted file, and is not read into memory (a longer value is cut there and then refused by the rules).</summary>
@@ -40,9 +46,9 @@ public sealed class XlsxSheetReader : SheetReader
     {
         try
         {
-            if (OversizedPart(content) is { } oversized)
+            if (ArchiveGuard.Check(content, ArchiveLimits) is { } refusal)
             {
-                Problems.Add(ImportProblem.OfFile("UnpackedTooLarge", oversized.Name, oversized.LimitBytes / 1024 / 1024));
+                Problems.Add(ProblemOf(refusal));
                 return;
             }
             document = SpreadsheetDocument.Open(content, isEditable: false);
@@ -75,20 +81,14 @@ public sealed class XlsxSheetReader : SheetReader
 
     public override IReadOnlyList<string> Header => header;
 
-    /// <summary>The first part of the zip whose declared unpacked size is over its limit, or null.</summary>
-    private static (string Name, long LimitBytes)? OversizedPart(Stream content)
+    private static ImportProblem ProblemOf(ArchiveRefusal refusal) => refusal.Problem switch
     {
-        using (var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
-        {
-            foreach (var entry in zip.Entries)
-            {
-                var limit = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) ? MaxSheetBytes : MaxOtherPartBytes;
-                if (entry.Length > limit) return (entry.FullName, limit);
-            }
-        }
-        content.Position = 0;
-        return null;
-    }
+        ArchiveProblem.EntryTooLarge => ImportProblem.OfFile("UnpackedTooLarge", refusal.Entry!, refusal.Limit / 1024 / 1024),
+        ArchiveProblem.TooLarge => ImportProblem.OfFile("UnpackedTotalTooLarge", refusal.Limit / 1024 / 1024),
+        ArchiveProblem.TooCompressed => ImportProblem.OfFile("PackedTooTightly", refusal.Entry!),
+        ArchiveProblem.TooManyEntries => ImportProblem.OfFile("TooManyParts", (int)refusal.Limit),
+        _ => ImportProblem.OfFile("NotXlsx"),
+    };
 
     public override IEnumerable<SheetRow> Rows()
     {
