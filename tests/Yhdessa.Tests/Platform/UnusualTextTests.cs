@@ -62,7 +62,7 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
 {
     private static readonly string[] Values =
     [
-        "１２３", "٣٤٥", "१२३", "２０２５-０１-３１", "١٣١٠٥٢-٣٠٨T",
+        "２０２６", "٣٤٥", "१२३", "２０２５-０１-３１", "١٣١٠٥٢-٣٠٨T",
         "‐‑‒–—―−﹣－", "a\u200Bb\u2060c\u00ADd\uFEFF", "\u202Eabc\u202C\u200F۱۲\u200E🏠👪🏽‍🔥",
         "/\u3002evil.example\uFFFD\uE000\U0010FFFF\uFFFF𝟏𝟐",
     ];
