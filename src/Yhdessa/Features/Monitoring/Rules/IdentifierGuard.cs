@@ -39,8 +39,9 @@ public static partial class IdentifierGuard
     /// </summary>
     public static IdentifierKind? FindInCode(string? code)
     {
+        if (string.IsNullOrEmpty(code)) return null;
         if (Find(code) is { } kind) return kind;
-        var run = new string(IdentifierText.Fold(code!).Where(char.IsAsciiLetterOrDigit).ToArray());
+        var run = new string(IdentifierText.Fold(code).Where(char.IsAsciiLetterOrDigit).ToArray());
         for (var i = 0; i + 10 <= run.Length; i++)
         {
             if (IsIdentityCode(run.AsSpan(i, 6), run.AsSpan(i + 6, 3), run[i + 9])) return IdentifierKind.PersonalIdentityCode;
