@@ -75,7 +75,11 @@ public static class PlatformSetup
             .AddDataAnnotationsLocalization(localization =>
                 localization.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
-        services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<MvcOptions>(mvc =>
+        {
+            mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            mvc.Filters.Add(new Yhdessa.Platform.Web.UnknownHandlerFilter());
+        });
 
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
         return builder;

@@ -48,6 +48,8 @@ public abstract class SessionTests(YhdessaApp app)
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example/phish")]
+    [InlineData("/\u3002evil.example")]
+    [InlineData("/\uFF0F\uFF0Fevil.example")]
     public async Task A_return_address_on_another_host_is_ignored(string returnUrl)
     {
         var email = NewEmail();

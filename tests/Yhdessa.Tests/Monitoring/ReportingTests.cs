@@ -47,7 +47,7 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         { "Input.ResidentCode", "131052-308T", "Input_ResidentCode", "henkilötunnukselta" },
         { "Input.ResidentCode", "010594Y123W", "Input_ResidentCode", "henkilötunnukselta" },
         { "Input.ResidentCode", "0401234567", "Input_ResidentCode", "puhelinnumerolta" },
-        { "Input.ResidentCode", "matti@example.fi", "Input_ResidentCode", "vain kirjaimia" },
+        { "Input.ResidentCode", "matti@example.fi", "Input_ResidentCode", "sähköpostiosoitteelta" },
         { "Input.ResidentCode", "Matti Meikäläinen", "Input_ResidentCode", "vain kirjaimia" },
         { "Input.MoveIn", "2099-01-01", "Input_MoveIn", "tulevaisuudessa" },
         { "Input.MoveIn", "32.13.2025", "Input_MoveIn", "muodossa 1.3.2026" },

@@ -81,7 +81,7 @@ public class RuleTests
     [Theory]
     [InlineData("131052-308T", RuleCodes.PersonalIdentityCode)]
     [InlineData("0401234567", RuleCodes.PhoneNumber)]
-    [InlineData("matti@example.fi", RuleCodes.ResidentCodeFormat)]
+    [InlineData("matti@example.fi", RuleCodes.EmailAddress)]
     [InlineData("Matti Meikäläinen", RuleCodes.ResidentCodeFormat)]
     [InlineData("", RuleCodes.Required)]
     public void Resident_codes_are_pseudonyms_only(string code, string rule) =>

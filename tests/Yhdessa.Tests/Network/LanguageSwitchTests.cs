@@ -26,6 +26,10 @@ public abstract class LanguageSwitchTests(YhdessaApp app)
     [InlineData("%2F%2Fevil.example")]            // "//evil.example"
     [InlineData("%2F%5Cevil.example")]            // "/\evil.example"
     [InlineData("https%3A%2F%2Fevil.example%2F")] // an absolute address
+    [InlineData("%2F%E3%80%82evil.example")]      // "/。evil.example": no plain path, and not sendable in a Location header
+    [InlineData("%2Fnetwork%2Fs%C3%A4%C3%A4ti%C3%B6")] // "/network/säätiö" unescaped: the switcher sends it escaped
+    [InlineData("%2Fevents%5C..%5Cevil")]         // a backslash anywhere
+    [InlineData("%2Fa%20b")]                      // a space
     public async Task A_returnUrl_off_the_site_leads_to_the_front_page(string returnUrl)
     {
         var response = await host.Client().GetAsync($"/language?to=en&returnUrl={returnUrl}");

@@ -114,9 +114,10 @@ public static class Languages
     public static string SwitchReturnUrl(HttpContext context)
     {
         var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        // Escaped, so that a page whose address has letters like "ä" comes back as a plain local path (IsLocal).
         var path = reExecuted is null
-            ? (context.Request.PathBase + context.Request.Path).ToString()
-            : reExecuted.OriginalPathBase + reExecuted.OriginalPath;
+            ? (context.Request.PathBase + context.Request.Path).ToUriComponent()
+            : (new PathString(reExecuted.OriginalPathBase) + new PathString(reExecuted.OriginalPath)).ToUriComponent();
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(
             reExecuted is null ? context.Request.QueryString.Value : reExecuted.OriginalQueryString);
         var kept = query.Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase)
@@ -124,8 +125,12 @@ public static class Languages
         return path + QueryString.Create(kept).ToUriComponent();
     }
 
-    /// <summary>Only a path on this site: "/x", not "//host" or "/\\host", and nothing with a control character:
-    /// browsers drop a tab or a line break, so "/\t/host" would lead to "//host" (and LocalRedirect refuses it with a 500).</summary>
-    public static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Any(char.IsControl);
+    /// <summary>
+    /// Only a plain path on this site, as it travels in a Location header: "/" and then printable ASCII, not "//host",
+    /// and no backslash, space or control character anywhere (browsers read "/\\host" as "//host" and drop a tab or a
+    /// line break, so "/\t/host" would lead there too). Anything else, such as "/。evil.example" with its ideographic
+    /// full stop, which cannot be sent in a header at all, is no local path: callers then go to their own default.
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && url.All(c => c is > ' ' and < '\x7F' and not '\\');
 }

@@ -125,7 +125,7 @@ public class IndexModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wor
             ModelState.AddModelError(nameof(Resident), text[RuleCodes.TooLong, MonitoringLimits.ResidentCode]);
         // No stored code is an identifier (the guard refuses them on entry), so a search for one could only find
         // nothing; the reporter is told why, as in every other field, rather than shown an empty list.
-        else if (IdentifierGuard.Find(resident) is { } kind)
+        else if (IdentifierGuard.FindInCode(resident) is { } kind)
             ModelState.AddModelError(nameof(Resident), text[RuleCodes.Of(kind)]);
         else if (resident.Length > 0)
         {

@@ -6,48 +6,105 @@ namespace Yhdessa.Features.Monitoring.Rules;
 public enum IdentifierKind { PersonalIdentityCode, EmailAddress, PhoneNumber }
 
 /// <summary>
-/// Keeps direct identifiers out of monitoring data: every text a form or an import stores passes through here.
-/// A value is refused when it contains anything that looks like a Finnish personal identity code (with a right
-/// checksum, any century sign including the 2023 additions), an email address or a phone number (Finnish or
-/// international). It errs on the side of refusing: the reporter can always choose another code or wording,
-/// but an identifier once stored has to be hunted down from backups.
+/// Keeps direct identifiers out of monitoring data: every text a form or an import stores, and every code, passes
+/// through here. A value is refused when it contains anything that looks like a Finnish personal identity code (with
+/// a right checksum, any century sign including the 2023 additions), an email address or a phone number (Finnish or
+/// international). The value is read as a person reads it (<see cref="IdentifierText.Fold"/>): full-width or other
+/// scripts' digits, any dash, invisible characters, look-alike letters, line breaks and spaces inside do not hide
+/// an identifier. It errs on the side of refusing: the reporter can always choose another code or wording, but an
+/// identifier once stored has to be hunted down from backups.
 /// </summary>
 public static partial class IdentifierGuard
 {
     /// <summary>The checksum characters of the identity code, indexed by the remainder modulo 31.</summary>
-    private const string ChecksumCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+    public const string ChecksumCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 
-    /// <summary>The first identifier found in the value, or null when it has none.</summary>
+    /// <summary>The first identifier found in a free text, or null when it has none.</summary>
     public static IdentifierKind? Find(string? value)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        if (ContainsIdentityCode(value)) return IdentifierKind.PersonalIdentityCode;
-        if (EmailPattern().IsMatch(value)) return IdentifierKind.EmailAddress;
-        if (ContainsPhoneNumber(value)) return IdentifierKind.PhoneNumber;
+        var text = IdentifierText.Fold(value);
+        if (ContainsIdentityCode(text)) return IdentifierKind.PersonalIdentityCode;
+        if (ContainsEmailAddress(text)) return IdentifierKind.EmailAddress;
+        if (ContainsPhoneNumber(text)) return IdentifierKind.PhoneNumber;
+        return null;
+    }
+
+    /// <summary>
+    /// The first identifier found in a code (a resident's or a service's), or null. Stricter than free text: the
+    /// code's letters and digits are read as one run, separators left out, and any ten of them in a row that form
+    /// an identity code without its century sign (DDMMYY, the individual number and a right check character), or
+    /// any eleven that form one with a letter sign, refuse it: "131052_308T", "131052308T" and "2024131052-308T"
+    /// all hold a person's identity code.
+    /// </summary>
+    public static IdentifierKind? FindInCode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        if (Find(code) is { } kind) return kind;
+        var run = new string(IdentifierText.Fold(code).Where(char.IsAsciiLetterOrDigit).ToArray());
+        for (var i = 0; i + 10 <= run.Length; i++)
+        {
+            if (IsIdentityCode(run.AsSpan(i, 6), run.AsSpan(i + 6, 3), run[i + 9])) return IdentifierKind.PersonalIdentityCode;
+            if (i + 11 <= run.Length && IsCenturySign(run[i + 6]) && IsIdentityCode(run.AsSpan(i, 6), run.AsSpan(i + 7, 3), run[i + 10]))
+                return IdentifierKind.PersonalIdentityCode;
+        }
         return null;
     }
 
     public static bool IsClean(string? value) => Find(value) is null;
 
+    /// <summary>The identity code's check: ASCII digits only, a possible day (1–31) and month, and the check character
+    /// of the remainder of DDMMYYNNN modulo 31 (a letter in either case).</summary>
+    private static bool IsIdentityCode(ReadOnlySpan<char> date, ReadOnlySpan<char> individual, char check)
+    {
+        if (date.ContainsAnyExceptInRange('0', '9') || individual.ContainsAnyExceptInRange('0', '9')) return false;
+        var day = (date[0] - '0') * 10 + (date[1] - '0');
+        var month = (date[2] - '0') * 10 + (date[3] - '0');
+        if (day is < 1 or > 31 || month is < 1 or > 12) return false;
+        long number = 0;
+        foreach (var c in date) number = number * 10 + (c - '0');
+        foreach (var c in individual) number = number * 10 + (c - '0');
+        return char.ToUpperInvariant(check) == ChecksumCharacters[(int)(number % 31)];
+    }
+
+    private static bool IsCenturySign(char c) => "+-ABCDEFYXWVU".Contains(char.ToUpperInvariant(c));
+
     /// <summary>
     /// DDMMYY, a century sign (+ for the 1800s; - Y X W V U for the 1900s; A B C D E F for the 2000s), the
-    /// individual number and the checksum. A code whose checksum is wrong is not one, so it passes: counting and
-    /// codes like "010190-123A" with a wrong last character are ordinary text. Letters are read case-insensitively
-    /// because a lower-cased code identifies the person just as well.
+    /// individual number and the checksum, in folded text (<see cref="IdentifierText.Fold"/>). A code whose checksum
+    /// is wrong is not one, so it passes: counting and codes like "010190-123A" with a wrong last character are
+    /// ordinary text. Letters are read case-insensitively because a lower-cased code identifies the person just as
+    /// well. Up to three spaces, dots or underscores may stand between the characters (a code spaced out or broken
+    /// over a line), and digits before it do not hide it. Written without its sign, a code counts in text when it
+    /// stands alone and ends in a letter ("131052308T"); ten digits alone are left to the codes' stricter check, as
+    /// reference and account numbers look the same.
     /// </summary>
-    public static bool ContainsIdentityCode(string value)
+    public static bool ContainsIdentityCode(string folded)
     {
-        foreach (Match match in IdentityCodePattern().Matches(value))
-        {
-            var day = int.Parse(match.Groups["dd"].Value);
-            var month = int.Parse(match.Groups["mm"].Value);
-            if (day is < 1 or > 31 || month is < 1 or > 12) continue;
-            var number = long.Parse(match.Groups["dd"].Value + match.Groups["mm"].Value + match.Groups["yy"].Value
-                + match.Groups["n"].Value);
-            if (char.ToUpperInvariant(match.Groups["check"].Value[0]) == ChecksumCharacters[(int)(number % 31)])
+        foreach (Match match in IdentityCodePattern().Matches(folded))
+            if (IsIdentityCode(match.Groups["d"]))
                 return true;
-        }
+        foreach (Match match in SignlessIdentityCodePattern().Matches(folded))
+            if (IsIdentityCode(match.Groups["d"]))
+                return true;
         return false;
+
+        static bool IsIdentityCode(Group digits)
+        {
+            var chars = digits.Captures.Select(c => c.Value[0]).ToArray();
+            return IdentifierGuard.IsIdentityCode(chars.AsSpan(0, 6), chars.AsSpan(6, 3), chars[9]);
+        }
+    }
+
+    /// <summary>
+    /// An address local@domain, also written "local [at] domain", "local(at)domain" or with "(dot)"; without a top-level
+    /// domain too ("matti@kunta"), but with spaces around "@" only with one ("matti @ kunta.fi"), so that "klo 10 @
+    /// kirjasto" and a lone "@kunta" pass.
+    /// </summary>
+    private static bool ContainsEmailAddress(string folded)
+    {
+        var text = DotWordPattern().Replace(AtWordPattern().Replace(folded, "@"), ".");
+        return EmailPattern().IsMatch(text) || SpacedEmailPattern().IsMatch(text);
     }
 
     /// <summary>
@@ -59,9 +116,12 @@ public static partial class IdentifierGuard
     /// Within a longer run of digit groups (a number followed by a year, a code before a number) every run of whole
     /// groups is tried, so an extra group does not hide a number.
     /// </summary>
-    public static bool ContainsPhoneNumber(string value)
+    public static bool ContainsPhoneNumber(string folded)
     {
-        foreach (Match match in PhoneCandidatePattern().Matches(value))
+        // Dates and times use the separators phone numbers are written with ("05.06.2026", "8.30-16.00"); they are
+        // taken out first, so that a date is never read as a number with a trunk 0.
+        var text = TimePattern().Replace(DatePattern().Replace(folded, Blank), Blank);
+        foreach (Match match in PhoneCandidatePattern().Matches(text))
         {
             var groups = DigitGroupPattern().Matches(match.Value);
             for (var first = 0; first < groups.Count; first++)
@@ -123,18 +183,40 @@ public static partial class IdentifierGuard
     private static readonly string[] ServicePrefixes = ["100", "200", "600", "700", "800"];
     private static readonly string[] NationalPrefixes = ["10", "20", "29", "30", "39", "71", "73", "75"];
 
-    [GeneratedRegex(@"(?<!\d)(?<dd>\d{2})(?<mm>\d{2})(?<yy>\d{2})[-+ABCDEFYXWVU](?<n>\d{3})(?<check>[0-9A-Y])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static string Blank(Match match) => new('x', match.Length);
+
+    /// <summary>Overlapping matches (a lookahead), so that a near-miss cannot hide a code that starts inside it.</summary>
+    [GeneratedRegex(@"(?=((?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<sign>[-+ABCDEFYXWVU])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9A-Y])))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdentityCodePattern();
 
-    [GeneratedRegex(@"[\p{L}\p{N}._%+'\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?=((?<![A-Za-z0-9])(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[0-9])[ _.]{0,3}(?<d>[A-FHJ-NPR-Y])(?![A-Za-z0-9])))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignlessIdentityCodePattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+'\-]+@[\p{L}\p{N}][\p{L}\p{N}\-]*", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    /// <summary>A run of digits with at most two separators between each, optionally after a plus sign; a run that
+    [GeneratedRegex(@"[\p{L}\p{N}._%+'\-]+ ?@ ?[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedEmailPattern();
+
+    [GeneratedRegex(@" ?[\[(\{<] ?(at|ät|miukumauku) ?[\])\}>] ?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtWordPattern();
+
+    [GeneratedRegex(@" ?[\[(\{<] ?(dot|piste|punkt) ?[\])\}>] ?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DotWordPattern();
+
+    /// <summary>A date "d.m.", "d.m.yy", "dd.mm.yyyy" (also with "/" or "-"), with a possible day and month.</summary>
+    [GeneratedRegex(@"(?<![0-9])(0?[1-9]|[12][0-9]|3[01])([./-])(0?[1-9]|1[0-2])\2([0-9]{4}|[0-9]{2})?(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+
+    /// <summary>A time of day "8.30", "16:00".</summary>
+    [GeneratedRegex(@"(?<![0-9])([01]?[0-9]|2[0-3])[.:][0-5][0-9](?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePattern();
+
+    /// <summary>A run of digits with at most three separators between each, optionally after a plus sign; a run that
     /// continues a longer number is not split into candidates.</summary>
-    [GeneratedRegex(@"(?<![\d+])\(?\+?\s?\(?\d(?:[ \-()\u00A0]{0,2}\d){5,18}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9+])\(?\+? ?\(?[0-9](?:[ \-()./]{0,3}[0-9]){5,18}(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneCandidatePattern();
 
-    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex DigitGroupPattern();
 }

@@ -27,6 +27,6 @@ public sealed partial record ReportingPeriod(string Code, DateOnly Start, DateOn
 
     public int Year => Start.Year;
 
-    [GeneratedRegex(@"^(?<year>\d{4})(H(?<half>[12]))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(H(?<half>[12]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

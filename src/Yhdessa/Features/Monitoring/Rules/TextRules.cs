@@ -24,22 +24,24 @@ public static partial class TextRules
 
     public static string Clean(string? value) => (value ?? "").Trim().Normalize(NormalizationForm.FormC);
 
-    /// <summary>A resident code: the unit's own pseudonym, 1–40 of A–Z, a–z, 0–9, '-' and '_', and no identifier.</summary>
-    public static void CheckResidentCode(string field, string? code, ICollection<RuleError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(code)) errors.Add(new RuleError(field, RuleCodes.Required));
-        else if (code.Length > MonitoringLimits.ResidentCode) errors.Add(new RuleError(field, RuleCodes.TooLong, MonitoringLimits.ResidentCode));
-        else if (!CodePattern().IsMatch(code)) errors.Add(new RuleError(field, RuleCodes.ResidentCodeFormat));
-        else if (IdentifierGuard.Find(code) is { } kind) errors.Add(new RuleError(field, RuleCodes.Of(kind)));
-    }
+    /// <summary>
+    /// A resident code: the unit's own pseudonym, 1–40 of A–Z, a–z, 0–9, '-' and '_', that holds no identifier
+    /// even with its separators left out (<see cref="IdentifierGuard.FindInCode"/>). The identifier is looked for
+    /// first, so that a code written with full-width digits or a look-alike letter is refused for what it holds.
+    /// </summary>
+    public static void CheckResidentCode(string field, string? code, ICollection<RuleError> errors) =>
+        CheckCode(field, code, MonitoringLimits.ResidentCode, RuleCodes.ResidentCodeFormat, errors);
 
-    /// <summary>A service's short code: 1–20 of the same characters as a resident code.</summary>
-    public static void CheckServiceCode(string field, string? code, ICollection<RuleError> errors)
+    /// <summary>A service's short code: 1–20 of the same characters as a resident code, under the same guard.</summary>
+    public static void CheckServiceCode(string field, string? code, ICollection<RuleError> errors) =>
+        CheckCode(field, code, MonitoringLimits.ServiceCode, RuleCodes.ServiceCodeFormat, errors);
+
+    private static void CheckCode(string field, string? code, int maxLength, string formatRule, ICollection<RuleError> errors)
     {
         if (string.IsNullOrWhiteSpace(code)) errors.Add(new RuleError(field, RuleCodes.Required));
-        else if (code.Length > MonitoringLimits.ServiceCode) errors.Add(new RuleError(field, RuleCodes.TooLong, MonitoringLimits.ServiceCode));
-        else if (!CodePattern().IsMatch(code)) errors.Add(new RuleError(field, RuleCodes.ServiceCodeFormat));
-        else if (IdentifierGuard.Find(code) is { } kind) errors.Add(new RuleError(field, RuleCodes.Of(kind)));
+        else if (code.Length > maxLength) errors.Add(new RuleError(field, RuleCodes.TooLong, maxLength));
+        else if (IdentifierGuard.FindInCode(code) is { } kind) errors.Add(new RuleError(field, RuleCodes.Of(kind)));
+        else if (!CodePattern().IsMatch(code)) errors.Add(new RuleError(field, formatRule));
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
