@@ -77,6 +77,53 @@ public sealed class BusyDatabaseOnPostgres(TinyPoolApp app) : IClassFixture<Tiny
     }
 
     [Fact]
+    public async Task When_the_server_refuses_more_connections_a_page_answers_503_with_retry_after()
+    {
+        var ev = await app.OpenEventAsync(capacity: 10);
+        // The app signs in as a role the server allows two connections; the server refuses a third (53300), as it
+        // does when all of max_connections are in use.
+        var role = "yhdessa_limited_" + Guid.NewGuid().ToString("N")[..12];
+        await using var admin = await app.OpenBesidePoolAsync();
+        await ExecuteAsync(admin, $"CREATE ROLE {role} LOGIN CONNECTION LIMIT 2; GRANT ALL ON SCHEMA public TO {role}; " +
+            $"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role};");
+        var asRole = new NpgsqlConnectionStringBuilder(app.ConnectionString()) { Username = role, MaxPoolSize = 10 }.ConnectionString;
+        try
+        {
+            HttpResponseMessage response;
+            await using (var limited = app.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:Yhdessa", asRole)))
+            {
+                var client = limited.CreateClient();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/events/{ev.Slug}/register?culture=sv")).StatusCode);
+                // Other programs of the same role take both of its connections; the app's idle ones are closed.
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(limited.ConnectionString()));
+                await using var others = new HeldConnections();
+                for (var i = 0; i < 2; i++)
+                {
+                    others.Connections.Add(new NpgsqlConnection(new NpgsqlConnectionStringBuilder(asRole) { Pooling = false }.ConnectionString));
+                    await others.Connections[i].OpenAsync();
+                }
+                response = await client.GetAsync($"/events/{ev.Slug}/register?culture=sv");
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(limited.ConnectionString()));
+            }
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(DatabaseBusy.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+            var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            Assert.Equal("Tjänsten är överbelastad", page.QuerySelector("main h1")?.TextContent.Trim());
+        }
+        finally
+        {
+            await ExecuteAsync(admin, $"DROP OWNED BY {role}; DROP ROLE {role};");
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task A_pool_size_stated_in_the_connection_string_wins_over_the_setting()
     {
         var stated = new NpgsqlConnectionStringBuilder(app.ConnectionString()) { MaxPoolSize = TinyPoolApp.PoolSize + 2 };
