@@ -40,9 +40,9 @@ public sealed class BurstOnPostgres(TinyPoolApp app) : IClassFixture<TinyPoolApp
                 ["Input.Email"] = Email(guest.Number), ["Input.OrganisationName"] = $"Organisaatio {guest.Number}",
             }));
 
-        // The event's lock is held from outside the pool for three seconds, as a long change by a coordinator would:
-        // the registrations that reach it keep their connections meanwhile, and the rest of the burst waits for the
-        // pool longer than its one-second timeout.
+        // For three seconds the event's lock is held from outside the pool, as a long change by a coordinator would,
+        // and another long request holds one of the pool's two connections. The registration whose turn it is waits
+        // for the lock on the other; the rest of the burst waits for a connection longer than the one-second timeout.
         await using var coordinator = await app.OpenBesidePoolAsync();
         await using var change = await coordinator.BeginTransactionAsync();
         await using (var lockEvent = new NpgsqlCommand(
@@ -51,11 +51,13 @@ public sealed class BurstOnPostgres(TinyPoolApp app) : IClassFixture<TinyPoolApp
             lockEvent.Parameters.AddWithValue("id", ev.Id);
             await lockEvent.ExecuteNonQueryAsync();
         }
+        var longRequest = await app.TakeFromPoolAsync(1);
         using var start = new SemaphoreSlim(0);
         var posts = guests.Select(async guest => { await start.WaitAsync(); return (guest, response: await Register(guest)); }).ToList();
         start.Release(Guests);
         await Task.Delay(TimeSpan.FromSeconds(3));
         await change.RollbackAsync();
+        await longRequest.DisposeAsync();
         var answers = await Task.WhenAll(posts);
 
         Assert.All(answers, a => Assert.True(a.response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.ServiceUnavailable,
