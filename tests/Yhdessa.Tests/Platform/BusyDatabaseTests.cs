@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yhdessa.Platform.Data;
+using Yhdessa.Tests.Events;
 using Yhdessa.Tests.Events.Registration;
 
 namespace Yhdessa.Tests.Platform;
@@ -45,6 +46,26 @@ public sealed class BusyDatabaseOnPostgres(TinyPoolApp app) : IClassFixture<Tiny
 
         // Once connections are free again, the same page opens.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/events/{ev.Slug}/register?culture={language}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_whose_session_is_due_for_its_check_also_gets_the_503_page()
+    {
+        var ev = await app.OpenEventAsync(capacity: 10);
+        var member = await app.SignedInAsync("kiireinen");
+        // The session's periodic check against the account (Yhdessa:Accounts:SessionCheckSeconds) is due.
+        app.Clock().Advance(TimeSpan.FromMinutes(2));
+
+        HttpResponseMessage response;
+        await using (await app.TakeFromPoolAsync(TinyPoolApp.PoolSize))
+            response = await member.Client.GetAsync($"/events/{ev.Slug}/register?culture=en");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(DatabaseBusy.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The service is busy", page.QuerySelector("main h1")?.TextContent.Trim());
+        // The session was not ended by the busy database: once it is free, the member is still signed in.
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync("/account")).StatusCode);
     }
 
     [Fact]
