@@ -45,6 +45,7 @@ public static class PlatformSetup
         services.AddTrustedProxies(builder.Configuration);
         services.AddPlatformHealth();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddOpenApi();
         services.AddPublicPageCache();
         services.AddNetwork();

@@ -28,9 +28,13 @@ public class ErrorModel(IStringLocalizer<SharedText> text, ILogger<ErrorModel> l
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>();
         if (exception is not null)
         {
-            code = StatusCodes.Status500InternalServerError;
+            // The exception handlers chose the status: 503 for a busy database (DatabaseBusyHandler, which logged
+            // it), 500 for everything else.
+            code = Response.StatusCode == StatusCodes.Status503ServiceUnavailable
+                ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
             CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
-            logger.LogError(exception.Error, "Unhandled error {CorrelationId} at {Path}", CorrelationId, exception.Path);
+            if (code == StatusCodes.Status500InternalServerError)
+                logger.LogError(exception.Error, "Unhandled error {CorrelationId} at {Path}", CorrelationId, exception.Path);
         }
         else if (code >= 500)
         {
@@ -43,6 +47,7 @@ public class ErrorModel(IStringLocalizer<SharedText> text, ILogger<ErrorModel> l
             403 => (text["Error403Title"].Value, text["Error403"].Value),
             400 => (text["Error400Title"].Value, text["Error400"].Value),
             429 => (text["Error429Title"].Value, text["Error429"].Value),
+            503 => (text["Error503Title"].Value, text["Error503"].Value),
             _ => (text["Error500Title"].Value, text["Error500"].Value),
         };
     }

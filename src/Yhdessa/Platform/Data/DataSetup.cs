@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Yhdessa.Platform.Data;
 
@@ -18,7 +20,7 @@ public static class DataSetup
             var connectionString = configuration.GetConnectionString("Yhdessa")
                 ?? throw new InvalidOperationException(
                     "Yhdessa:Database:Provider is Postgres but ConnectionStrings:Yhdessa is not set.");
-            services.AddDbContext<YhdessaDb, PostgresYhdessaDb>(db => db.UseNpgsql(connectionString));
+            services.AddDbContext<YhdessaDb, PostgresYhdessaDb>(db => db.UseNpgsql(PostgresConnectionString(connectionString, options.Database)));
         }
         else
         {
@@ -32,5 +34,21 @@ public static class DataSetup
             services.AddDbContext<YhdessaDb, SqliteYhdessaDb>(db => db.UseSqlite(connectionString));
         }
         return services;
+    }
+
+    /// <summary>
+    /// The connection string with the pool size and the wait for a free connection from
+    /// <c>Yhdessa:Database</c>. A value the connection string states itself wins: whoever wrote it there meant it
+    /// for this server (e.g. behind a connection pooler that allows more).
+    /// </summary>
+    public static string PostgresConnectionString(string configured, PlatformOptions.DatabaseSection options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        // NpgsqlConnectionStringBuilder answers ContainsKey for every keyword it knows, but writes back only the
+        // values that were set, under their canonical keywords (Max Pool Size, MaxPoolSize → Maximum Pool Size).
+        var stated = new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        if (!stated.ContainsKey("Maximum Pool Size")) builder.MaxPoolSize = options.MaxPoolSize;
+        if (!stated.ContainsKey("Timeout")) builder.Timeout = options.ConnectionTimeoutSeconds;
+        return builder.ConnectionString;
     }
 }

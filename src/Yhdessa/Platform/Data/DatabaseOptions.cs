@@ -17,6 +17,15 @@ public sealed class PlatformOptions
     public sealed class DatabaseSection
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+        /// <summary>PostgreSQL connections one app instance keeps at most (Npgsql's <c>Maximum Pool Size</c>), unless
+        /// the connection string sets its own. Npgsql's 100 would let one instance take every slot of a default server
+        /// (max_connections 100); 25 leaves room for a few instances and the operators' own connections.</summary>
+        public int MaxPoolSize { get; set; } = 25;
+
+        /// <summary>How long a request waits for a free PostgreSQL connection (Npgsql's <c>Timeout</c>), unless the
+        /// connection string sets its own; then the database is busy and the person is asked to try again.</summary>
+        public int ConnectionTimeoutSeconds { get; set; } = 10;
     }
 
     public sealed class DemoSection

@@ -55,7 +55,17 @@ public static class IdentitySetup
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
-                await validateStamp(context);
+                try
+                {
+                    await validateStamp(context);
+                }
+                catch (Exception e) when (DatabaseBusy.Is(e))
+                {
+                    // A busy database cannot answer the periodic check now. Failing here would fail the error page
+                    // as well (authentication runs again for it and repeats this outcome), and a 500 would replace
+                    // the 503. The session stands for this one request without being renewed, so the next request
+                    // checks again; the page itself then meets the busy database and answers 503.
+                }
             };
         });
         services.AddAntiforgery(antiforgery =>

@@ -17,6 +17,7 @@ public static class RegistrationSetup
     {
         services.AddOptions<RegistrationOptions>().BindConfiguration("Yhdessa:Events");
         services.AddScoped<Registrations>();
+        services.AddSingleton<EventTurns>();
         services.AddScoped<RegistrationMail>();
         services.AddScoped<RegistrationTokens>();
         services.AddScoped<RegistrationMaintenance>();

@@ -39,7 +39,7 @@ public sealed record EventChange(bool Time, bool Place, bool OnlineLink)
 /// instances on PostgreSQL and on SQLite, and the waiting list is served in arrival order (registration id).
 /// </summary>
 public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog audit, TimeProvider clock,
-    IOutputCacheStore pageCache, ILogger<Registrations> logger)
+    IOutputCacheStore pageCache, EventTurns turns, ILogger<Registrations> logger)
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -435,10 +435,13 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
     /// Runs <paramref name="work"/> in a transaction that first bumps the event's settings row: PostgreSQL then queues
     /// the other writers of the same event on that row until this one commits, and SQLite's transaction holds the
     /// database's write lock from its first statement. A deadlock or a busy database is retried from the start.
+    /// Within this instance, the changes of one event first wait their turn in memory (<see cref="EventTurns"/>), so
+    /// that a burst for one event queues without holding database connections.
     /// </summary>
     private async Task<T> UnderEventLockAsync<T>(int eventId, Func<EventRegistrationSettings, Task<T>> work,
         CancellationToken cancellationToken)
     {
+        using var turn = await turns.WaitAsync(eventId, cancellationToken);
         await EnsureSettingsAsync(eventId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
