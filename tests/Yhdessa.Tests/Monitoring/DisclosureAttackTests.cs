@@ -42,7 +42,7 @@ public abstract class DisclosureAttackTests(ITestOutputHelper output)
 
     /// <summary>Once this many hidden figures are found narrowed, the attack stops working out the others: enough to
     /// show what is wrong, and quick when much is.</summary>
-    private const int MaxNarrowed = 150;
+    private const int MaxNarrowed = 60;
 
     [Fact]
     public void The_attacker_pins_and_narrows_the_hidden_figures_of_a_naive_publication()

@@ -175,13 +175,15 @@ public sealed class DisclosureAttacker
             }
             // Feasible points spread the figures cheaply: a figure seen at values 3 apart cannot be narrowed below that.
             // All the figures still close together pushed down at once, then up, until that spreads no more of them.
-            for (var open = mine.Count; open > 0;)
+            // Then each pushed up or down at random, which spreads figures that trade against each other.
+            var random = new Random(5);
+            for (int open = mine.Count, round = 0, idle = 0; open > 0 && idle < 3; round++)
             {
                 var close = mine.Where(k => !WideEnough(k)).ToList();
-                if (!See(lp.Solve([.. close.Select(k => (k, 1.0))], minimize: true))) return null;
-                See(lp.Solve([.. close.Select(k => (k, 1.0))], minimize: false));
+                if (round < 2 && !See(lp.Solve([.. close.Select(k => (k, 1.0))], minimize: round == 0))) return null;
+                if (round >= 2) See(lp.Solve([.. close.Select(k => (k, random.Next(2) == 0 ? 1.0 : -1.0))], minimize: true));
                 var still = mine.Count(k => !WideEnough(k));
-                if (still == open) break;
+                idle = still == open ? idle + 1 : 0;
                 open = still;
             }
             // The rest one by one: the exact least and greatest value.
@@ -192,7 +194,8 @@ public sealed class DisclosureAttacker
                 if (!WideEnough(key)) high[key] = lp.Solve([(key, 1.0)], minimize: false)![lp.Index[key]];
                 if (!WideEnough(key)) narrowedFound++;
             }
-            log?.Invoke($"group of {component.Count} figures, {mine.Count} hidden: {mine.Count(k => !WideEnough(k))} narrowed");
+            log?.Invoke($"group of {component.Count} figures, {mine.Count} hidden: {mine.Count(k => !WideEnough(k) && !unexamined.Contains(k))} narrowed, " +
+                $"{mine.Count(unexamined.Contains)} not worked out");
         }
         return [.. targets.OrderBy(t => t.Key.ToString(), StringComparer.Ordinal)
             .Select(t => new Narrowed(t.Key, t.Value, low[t.Key], high[t.Key], truth.TryGetValue(t.Key, out var v) ? v : null,
@@ -260,6 +263,8 @@ public sealed class DisclosureAttacker
 
         public Lp(Model model, IReadOnlyList<FigureKey> component)
         {
+            // Without presolve each solve starts from the last basis: only the objective changes between them.
+            solver.SetSolverSpecificParametersAsString("use_preprocessing: false");
             foreach (var key in component)
             {
                 Index[key] = variables.Count;
