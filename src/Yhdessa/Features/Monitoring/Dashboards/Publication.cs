@@ -61,7 +61,7 @@ public sealed class PublishedArea(int firstYear, IReadOnlyDictionary<(string Tab
 /// dashboards (<see cref="DashboardCache"/>), so that it is computed again when the monitoring data changes. The
 /// computation is deterministic, so every instance of the app publishes the same figures from the same data.</summary>
 public sealed class PublicationQuery(YhdessaDb db, DashboardQuery query, DashboardCache cache, Municipalities municipalities,
-    SmallNumberProtection protection, TimeProvider clock)
+    SmallNumberProtection protection, TimeProvider clock, ILogger<PublicationQuery> logger)
 {
     public Task<Publication> GetAsync(CancellationToken cancellationToken)
     {
@@ -89,7 +89,11 @@ public sealed class PublicationQuery(YhdessaDb db, DashboardQuery query, Dashboa
             AreaCells.Sum(b, ids["r:" + region.Key], [.. region.Select(m => ids["m:" + m.Code])]);
         AreaCells.Sum(b, ids[""], [.. regions.Select(r => ids["r:" + r.Key])]);
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var state = b.Protect(protection.MinimumCount);
+        logger.LogInformation("Published monitoring figures protected: {Areas} areas, {Cells} figures, {Hidden} hidden, in {Milliseconds} ms",
+            ids.Count, b.Values.Count, state.Count(s => s != CellState.Shown),
+            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new Publication(from, to, ids.ToDictionary(a => a.Key, a => new PublishedArea(from,
             a.Value.All.ToDictionary(c => c.Key, c => new ProtectedCell(state[c.Value], state[c.Value] == CellState.Shown ? b.Values[c.Value] : null)))));
     }
