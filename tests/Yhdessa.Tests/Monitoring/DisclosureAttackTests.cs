@@ -28,7 +28,7 @@ public sealed class DisclosureAttackOnPostgres(ITestOutputHelper output) : Discl
 /// <summary>
 /// An outsider's attack on everything the monitoring figures publish. A signed-in member opens the dashboard of every
 /// area, service type and year window the page offers and exports every table as CSV; anyone reads the open statistics'
-/// JSON. Each printed count becomes an interval ("&lt;5" is 1–4, "x" at least 5, a count rounded to the nearest five
+/// JSON. Each printed count becomes an interval ("&lt;5" is 1–4, "x" any hidden count but 0, a count rounded to the nearest five
 /// v − 2 .. v + 2), every relation a reader knows becomes an equation, and linear programming gives the least and the
 /// greatest value of every hidden figure. No hidden figure may be pinned or narrowed to fewer than four values.
 /// The attacker reads only what is offered, so it holds whatever the protection lets a member choose. Each test has

@@ -22,7 +22,8 @@ public readonly record struct Interval(double Low, double High)
     /// <summary>Larger than any count here; stands for "no upper bound" so that every maximum is finite.</summary>
     public const double Unbounded = 1_000_000;
 
-    /// <summary>"&lt;5" is 1–4; "x" is a count hidden to protect another, never 0 nor 1–4; 0 is exact; a number is
+    /// <summary>"&lt;5" is 1–4; "x" is a hidden count, never 0 (zeros are shown) but possibly small (a small total
+    /// whose label would narrow its small parts is written "x"); 0 is exact; a number is
     /// exact unless the table says its counts are rounded to the nearest five (then v − 2 .. v + 2, never below 5).
     /// Null for anything that is not a count ("–", "not shown", a share).</summary>
     public static Interval? Of(string printed, bool rounded)
@@ -30,7 +31,7 @@ public readonly record struct Interval(double Low, double High)
         var text = new string([.. printed.Where(c => !char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F'))]);
         if (Regex.Match(text, @"^<(\d+)$") is { Success: true } small)
             return new(1, int.Parse(small.Groups[1].Value, CultureInfo.InvariantCulture) - 1);
-        if (text.Equals("x", StringComparison.OrdinalIgnoreCase)) return new(5, Unbounded);
+        if (text.Equals("x", StringComparison.OrdinalIgnoreCase)) return new(1, Unbounded);
         if (!Regex.IsMatch(text, @"^(\d+|\d{1,3}([.,]\d{3})+)$")) return null;
         var v = int.Parse(text.Replace(".", "").Replace(",", ""), CultureInfo.InvariantCulture);
         return v == 0 || !rounded ? new(v, v) : new(Math.Max(5, v - 2), v + 2);

@@ -127,7 +127,7 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
         var value = Area ?? "";
         var area = options.FirstOrDefault(o => o.Item1 == value);
         if (area.Item1 is null)
-            ModelState.AddModelError(nameof(Area), value.StartsWith("u:") && !microData ? d["ExactOnly"] : d["UnknownArea"]);
+            ModelState.AddModelError(nameof(Area), value.StartsWith("u:") ? d["ExactOnly"] : d["UnknownArea"]);
         if (!ModelState.IsValid) return null;
 
         ScopeName = area.Item2;

@@ -63,12 +63,24 @@ public sealed class PublishedArea(int firstYear, IReadOnlyDictionary<(string Tab
 public sealed class PublicationQuery(YhdessaDb db, DashboardQuery query, DashboardCache cache, Municipalities municipalities,
     SmallNumberProtection protection, TimeProvider clock, ILogger<PublicationQuery> logger)
 {
-    public Task<Publication> GetAsync(CancellationToken cancellationToken)
+    /// <summary>One computation at a time in an instance: requests that arrive while it runs wait for it and take it
+    /// from the cache, instead of each computing the same publication.</summary>
+    private static readonly SemaphoreSlim Computing = new(1, 1);
+
+    public async Task<Publication> GetAsync(CancellationToken cancellationToken)
     {
         var thisYear = clock.GetUtcNow().Year;
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return cache.GetOrComputeAsync((nameof(Publication), asOf),
-            () => ComputeAsync(thisYear - Publication.YearsBack + 1, thisYear, cancellationToken));
+        await Computing.WaitAsync(cancellationToken);
+        try
+        {
+            return await cache.GetOrComputeAsync((nameof(Publication), asOf),
+                () => ComputeAsync(thisYear - Publication.YearsBack + 1, thisYear, cancellationToken));
+        }
+        finally
+        {
+            Computing.Release();
+        }
     }
 
     private async Task<Publication> ComputeAsync(int from, int to, CancellationToken cancellationToken)

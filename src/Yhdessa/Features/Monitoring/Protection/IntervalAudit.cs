@@ -92,10 +92,12 @@ public static class IntervalAudit
         return [.. byRoot.Values];
     }
 
+    /// <summary>The first narrow cell of the component, if any: protection widens it and audits again, so solving
+    /// the rest of a component that is about to change would be wasted.</summary>
     private static List<int> NarrowIn(Component component, IReadOnlyList<int> values,
         IReadOnlyList<LinkedProtection.Equation> equations, CellState[] state, int minimumCount, double ceiling) =>
         [.. Solve(component, values, equations, state, minimumCount, ceiling)
-            .Where(r => r.Range.Max - r.Range.Min < MinimumWidth - Tolerance).Select(r => r.Cell)];
+            .Where(r => r.Range.Max - r.Range.Min < MinimumWidth - Tolerance).Select(r => r.Cell).Take(1)];
 
     private static IEnumerable<(int Cell, (double Min, double Max) Range)> Solve(Component component, IReadOnlyList<int> values,
         IReadOnlyList<LinkedProtection.Equation> equations, CellState[] state, int minimumCount, double ceiling)
@@ -117,7 +119,6 @@ public static class IntervalAudit
             foreach (var (v, coefficient) in terms) constraint.SetCoefficient(v, constraint.GetCoefficient(v) + coefficient);
         }
         var objective = solver.Objective();
-        var results = new List<(int, (double, double))>();
         foreach (var cell in component.Cells)
         {
             objective.Clear();
@@ -126,9 +127,8 @@ public static class IntervalAudit
             var min = Bound(solver, variable[cell], values[cell]);
             objective.SetMaximization();
             var max = Bound(solver, variable[cell], values[cell]);
-            results.Add((cell, (min, max)));
+            yield return (cell, (min, max));
         }
-        return results;
     }
 
     /// <summary>What a reader may know of an "x": most are counts that are neither "&lt;5" nor a shown 0, so the audit

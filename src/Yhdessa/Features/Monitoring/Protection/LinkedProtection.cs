@@ -45,11 +45,27 @@ public static class LinkedProtection
                 if (own.Any(widened.Contains)) continue;
                 var near = own.SelectMany(e => e.Terms).Where(t => state[t.Cell] != CellState.Shown)
                     .SelectMany(t => equationsOf[t.Cell]).Distinct().ToList();
-                if (HideSmallestShown(own, values, state) || HideSmallestShown(near, values, state) || Unlabel(cell, own, state))
+                if (HideSmallestShown(own, values, state) || HideSmallestShown(near, values, state) || Unlabel(cell, own, state)
+                    || Unlabel(cell, near, state) || WidenAnywhere(cell, equationsOf, values, state))
                     widened.UnionWith(own);
             }
             if (widened.Count == 0) return state;
         }
+    }
+
+    /// <summary>Last resort for a narrow cell: a shown figure, else a "&lt;5" label, anywhere among the hidden figures
+    /// joined to it by equations.</summary>
+    private static bool WidenAnywhere(int cell, List<Equation>[] equationsOf, IReadOnlyList<int> values, CellState[] state)
+    {
+        var seen = new HashSet<int> { cell };
+        var reach = new HashSet<Equation>();
+        var queue = new Queue<int>([cell]);
+        while (queue.Count > 0)
+            foreach (var equation in equationsOf[queue.Dequeue()])
+                if (reach.Add(equation))
+                    foreach (var (other, _) in equation.Terms)
+                        if (state[other] != CellState.Shown && seen.Add(other)) queue.Enqueue(other);
+        return HideSmallestShown(reach, values, state) || Unlabel(cell, reach, state);
     }
 
     /// <summary>When nothing is left to hide, the label itself is what narrows: three "&lt;5" where two add up to the
@@ -65,16 +81,15 @@ public static class LinkedProtection
         return true;
     }
 
-    /// <summary>Hides the smallest shown non-zero figure of the equations, a member of a sum before its total; a zero
-    /// only when nothing else is left. False when every figure is hidden already.</summary>
+    /// <summary>Hides the smallest shown non-zero figure of the equations, a member of a sum before its total. Zeros are
+    /// never hidden: a shown zero is exact and a reader relies on it, so "x" never stands for 0. False when no
+    /// non-zero figure is shown.</summary>
     private static bool HideSmallestShown(IReadOnlyCollection<Equation> equations, IReadOnlyList<int> values, CellState[] state)
     {
-        var shown = equations.SelectMany(e => e.Terms).Where(t => state[t.Cell] == CellState.Shown)
+        var shown = equations.SelectMany(e => e.Terms).Where(t => state[t.Cell] == CellState.Shown && values[t.Cell] > 0)
             .GroupBy(t => t.Cell).Select(g => (Cell: g.Key, Member: g.Any(t => t.Coefficient > 0))).ToList();
         if (shown.Count == 0) return false;
-        var nonZero = shown.Where(c => values[c.Cell] > 0).ToList();
-        var pick = (nonZero.Count > 0 ? nonZero : shown)
-            .OrderBy(c => values[c.Cell]).ThenBy(c => c.Member ? 0 : 1).ThenBy(c => c.Cell).First();
+        var pick = shown.OrderBy(c => values[c.Cell]).ThenBy(c => c.Member ? 0 : 1).ThenBy(c => c.Cell).First();
         state[pick.Cell] = CellState.Complementary;
         return true;
     }
