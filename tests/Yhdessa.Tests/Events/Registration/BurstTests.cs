@@ -62,8 +62,10 @@ public sealed class BurstOnPostgres(TinyPoolApp app) : IClassFixture<TinyPoolApp
 
         Assert.All(answers, a => Assert.True(a.response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.ServiceUnavailable,
             $"{Email(a.guest.Number)}: {(int)a.response.StatusCode}"));
+        // How many find no connection depends on timing (registrations of one event wait their turn in memory, and
+        // only the other requests of the burst need a connection while they wait); BusyDatabaseTests take every
+        // connection and always see the 503. Here what holds for every timing: no 500, and a 503 is a proper one.
         var refused = answers.Where(a => a.response.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
-        Assert.NotEmpty(refused);
         foreach (var (_, response) in refused)
         {
             Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
