@@ -76,6 +76,7 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
         // of a whole run, while dozens of test hosts start, a signed-in page once took over 30 s to load (measured
         // again with the class alone beside four busy loops: signed in correctly, page slow).
         context.SetDefaultTimeout(60_000);
+        await Axe.InstallAsync(context);
         return await context.NewPageAsync();
     }
 
