@@ -1,15 +1,37 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Yhdessa.Tests;
 
-/// <summary>The whole app on a fresh, empty database of its own, without demo content.
-/// Each HTTP test class runs once on each engine (see <see cref="SqliteApp"/> and <see cref="PostgresApp"/>).</summary>
-public abstract class YhdessaApp : WebApplicationFactory<Program>
+public enum Engine { Sqlite, Postgres }
+
+/// <summary>
+/// The whole app on a database of its own, for the test classes of one collection. The database is a copy of a
+/// migrated template (<see cref="TemplateDatabases"/>), so a host starts without running 60 migrations. Unlike
+/// production: passwords are hashed cheaply (production cost is proven in Account/PasswordHashingTests), nothing
+/// is logged to the console, the clock is a <see cref="ShiftableClock"/>, and the limits a person could hit by
+/// submitting forms quickly are lifted (the tests of those limits set them on a host of their own).
+/// </summary>
+public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null, bool demoData = false) : WebApplicationFactory<Program>
 {
-    protected readonly string DataDirectory =
+    public Engine Engine { get; } = engine;
+
+    /// <summary>The app's clock: tests move it forward to let time pass.</summary>
+    public ShiftableClock Clock { get; } = new();
+
+    public readonly string DataDirectory =
         Path.Combine(Path.GetTempPath(), "yhdessa-tests", Guid.NewGuid().ToString("N"));
+
+    private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
+    private bool copied;
+
+    /// <summary>Where the app keeps the files of the material bank.</summary>
+    public string StoredFiles => Path.Combine(DataDirectory, "files", "materials");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,41 +40,44 @@ public abstract class YhdessaApp : WebApplicationFactory<Program>
         // A host made from this one by WithWebHostBuilder shares its database and data folder, but not the search
         // index: each running host keeps its index open (Lucene's write lock), so each builds one of its own.
         builder.UseSetting("Yhdessa:Materials:IndexDirectory", Path.Combine(DataDirectory, "search-" + Guid.NewGuid().ToString("N")));
-        builder.UseSetting("Yhdessa:DemoData", "false");
+        builder.UseSetting("Yhdessa:DemoData", demoData ? "true" : "false");
         builder.UseSetting("Yhdessa:BaseUrl", "https://yhdessa.test");
+        builder.UseSetting("Yhdessa:Accounts:SessionCheckSeconds", "0");
+        builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
+        builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "100000");
+        if (Engine == Engine.Postgres)
+        {
+            builder.UseSetting("Yhdessa:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Yhdessa", TemplateDatabases.Postgres(database));
+        }
+        // A host made from this one by WithWebHostBuilder comes here too, and shares the copy.
+        lock (DataDirectory)
+        {
+            if (!copied) TemplateDatabases.Copy(Engine, demoData, DataDirectory, database);
+            copied = true;
+        }
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = 1);
+        });
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+        if (Engine == Engine.Postgres && copied) await TemplateDatabases.DropPostgresAsync(database);
     }
 }
 
-public class SqliteApp : YhdessaApp;
+public class SqliteApp() : YhdessaApp(Engine.Sqlite);
+
+/// <summary>The app with its demo content, as a newcomer sees it after <c>dotnet run</c>.</summary>
+public sealed class DemoSqliteApp() : YhdessaApp(Engine.Sqlite, demoData: true);
+public sealed class DemoPostgresApp() : YhdessaApp(Engine.Postgres, demoData: true);
 
 /// <summary>Runs against the PostgreSQL server that ./test.sh starts (YHDESSA_TEST_POSTGRES), on a database of its own.</summary>
-public class PostgresApp : YhdessaApp
-{
-    private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
-
-    private static string PostgresServer => Environment.GetEnvironmentVariable("YHDESSA_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("Run the tests with ./test.sh: it starts PostgreSQL and sets YHDESSA_TEST_POSTGRES.");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:Database:Provider", "Postgres");
-        builder.UseSetting("ConnectionStrings:Yhdessa", $"{PostgresServer};Database={database}");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresServer);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-}
+public class PostgresApp() : YhdessaApp(Engine.Postgres);

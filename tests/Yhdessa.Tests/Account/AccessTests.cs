@@ -1,10 +1,13 @@
 using System.Net;
 using Yhdessa.Platform.Identity;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class AccountAccessOnSqlite(AccountAppOnSqlite app) : AccountAccessTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class AccountAccessOnPostgres(AccountAppOnPostgres app) : AccountAccessTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class AccountAccessOnSqlite(SqliteApp app) : AccountAccessTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class AccountAccessOnPostgres(PostgresApp app) : AccountAccessTests(app);
 
 /// <summary>Who may open which account page: the public ones for everybody, the own-account ones only signed in,
 /// the people pages only for coordinators.</summary>
@@ -28,14 +31,14 @@ public abstract class AccountAccessTests(YhdessaApp app)
     [Theory]
     [MemberData(nameof(PublicPages))]
     public async Task Public_pages_open_for_everybody(string url) =>
-        Assert.Equal(HttpStatusCode.OK, (await Browser.Open(app).OpenAsync(url)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await WebBrowser.Open(app).OpenAsync(url)).Status);
 
     [Theory]
     [MemberData(nameof(OwnPages))]
     [InlineData("/admin/people")]
     public async Task Other_pages_send_a_visitor_to_sign_in(string url)
     {
-        var page = await Browser.Open(app).OpenAsync(url);
+        var page = await WebBrowser.Open(app).OpenAsync(url);
         Assert.StartsWith("/account/sign-in?ReturnUrl=", page.Path);
     }
 
@@ -45,7 +48,7 @@ public abstract class AccountAccessTests(YhdessaApp app)
     {
         var email = $"paasy-{Guid.NewGuid():N}@example.fi";
         await app.CreateUserAsync(email, Password, Roles.Member);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
 
         var page = await browser.OpenAsync(url);
@@ -62,7 +65,7 @@ public abstract class AccountAccessTests(YhdessaApp app)
     {
         var email = $"rooli-{Guid.NewGuid():N}@example.fi";
         var id = await app.CreateUserAsync(email, Password, role);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
 
         Assert.Equal(expected, (await browser.OpenAsync("/admin/people")).Status);

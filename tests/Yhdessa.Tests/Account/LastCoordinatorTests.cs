@@ -5,21 +5,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class LastCoordinatorOnSqlite(AccountAppOnSqlite app) : LastCoordinatorTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class LastCoordinatorOnPostgres(AccountAppOnPostgres app) : LastCoordinatorTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class LastCoordinatorOnSqlite(SqliteApp app) : LastCoordinatorTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class LastCoordinatorOnPostgres(PostgresApp app) : LastCoordinatorTests(app);
 
 /// <summary>The service always keeps one enabled coordinator, whoever tries to remove the last one and however.</summary>
 public abstract class LastCoordinatorTests(YhdessaApp app)
 {
     private const string Password = "koordinaattorin oma salasana";
 
-    private async Task<(string Id, Browser Browser)> CoordinatorAsync()
+    private async Task<(string Id, WebBrowser WebBrowser)> CoordinatorAsync()
     {
         var email = $"koord-{Guid.NewGuid():N}@example.fi";
         var id = await app.CreateUserAsync(email, Password, Roles.Coordinator, Roles.Member);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         Assert.Equal("/account", (await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password })).Path);
         return (id, browser);
     }
@@ -77,7 +80,7 @@ public abstract class LastCoordinatorTests(YhdessaApp app)
         }
     }
 
-    private static async Task<List<KeyValuePair<string, string>>> FormAsync(Browser browser, string id)
+    private static async Task<List<KeyValuePair<string, string>>> FormAsync(WebBrowser browser, string id)
     {
         var page = await browser.GetAsync($"/admin/people/{id}");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

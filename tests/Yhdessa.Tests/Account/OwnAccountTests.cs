@@ -9,10 +9,13 @@ using Yhdessa.Platform.Identity;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class OwnAccountOnSqlite(AccountAppOnSqlite app) : OwnAccountTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class OwnAccountOnPostgres(AccountAppOnPostgres app) : OwnAccountTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class OwnAccountOnSqlite(SqliteApp app) : OwnAccountTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class OwnAccountOnPostgres(PostgresApp app) : OwnAccountTests(app);
 
 public abstract class OwnAccountTests(YhdessaApp app)
 {
@@ -20,9 +23,9 @@ public abstract class OwnAccountTests(YhdessaApp app)
 
     private static string NewEmail() => $"oma-{Guid.NewGuid():N}@example.fi";
 
-    private async Task<Browser> SignedInAsync(string email)
+    private async Task<WebBrowser> SignedInAsync(string email)
     {
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", page.Path);
         return browser;
@@ -52,7 +55,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         var user = (await app.FindUserAsync(email))!;
         Assert.NotNull(user.LockoutEnd);
         Assert.Equal(email, user.Email);
-        var signIn = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var signIn = await WebBrowser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.StartsWith("/account/sign-in", signIn.Path);
     }
 
@@ -65,7 +68,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
         var limited = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "3"));
-        var browser = new Browser(limited.CreateClient());
+        var browser = new WebBrowser(limited.CreateClient());
         // Signing in is the first of the three submissions allowed in the minute.
         var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", signedIn.Path);
@@ -90,7 +93,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
             await db.SaveChangesAsync();
             return profile.Id;
         });
-        var visitor = Browser.Open(app);
+        var visitor = WebBrowser.Open(app);
         var url = $"/network/people/{profileId}";
         Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
         Assert.Equal("Testi Henkilö", (await visitor.OpenAsync(url)).H1);
@@ -146,7 +149,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         Assert.Equal(("Anna-Liisa Väänänen", "sv"), (user.DisplayName, user.PreferredLanguage));
 
         // Mail now comes in Swedish.
-        await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
         Assert.Contains("lösenord", (await app.MailToAsync(email)).Last().Subject);
     }
 
@@ -183,9 +186,9 @@ public abstract class OwnAccountTests(YhdessaApp app)
         Assert.Contains("vaihdettiin", (await app.MailToAsync(email)).Last().Subject);
 
         // The link is used up, and the new address signs in while the old one does not.
-        var again = await Browser.Open(app).SubmitAsync(link, new Dictionary<string, string>());
+        var again = await WebBrowser.Open(app).SubmitAsync(link, new Dictionary<string, string>());
         Assert.Contains("Linkki ei kelpaa", again.ErrorSummary);
-        var old = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var old = await WebBrowser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.StartsWith("/account/sign-in", old.Path);
         await SignedInAsync(newEmail);
     }
@@ -223,7 +226,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
 
         Assert.Equal(0, exit);
         var link = output.ToString().Split('\n').Single(line => line.StartsWith("https://yhdessa.test/account/reset-password?")).Trim();
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var set = await browser.SubmitAsync(new Uri(link).PathAndQuery, new() { ["Password"] = Password });
         Assert.Equal("/account/sign-in", set.Path);
         var signedIn = await SignedInAsync(email);

@@ -9,10 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class SessionLifetimeOnSqlite(AccountAppOnSqlite app) : SessionLifetimeTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class SessionLifetimeOnPostgres(AccountAppOnPostgres app) : SessionLifetimeTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class SessionLifetimeOnSqlite(SqliteApp app) : SessionLifetimeTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class SessionLifetimeOnPostgres(PostgresApp app) : SessionLifetimeTests(app);
 
 /// <summary>A session ends after half an hour without use, and twelve hours after sign-in however busy it is.</summary>
 public abstract class SessionLifetimeTests(YhdessaApp app)
@@ -21,11 +24,11 @@ public abstract class SessionLifetimeTests(YhdessaApp app)
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 
-    private async Task<Browser> SignedInAsync(WebApplicationFactory<Program> on)
+    private async Task<WebBrowser> SignedInAsync(WebApplicationFactory<Program> on)
     {
         var email = $"istunto-{Guid.NewGuid():N}@example.fi";
         await app.CreateUserAsync(email, Password);
-        var browser = new Browser(on.CreateClient());
+        var browser = new WebBrowser(on.CreateClient());
         var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", page.Path);
         return browser;
@@ -67,7 +70,7 @@ public abstract class SessionLifetimeTests(YhdessaApp app)
     [Fact]
     public async Task Session_and_form_cookies_are_http_only_and_same_site_lax()
     {
-        var browser = Browser.Open(app, followRedirects: false);
+        var browser = WebBrowser.Open(app, followRedirects: false);
         var form = await browser.Client.GetAsync("/account/sign-in");
         var token = (await browser.GetAsync("/account/sign-in")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var email = $"istunto-{Guid.NewGuid():N}@example.fi";

@@ -9,10 +9,13 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class SessionsOnSqlite(AccountAppOnSqlite app) : SessionTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class SessionsOnPostgres(AccountAppOnPostgres app) : SessionTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class SessionsOnSqlite(SqliteApp app) : SessionTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class SessionsOnPostgres(PostgresApp app) : SessionTests(app);
 
 public abstract class SessionTests(YhdessaApp app)
 {
@@ -20,9 +23,9 @@ public abstract class SessionTests(YhdessaApp app)
 
     private static string NewEmail() => $"jasen-{Guid.NewGuid():N}@example.fi";
 
-    private async Task<Browser> SignedInAsync(string email, string password = Password, YhdessaApp? on = null)
+    private async Task<WebBrowser> SignedInAsync(string email, string password = Password, YhdessaApp? on = null)
     {
-        var browser = Browser.Open(on ?? app);
+        var browser = WebBrowser.Open(on ?? app);
         var page = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal("/account", page.Path);
         return browser;
@@ -34,12 +37,12 @@ public abstract class SessionTests(YhdessaApp app)
     [Fact]
     public async Task A_signed_out_visitor_is_sent_to_sign_in_and_back()
     {
-        var page = await Browser.Open(app).OpenAsync("/account/profile");
+        var page = await WebBrowser.Open(app).OpenAsync("/account/profile");
         Assert.Equal("/account/sign-in?ReturnUrl=%2Faccount%2Fprofile", page.Path);
 
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var signedIn = await browser.SubmitAsync(page.Path, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account/profile", signedIn.Path);
     }
@@ -54,7 +57,7 @@ public abstract class SessionTests(YhdessaApp app)
     {
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
-        var page = await Browser.Open(app).SubmitAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}",
+        var page = await WebBrowser.Open(app).SubmitAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}",
             new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", page.Path);
     }
@@ -64,7 +67,7 @@ public abstract class SessionTests(YhdessaApp app)
     {
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var unknown = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "väärä salasana tässä" });
         for (var i = 0; i < 5; i++)
         {
@@ -84,8 +87,8 @@ public abstract class SessionTests(YhdessaApp app)
         await app.CreateUserAsync(email, Password);
         var unknownEmail = NewEmail();
 
-        var known = await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
-        var unknown = await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = unknownEmail });
+        var known = await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        var unknown = await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = unknownEmail });
 
         Assert.Equal(known.Notice, unknown.Notice);
         Assert.Single(await app.MailToAsync(email));
@@ -98,19 +101,19 @@ public abstract class SessionTests(YhdessaApp app)
         var email = NewEmail();
         var id = await app.CreateUserAsync(email, Password);
         var other = await SignedInAsync(email);
-        await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
         var (link, _) = await app.LinkInLatestMailAsync(email);
         // The link names the account by its id: an address in a URL would end up in logs.
         Assert.Contains($"userId={id}", link);
         Assert.DoesNotContain("%40", link);
 
-        var reset = await Browser.Open(app).SubmitAsync(link, new() { ["Password"] = "uusi pitkä salasana" });
+        var reset = await WebBrowser.Open(app).SubmitAsync(link, new() { ["Password"] = "uusi pitkä salasana" });
         Assert.Equal("/account/sign-in", reset.Path);
         Assert.Contains("Uusi salasanasi on asetettu", reset.Notice);
         Assert.StartsWith("/account/sign-in", (await other.OpenAsync("/account")).Path);
         await SignedInAsync(email, "uusi pitkä salasana");
 
-        var again = await Browser.Open(app).SubmitAsync(link, new() { ["Password"] = "kolmas pitkä salasana" });
+        var again = await WebBrowser.Open(app).SubmitAsync(link, new() { ["Password"] = "kolmas pitkä salasana" });
         Assert.Contains("Linkki ei kelpaa", again.ErrorSummary);
         await SignedInAsync(email, "uusi pitkä salasana");
     }
@@ -122,11 +125,11 @@ public abstract class SessionTests(YhdessaApp app)
         var later = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
-        await new Browser(later.CreateClient()).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        await new WebBrowser(later.CreateClient()).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
         var (link, _) = await app.LinkInLatestMailAsync(email);
 
         clock.Advance(TimeSpan.FromMinutes(61));
-        var page = await new Browser(later.CreateClient()).SubmitAsync(link, new() { ["Password"] = "uusi pitkä salasana" });
+        var page = await new WebBrowser(later.CreateClient()).SubmitAsync(link, new() { ["Password"] = "uusi pitkä salasana" });
 
         Assert.Contains("Linkki ei kelpaa", page.ErrorSummary);
         await SignedInAsync(email);
@@ -137,7 +140,7 @@ public abstract class SessionTests(YhdessaApp app)
     {
         var email = NewEmail();
         await app.CreateUserAsync(email, Password);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var form = await browser.GetAsync("/account/forgot-password");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
@@ -186,7 +189,7 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.Contains("poistettu käytöstä", page.Notice);
 
         Assert.StartsWith("/account/sign-in", (await memberBrowser.OpenAsync("/account")).Path);
-        var again = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = member, ["Input.Password"] = Password });
+        var again = await WebBrowser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = member, ["Input.Password"] = Password });
         Assert.StartsWith("/account/sign-in", again.Path);
         Assert.Contains("account.disabled", (await AuditAsync($"user:{memberId}")).Select(a => a.Action));
 
@@ -225,7 +228,7 @@ public abstract class SessionTests(YhdessaApp app)
         await browser.SubmitAsync("/account/sign-out", []);
 
         // Password alone is not enough now.
-        var second = Browser.Open(app);
+        var second = WebBrowser.Open(app);
         var step = await second.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.StartsWith("/account/sign-in/two-factor", step.Path);
         Assert.StartsWith("/account/sign-in", (await second.OpenAsync("/account")).Path);
@@ -233,13 +236,13 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.Equal("/account", signedIn.Path);
         Assert.Contains("Käytössä", signedIn.Text);
 
-        var third = Browser.Open(app);
+        var third = WebBrowser.Open(app);
         step = await third.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         var recovered = await third.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = codes[0] });
         Assert.Equal("/account", recovered.Path);
 
         // A used recovery code does not work a second time.
-        var fourth = Browser.Open(app);
+        var fourth = WebBrowser.Open(app);
         await fourth.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         var reused = await fourth.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = codes[0] });
         Assert.Contains("Palautuskoodi ei kelpaa", reused.ErrorSummary);
@@ -262,7 +265,7 @@ public abstract class SessionTests(YhdessaApp app)
         // Shown once: the page does not show them again.
         Assert.Empty((await browser.GetAsync("/account/two-factor")).QuerySelectorAll(".recovery-codes code"));
 
-        var other = Browser.Open(app);
+        var other = WebBrowser.Open(app);
         await other.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Contains("Palautuskoodi ei kelpaa", (await other.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = oldCode })).ErrorSummary);
 
@@ -292,7 +295,7 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.Contains("Salasana on väärin", wrongOff.ErrorSummary);
         Assert.True((await app.FindUserAsync(email))!.TwoFactorEnabled);
         Assert.Equal(1, (await app.FindUserAsync(email))!.AccessFailedCount);
-        var other = Browser.Open(app);
+        var other = WebBrowser.Open(app);
         await other.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", (await other.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = oldCode })).Path);
 
@@ -314,7 +317,7 @@ public abstract class SessionTests(YhdessaApp app)
         var key = (await browser.GetAsync("/account/two-factor/enable")).QuerySelector("#authenticator-key")!.TextContent;
         await browser.SubmitAsync("/account/two-factor/enable", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
 
-        var attacker = Browser.Open(app);
+        var attacker = WebBrowser.Open(app);
         await attacker.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         // Five-digit codes are never right, so these three count as failures whatever the time.
         for (var i = 0; i < 3; i++)
@@ -322,7 +325,7 @@ public abstract class SessionTests(YhdessaApp app)
         for (var i = 0; i < 2; i++)
             await attacker.SubmitAsync("/account/sign-in/recovery-code", new() { ["Code"] = $"wrong{i}" });
 
-        var owner = Browser.Open(app);
+        var owner = WebBrowser.Open(app);
         var page = await owner.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account/sign-in", page.Path);
         Assert.Contains("Kirjautuminen ei onnistunut", page.ErrorSummary);
@@ -352,7 +355,7 @@ public abstract class SessionTests(YhdessaApp app)
         var email = NewEmail();
         var id = await app.CreateUserAsync(email, Password, Roles.Member);
         var browser = await SignedInAsync(email);
-        await Browser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
+        await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
 
         var wrong = await browser.SubmitAsync("/account/delete", new() { ["Password"] = "ei oikea salasana" });
         Assert.Contains("Salasana on väärin", wrong.ErrorSummary);
@@ -473,7 +476,7 @@ public abstract class SessionTests(YhdessaApp app)
     public async Task Too_many_sign_in_attempts_from_one_address_get_429()
     {
         var limited = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "3"));
-        var browser = new Browser(limited.CreateClient());
+        var browser = new WebBrowser(limited.CreateClient());
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
             statuses.Add((await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "mikä tahansa salasana" })).Status);

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Identity;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class SignInTimingOnSqlite(AccountAppOnSqlite app) : SignInTimingTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class SignInTimingOnPostgres(AccountAppOnPostgres app) : SignInTimingTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Account on SQLite")]
+public sealed class SignInTimingOnSqlite(SqliteApp app) : SignInTimingTests(app);
+[Collection("Account on PostgreSQL")]
+public sealed class SignInTimingOnPostgres(PostgresApp app) : SignInTimingTests(app);
 
 /// <summary>
 /// Whether an address has an account must not show in how long sign-in takes to say no. Checking a password is
@@ -37,7 +40,7 @@ public abstract class SignInTimingTests(YhdessaApp app)
     {
         var counted = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<IPasswordHasher<User>>(hasher)));
-        var browser = new Browser(counted.CreateClient());
+        var browser = new WebBrowser(counted.CreateClient());
         // Open the form first, so that only the submission is counted.
         var form = await browser.GetAsync("/account/sign-in");
         var before = hasher.Verifications;

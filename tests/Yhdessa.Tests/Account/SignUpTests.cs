@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
+
 namespace Yhdessa.Tests.Account;
 
-public sealed class SignUpOnSqlite(AccountAppOnSqlite app) : SignUpTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class SignUpOnPostgres(AccountAppOnPostgres app) : SignUpTests(app), IClassFixture<AccountAppOnPostgres>;
+public sealed class SignUpOnSqlite(SqliteApp app) : SignUpTests(app), IClassFixture<SqliteApp>;
+public sealed class SignUpOnPostgres(PostgresApp app) : SignUpTests(app), IClassFixture<PostgresApp>;
 
 public abstract class SignUpTests(YhdessaApp app)
 {
@@ -35,7 +36,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task Sign_up_confirm_sign_in_and_sign_out()
     {
         var email = NewEmail();
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
 
         var signedUp = await browser.SubmitAsync("/account/sign-up", SignUpForm("Åsa Öhman", email, language: "sv"));
         Assert.Equal("/account/check-email", signedUp.Path);
@@ -72,7 +73,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task A_confirmation_link_works_once()
     {
         var email = NewEmail();
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         await browser.SubmitAsync("/account/sign-up", SignUpForm("Matti Meikäläinen", email));
         var (link, _) = await app.LinkInLatestMailAsync(email);
 
@@ -89,7 +90,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task An_address_with_an_account_gets_the_same_answer_and_nothing_is_created(string variant)
     {
         var email = $"äijä-{Guid.NewGuid():N}@example.fi".Normalize(NormalizationForm.FormC);
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var first = await browser.SubmitAsync("/account/sign-up", SignUpForm("Äijä Ensimmäinen", email));
         var (link, _) = await app.LinkInLatestMailAsync(email);
         await browser.SubmitAsync(link, new Dictionary<string, string>());
@@ -100,7 +101,7 @@ public abstract class SignUpTests(YhdessaApp app)
             "spaces" => $"  {email} ",
             _ => email.Normalize(NormalizationForm.FormD),
         };
-        var second = await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Toinen Yrittäjä", again));
+        var second = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Toinen Yrittäjä", again));
 
         Assert.Equal(first.Path, second.Path);
         Assert.Equal(first.H1, second.H1);
@@ -117,17 +118,17 @@ public abstract class SignUpTests(YhdessaApp app)
     {
         // Someone signs up first with another person's address and leaves the account waiting.
         var email = NewEmail();
-        await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Ennakoija Hyökkääjä", email, "toisen ihmisen salasana"));
+        await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Ennakoija Hyökkääjä", email, "toisen ihmisen salasana"));
         var (earlierLink, _) = await app.LinkInLatestMailAsync(email);
 
         // The owner signs up later; the answer is the same as for any sign-up.
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         var signedUp = await browser.SubmitAsync("/account/sign-up", SignUpForm("Oikea Omistaja", email, language: "en"));
         Assert.Equal("/account/check-email", signedUp.Path);
         Assert.Equal(1, await CountAccountsAsync(email));
 
         // The link sent before no longer confirms the account.
-        var stale = await Browser.Open(app).SubmitAsync(earlierLink, new Dictionary<string, string>());
+        var stale = await WebBrowser.Open(app).SubmitAsync(earlierLink, new Dictionary<string, string>());
         Assert.NotEqual("/account/sign-in", stale.Path);
         Assert.False((await app.FindUserAsync(email))!.EmailConfirmed);
 
@@ -138,7 +139,7 @@ public abstract class SignUpTests(YhdessaApp app)
         Assert.Equal("Oikea Omistaja", user.DisplayName);
         Assert.Equal("en", user.PreferredLanguage);
 
-        var wrong = await Browser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = "toisen ihmisen salasana" });
+        var wrong = await WebBrowser.Open(app).SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = "toisen ihmisen salasana" });
         Assert.StartsWith("/account/sign-in", wrong.Path);
         var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal("/account", signedIn.Path);
@@ -153,7 +154,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task Names_are_kept_exactly_as_written_and_shown_as_text(string name)
     {
         var email = NewEmail();
-        var browser = Browser.Open(app);
+        var browser = WebBrowser.Open(app);
         await browser.SubmitAsync("/account/sign-up", SignUpForm(name, email));
         await browser.SubmitAsync((await app.LinkInLatestMailAsync(email)).Path, new Dictionary<string, string>());
         var account = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
@@ -185,7 +186,7 @@ public abstract class SignUpTests(YhdessaApp app)
         var form = SignUpForm("Testi Henkilö", email);
         form[field] = value;
 
-        var page = await Browser.Open(app).SubmitAsync("/account/sign-up", form);
+        var page = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", form);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(message, page.ErrorSummary);
@@ -202,14 +203,14 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task Overlong_fields_are_refused()
     {
         var email = NewEmail();
-        var page = await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm(new string('a', 101), email, new string('x', 100) + " " + new string('y', 40)));
+        var page = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm(new string('a', 101), email, new string('x', 100) + " " + new string('y', 40)));
         Assert.Contains("enintään 100 merkkiä", page.ErrorSummary);
 
         var longEmail = new string('a', 250) + "@example.fi";
-        page = await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Testi", longEmail));
+        page = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Testi", longEmail));
         Assert.Contains("enintään 254 merkkiä", page.ErrorSummary);
 
-        page = await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Testi", email, string.Concat(Enumerable.Repeat("pitkä lause ", 11))));
+        page = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Testi", email, string.Concat(Enumerable.Repeat("pitkä lause ", 11))));
         Assert.Contains("enintään 128 merkkiä", page.ErrorSummary);
         Assert.Null(await app.FindUserAsync(email));
     }
@@ -218,7 +219,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task A_password_with_the_persons_own_name_is_refused()
     {
         var email = NewEmail();
-        var page = await Browser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Väinämöinen Kalevala", email, "väinämöinen on paras"));
+        var page = await WebBrowser.Open(app).SubmitAsync("/account/sign-up", SignUpForm("Väinämöinen Kalevala", email, "väinämöinen on paras"));
         Assert.Contains("nimeäsi", page.ErrorSummary);
         Assert.Null(await app.FindUserAsync(email));
     }
@@ -228,7 +229,7 @@ public abstract class SignUpTests(YhdessaApp app)
     [InlineData("en", "The name can be at most 100 characters.")]
     public async Task Messages_follow_the_language(string language, string message)
     {
-        var page = await Browser.Open(app).SubmitAsync($"/account/sign-up?culture={language}", SignUpForm(new string('b', 101), NewEmail()));
+        var page = await WebBrowser.Open(app).SubmitAsync($"/account/sign-up?culture={language}", SignUpForm(new string('b', 101), NewEmail()));
         Assert.Contains(message, page.ErrorSummary);
     }
 
@@ -246,7 +247,7 @@ public abstract class SignUpTests(YhdessaApp app)
     public async Task Demo_accounts_sign_in_with_their_roles()
     {
         var demo = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
-        var browser = new Browser(demo.CreateClient());
+        var browser = new WebBrowser(demo.CreateClient());
 
         var page = await browser.SubmitAsync("/account/sign-in",
             new() { ["Input.Email"] = DemoAccounts.Coordinator, ["Input.Password"] = "demo-Yhdessa-2026!" });

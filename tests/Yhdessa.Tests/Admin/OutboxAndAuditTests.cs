@@ -5,12 +5,15 @@ using Yhdessa.Platform.Email;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Admin;
 
-public sealed class OutboxAndAuditOnSqlite(AccountAppOnSqlite app) : OutboxAndAuditTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class OutboxAndAuditOnPostgres(AccountAppOnPostgres app) : OutboxAndAuditTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Admin on SQLite")]
+public sealed class OutboxAndAuditOnSqlite(SqliteApp app) : OutboxAndAuditTests(app);
+[Collection("Admin on PostgreSQL")]
+public sealed class OutboxAndAuditOnPostgres(PostgresApp app) : OutboxAndAuditTests(app);
 
 /// <summary>Without an SMTP server, a coordinator reads the platform's mail at /admin/outbox; opening a message
 /// (which may hold a sign-in link) leaves a trace in the audit log, and the log shows who did what.</summary>
@@ -22,9 +25,7 @@ public abstract class OutboxAndAuditTests(YhdessaApp app)
     {
         var email = $"koordinaattori-{Guid.NewGuid():N}@example.fi";
         await app.CreateUserAsync(email, Password, Roles.Coordinator, Roles.Member);
-        var person = Person.Open(app);
-        await person.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        return person;
+        return await app.SignInAsync(email, Password);
     }
 
     [Fact]

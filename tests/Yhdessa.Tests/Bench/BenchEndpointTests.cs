@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Yhdessa.Tests.Bench;
 
-public sealed class BenchEndpointOnSqlite(SqliteApp app) : BenchEndpointTests(app), IClassFixture<SqliteApp>;
-public sealed class BenchEndpointOnPostgres(PostgresApp app) : BenchEndpointTests(app), IClassFixture<PostgresApp>;
+[Collection("Bench on SQLite")]
+public sealed class BenchEndpointOnSqlite(SqliteApp app) : BenchEndpointTests(app);
+[Collection("Bench on PostgreSQL")]
+public sealed class BenchEndpointOnPostgres(PostgresApp app) : BenchEndpointTests(app);
 
 /// <summary>The benchmark's plaintext yardstick exists only when the benchmark switches it on.</summary>
 public abstract class BenchEndpointTests(YhdessaApp app)

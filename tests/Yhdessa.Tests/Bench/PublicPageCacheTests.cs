@@ -1,7 +1,9 @@
 namespace Yhdessa.Tests.Bench;
 
-public sealed class PublicPageCacheOnSqlite(SqliteApp app) : PublicPageCacheTests(app), IClassFixture<SqliteApp>;
-public sealed class PublicPageCacheOnPostgres(PostgresApp app) : PublicPageCacheTests(app), IClassFixture<PostgresApp>;
+[Collection("Bench on SQLite")]
+public sealed class PublicPageCacheOnSqlite(SqliteApp app) : PublicPageCacheTests(app);
+[Collection("Bench on PostgreSQL")]
+public sealed class PublicPageCacheOnPostgres(PostgresApp app) : PublicPageCacheTests(app);
 
 /// <summary>Anonymous public pages can be output-cached: the server sets no cookie on them.
 /// (The output cache stores no response that sets a cookie, so one stray cookie makes every visit render anew.)</summary>

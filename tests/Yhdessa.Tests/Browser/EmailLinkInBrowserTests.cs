@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 

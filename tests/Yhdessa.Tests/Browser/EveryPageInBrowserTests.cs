@@ -1,19 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
-/// <summary>The app with its demo content, as a newcomer sees it after <c>dotnet run</c>.</summary>
-public sealed class DemoSqliteApp : SqliteApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:DemoData", "true");
-    }
-}
 
 public sealed class DemoBrowserApp() : BrowserApp(new DemoSqliteApp());
 
@@ -101,11 +91,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await page.WaitForURLAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
         await Axe.AssertNoViolationsAsync(page);
 
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync(DemoAccounts.Coordinator);
-        await page.Locator("input[type=password]").FillAsync("demo-Yhdessa-2026!");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+        await page.SignInAsync(DemoAccounts.Coordinator, BrowserSignIn.DemoPassword);
 
         foreach (var path in CoordinatorPages) await CheckAsync(page, path, language);
         await CheckFirstLinkAsync(page, "a[href^='/admin/people/']", language, from: "/admin/people");

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
@@ -29,20 +28,11 @@ public abstract class MaterialJourneyTests(BrowserApp browser)
         return email;
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync(email);
-        await page.Locator("input[type=password]").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
-    }
-
     [Fact]
     public async Task A_member_proposes_a_PDF_a_coordinator_publishes_it_and_a_visitor_finds_it_by_an_inflected_word()
     {
         var member = await browser.NewPageAsync();
-        await SignInAsync(member, await PersonAsync(Roles.Member));
+        await member.SignInAsync(await PersonAsync(Roles.Member), Password);
         var title = "Pihapiirin kohtaamiset " + Guid.NewGuid().ToString("N")[..6];
 
         await member.GotoAsync("/materials");
@@ -71,7 +61,7 @@ public abstract class MaterialJourneyTests(BrowserApp browser)
         await Assertions.Expect(member.Locator("body")).ToContainTextAsync("lähetettiin koordinaattorin tarkistettavaksi");
 
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, await PersonAsync(Roles.Coordinator));
+        await coordinator.SignInAsync(await PersonAsync(Roles.Coordinator), Password);
         await coordinator.GotoAsync("/materials/drafts");
         await Axe.AssertNoViolationsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();

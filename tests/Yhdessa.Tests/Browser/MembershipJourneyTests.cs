@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
@@ -262,7 +261,7 @@ public abstract class MembershipJourneyTests(BrowserApp browser)
     /// <summary>Waits for the browser to reach <paramref name="address"/>; if it does not, says where it is and what the page says.</summary>
     private static async Task ArriveAsync(IPage page, string address)
     {
-        try { await page.WaitForURLAsync(address); }
+        try { await page.WaitForURLAsync(address, BrowserSignIn.Committed); }
         catch (TimeoutException)
         {
             Assert.Fail($"expected {address}, still at {page.Url}:\n{await page.Locator("main").InnerTextAsync()}");

@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
@@ -63,20 +62,6 @@ public abstract class MonitoringImportJourneyTests(BrowserApp browser)
     // The sign-in steps wait for the next address only, not for its page's load event: twice in whole runs a load
     // event was never reported although the page had loaded (Playwright logged "NetworkIdle" fired), and the next
     // step waits for what it needs anyway.
-    private static readonly PageWaitForURLOptions SignedInStep = new() { WaitUntil = WaitUntilState.Commit };
-
-    private static async Task SignInAsync(IPage page, string email, string key)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync(email);
-        await page.Locator("input[type=password]").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor"), SignedInStep);
-        await page.Locator("input[name=Code]").FillAsync(Yhdessa.Tests.Account.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"), SignedInStep);
-    }
-
     [Theory]
     [InlineData("fi", "Tarkista ja tuo", "Rivi 3, sarake Päättymispäivä")]
     [InlineData("sv", "Kontrollera och importera", "Rad 3, kolumn Päättymispäivä")]
@@ -86,7 +71,7 @@ public abstract class MonitoringImportJourneyTests(BrowserApp browser)
         var journey = await JourneyAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/language?to={language}&returnUrl=/");
-        await SignInAsync(page, journey.Reporter, journey.ReporterKey);
+        await page.SignInAsync(journey.Reporter, Password, journey.ReporterKey);
         await page.GotoAsync("/monitoring/import");
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         await Axe.AssertNoViolationsAsync(page);
@@ -107,7 +92,7 @@ public abstract class MonitoringImportJourneyTests(BrowserApp browser)
     {
         var journey = await JourneyAsync();
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, journey.Reporter, journey.ReporterKey);
+        await page.SignInAsync(journey.Reporter, Password, journey.ReporterKey);
 
         await page.GotoAsync("/monitoring/import");
         await Axe.AssertNoViolationsAsync(page);
@@ -139,7 +124,7 @@ public abstract class MonitoringImportJourneyTests(BrowserApp browser)
         await Assertions.Expect(page.Locator("[role=status].notice")).ToContainTextAsync("Raportti lähetettiin koordinaattorille.");
 
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, journey.Coordinator, journey.CoordinatorKey);
+        await coordinator.SignInAsync(journey.Coordinator, Password, journey.CoordinatorKey);
         await coordinator.GotoAsync($"/monitoring/rounds/{journey.RoundId}");
         await Axe.AssertNoViolationsAsync(coordinator);
         await coordinator.GetByLabel($"Mitä yksikön {journey.UnitName} pitää korjata?").FillAsync("Tarkistakaa rivin 3 päättymispäivä.");

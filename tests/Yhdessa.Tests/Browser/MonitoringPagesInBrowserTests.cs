@@ -5,7 +5,6 @@ using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
@@ -53,11 +52,6 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
         return data = new Data(unit.Id, aggregateUnit.Id, round.Id, service.Id, stay.Id, email, key);
     }
 
-    // The sign-in steps wait for the next address only, not for its page's load event: twice in whole runs a load
-    // event was never reported although the page had loaded (Playwright logged "NetworkIdle" fired), and the next
-    // step waits for what it needs anyway.
-    private static readonly PageWaitForURLOptions SignedInStep = new() { WaitUntil = WaitUntilState.Commit };
-
     [Theory]
     [InlineData("fi")]
     [InlineData("sv")]
@@ -67,14 +61,7 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
         var d = await DataAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/language?to={language}&returnUrl=/");
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync(d.Email);
-        await page.Locator("input[type=password]").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/two-factor"), SignedInStep);
-        await page.Locator("#Code").FillAsync(Totp.Code(d.Key, DateTimeOffset.UtcNow));
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"), SignedInStep);
+        await page.SignInAsync(d.Email, Password, d.Key);
 
         var report = $"/monitoring/report/{d.Round}/{d.Unit}";
         foreach (var path in new[]

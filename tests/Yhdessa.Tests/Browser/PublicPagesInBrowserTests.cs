@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 

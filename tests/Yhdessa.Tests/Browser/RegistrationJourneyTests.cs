@@ -4,7 +4,6 @@ using MimeKit;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Events;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 

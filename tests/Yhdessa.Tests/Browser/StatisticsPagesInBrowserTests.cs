@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Browser;
 
@@ -32,7 +31,7 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
         await page.GotoAsync($"/language?to={language}&returnUrl=/");
         foreach (var path in VisitorPages) await CheckAsync(page, path, language);
 
-        await SignInAsync(page, DemoAccounts.Member);
+        await page.SignInAsync(DemoAccounts.Member, BrowserSignIn.DemoPassword);
         foreach (var path in MemberPages) await CheckAsync(page, path, language);
     }
 
@@ -40,7 +39,7 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
     public async Task The_dashboard_works_without_javascript()
     {
         var page = await browser.NewPageAsync(javaScript: false);
-        await SignInAsync(page, DemoAccounts.Member);
+        await page.SignInAsync(DemoAccounts.Member, BrowserSignIn.DemoPassword);
         await page.GotoAsync("/monitoring/dashboards");
         await page.Locator("#Area").SelectOptionAsync(new SelectOptionValue { Value = "m:837" });
         await page.Locator("main form.filters button[type=submit]").ClickAsync();
@@ -48,15 +47,6 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
         Assert.Contains("area=m%3A837", page.Url);
         Assert.Equal(3, await page.Locator("figure.chart svg").CountAsync());
         Assert.Equal(8, await page.Locator("table.statistics").CountAsync());
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[type=email]").FillAsync(email);
-        await page.Locator("input[type=password]").FillAsync("demo-Yhdessa-2026!");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
     }
 
     private static async Task CheckAsync(IPage page, string path, string language)

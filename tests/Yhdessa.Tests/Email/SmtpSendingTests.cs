@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Email;
 
-public sealed class SmtpSendingOnSqlite(SqliteApp app) : SmtpSendingTests(app), IClassFixture<SqliteApp>;
-public sealed class SmtpSendingOnPostgres(PostgresApp app) : SmtpSendingTests(app), IClassFixture<PostgresApp>;
+[Collection("Email on SQLite")]
+public sealed class SmtpSendingOnSqlite(SqliteApp app) : SmtpSendingTests(app);
+[Collection("Email on PostgreSQL")]
+public sealed class SmtpSendingOnPostgres(PostgresApp app) : SmtpSendingTests(app);
 
 /// <summary>Email that the app queues reaches a real SMTP server, once, in UTF-8, and survives a server outage.</summary>
 public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime

@@ -5,12 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events;
 
-public sealed class EventFormOnSqlite(AccountAppOnSqlite app) : EventFormTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class EventFormOnPostgres(AccountAppOnPostgres app) : EventFormTests(app), IClassFixture<AccountAppOnPostgres>;
+public sealed class EventFormOnSqlite(SqliteApp app) : EventFormTests(app), IClassFixture<SqliteApp>;
+public sealed class EventFormOnPostgres(PostgresApp app) : EventFormTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>A coordinator creates, edits and cancels an event through the forms; calendars follow every step.</summary>
 public abstract class EventFormTests(YhdessaApp app)

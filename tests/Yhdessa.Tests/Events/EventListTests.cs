@@ -6,13 +6,12 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 using static Yhdessa.Tests.Events.EventTestData;
 
 namespace Yhdessa.Tests.Events;
 
-public sealed class EventListOnSqlite(AccountAppOnSqlite app) : EventListTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class EventListOnPostgres(AccountAppOnPostgres app) : EventListTests(app), IClassFixture<AccountAppOnPostgres>;
+public sealed class EventListOnSqlite(SqliteApp app) : EventListTests(app), IClassFixture<SqliteApp>;
+public sealed class EventListOnPostgres(PostgresApp app) : EventListTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>The list, month view, filters, paging, API and feeds, and who sees which event on each of them.</summary>
 public abstract class EventListTests(YhdessaApp app)

@@ -9,12 +9,13 @@ using Yhdessa.Features.Materials.Files;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Materials;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events;
 
-public sealed class EventMaterialsOnSqlite(MaterialAppOnSqlite app) : EventMaterialsTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class EventMaterialsOnPostgres(MaterialAppOnPostgres app) : EventMaterialsTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Events with a small file limit on SQLite")]
+public sealed class EventMaterialsOnSqlite(MaterialAppOnSqlite app) : EventMaterialsTests(app);
+[Collection("Events with a small file limit on PostgreSQL")]
+public sealed class EventMaterialsOnPostgres(MaterialAppOnPostgres app) : EventMaterialsTests(app);
 
 /// <summary>An event's materials come from the material bank: its published materials related to the event show on
 /// the event page with their files, and a coordinator publishes a file into the bank straight from the event.</summary>

@@ -6,7 +6,6 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events;
 
@@ -28,21 +27,13 @@ public static class EventTestData
             // Tests move the app's clock forward, and sessions end after 30 idle minutes: sign in again when it has.
             var own = await known.WebBrowser.Client.GetAsync("/account");
             if (own.StatusCode == HttpStatusCode.OK) return known;
-            await SignInAsync(known.WebBrowser, Emails[(app, key)]);
-            return known;
+            return People[(app, key)] = (await app.SignInAsync(Emails[(app, key)], Password, followRedirects: false), known.UserId);
         }
         var email = $"tapahtumat-{key}-{Guid.NewGuid():N}@example.fi";
         var id = await app.CreateUserAsync(email, Password, [Roles.Member, .. roles]);
-        var browser = WebBrowser.Open(app, followRedirects: false);
-        await SignInAsync(browser, email);
+        var browser = await app.SignInAsync(email, Password, followRedirects: false);
         Emails[(app, key)] = email;
         return People[(app, key)] = (browser, id);
-    }
-
-    private static async Task SignInAsync(WebBrowser browser, string email)
-    {
-        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
     }
 
     public static Task<WebBrowser> CoordinatorAsync(this YhdessaApp app) => app.SignedInAsync("coordinator", Roles.Coordinator);

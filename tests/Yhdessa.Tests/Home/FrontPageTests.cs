@@ -1,7 +1,9 @@
 namespace Yhdessa.Tests.Home;
 
-public sealed class FrontPageOnSqlite(SqliteApp app) : FrontPageTests(app), IClassFixture<SqliteApp>;
-public sealed class FrontPageOnPostgres(PostgresApp app) : FrontPageTests(app), IClassFixture<PostgresApp>;
+[Collection("Home on SQLite")]
+public sealed class FrontPageOnSqlite(SqliteApp app) : FrontPageTests(app);
+[Collection("Home on PostgreSQL")]
+public sealed class FrontPageOnPostgres(PostgresApp app) : FrontPageTests(app);
 
 public abstract class FrontPageTests(YhdessaApp app)
 {

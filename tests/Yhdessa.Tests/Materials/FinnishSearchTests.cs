@@ -4,10 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Materials.Data;
 
+
 namespace Yhdessa.Tests.Materials;
 
-public sealed class FinnishSearchOnSqlite(MaterialAppOnSqlite app) : FinnishSearchTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class FinnishSearchOnPostgres(MaterialAppOnPostgres app) : FinnishSearchTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Materials with a small file limit on SQLite")]
+public sealed class FinnishSearchOnSqlite(MaterialAppOnSqlite app) : FinnishSearchTests(app);
+[Collection("Materials with a small file limit on PostgreSQL")]
+public sealed class FinnishSearchOnPostgres(MaterialAppOnPostgres app) : FinnishSearchTests(app);
 
 /// <summary>
 /// What a worker types finds what was written in another form of the word: inflections, derivations and compound
@@ -165,7 +168,7 @@ public abstract class FinnishSearchTests(YhdessaApp app)
         await app.AddPublishedAsync("Kuntakierros toinen " + marker, "Opas.", type: MaterialType.ModelOrGuide, date: new DateOnly(2023, 3, 1));
         await app.AddPublishedAsync("Kuntakierros kolmas " + marker, "Opas.", type: MaterialType.ModelOrGuide, date: new DateOnly(2023, 4, 1));
 
-        var page = await new Account.Browser(app.CreateClient()).OpenAsync("/materials?q=" + marker);
+        var page = await new WebBrowser(app.CreateClient()).OpenAsync("/materials?q=" + marker);
         var facets = page.Document.QuerySelector(".facets")!.TextContent;
         Assert.Contains("malli tai opas (2)", facets);
         Assert.Contains("opintomatkaraportti (1)", facets);
@@ -198,8 +201,8 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     [Fact]
     public async Task The_order_shown_is_the_order_of_the_list()
     {
-        var browser = new Account.Browser(app.CreateClient());
-        string Shown(Account.Browser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector("#sort")!).Value;
+        var browser = new WebBrowser(app.CreateClient());
+        string Shown(WebBrowser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector("#sort")!).Value;
 
         // Without words there is nothing to rank: the list is newest first, and the form says so.
         Assert.Equal("newest", Shown(await browser.OpenAsync("/materials")));
@@ -212,7 +215,7 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     {
         var marker = "yksikkotesti" + Guid.NewGuid().ToString("N")[..5];
         await app.AddPublishedAsync("Ainoa " + marker, "Teksti.");
-        var browser = new Account.Browser(app.CreateClient());
+        var browser = new WebBrowser(app.CreateClient());
 
         Assert.Equal("1 aineisto", (await browser.OpenAsync("/materials?q=" + marker)).Document.QuerySelector("#results-heading")!.TextContent);
         Assert.Equal("1 material", (await browser.OpenAsync($"/materials?q={marker}&culture=en")).Document.QuerySelector("#results-heading")!.TextContent);

@@ -12,41 +12,13 @@ using Yhdessa.Features.Materials.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Materials;
 
-/// <summary>The app with the bank's own file limit (50 MB), so that a file refused here is refused for what it
-/// unpacks to, not for its size; the folder of stored files is open to the tests.</summary>
-public interface IMaterialFilesApp
-{
-    string StoredFiles { get; }
-}
-
-public sealed class MaterialArchiveAppOnSqlite : SqliteApp, IMaterialFilesApp
-{
-    public string StoredFiles => Path.Combine(DataDirectory, "files", "materials");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-    }
-}
-
-public sealed class MaterialArchiveAppOnPostgres : PostgresApp, IMaterialFilesApp
-{
-    public string StoredFiles => Path.Combine(DataDirectory, "files", "materials");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-    }
-}
-
-public sealed class MaterialArchiveOnSqlite(MaterialArchiveAppOnSqlite app) : MaterialArchiveTests(app), IClassFixture<MaterialArchiveAppOnSqlite>;
-public sealed class MaterialArchiveOnPostgres(MaterialArchiveAppOnPostgres app) : MaterialArchiveTests(app), IClassFixture<MaterialArchiveAppOnPostgres>;
+[Collection("Materials on SQLite")]
+public sealed class MaterialArchiveOnSqlite(SqliteApp app) : MaterialArchiveTests(app);
+[Collection("Materials on PostgreSQL")]
+public sealed class MaterialArchiveOnPostgres(PostgresApp app) : MaterialArchiveTests(app);
 
 /// <summary>
 /// An Office or OpenDocument file that would unpack to far more than it weighs (a part of hundreds of megabytes of
@@ -56,7 +28,7 @@ public sealed class MaterialArchiveOnPostgres(MaterialArchiveAppOnPostgres app) 
 /// </summary>
 public abstract class MaterialArchiveTests(YhdessaApp app)
 {
-    private string StoredFiles => ((IMaterialFilesApp)app).StoredFiles;
+    private string StoredFiles => app.StoredFiles;
 
     /// <summary>Each bomb is built once for both engines: a few hundred kB, hundreds of MB unpacked.</summary>
     private static readonly Lazy<Dictionary<ArchiveFormat, byte[]>> Bombs = new(() => Enum.GetValues<ArchiveFormat>()

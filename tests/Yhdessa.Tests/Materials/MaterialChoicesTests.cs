@@ -7,12 +7,13 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Materials;
 
-public sealed class MaterialChoicesOnSqlite(MaterialAppOnSqlite app) : MaterialChoicesTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class MaterialChoicesOnPostgres(MaterialAppOnPostgres app) : MaterialChoicesTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Materials with a small file limit on SQLite")]
+public sealed class MaterialChoicesOnSqlite(MaterialAppOnSqlite app) : MaterialChoicesTests(app);
+[Collection("Materials with a small file limit on PostgreSQL")]
+public sealed class MaterialChoicesOnPostgres(MaterialAppOnPostgres app) : MaterialChoicesTests(app);
 
 /// <summary>Authors are organisations of the network, people with public profiles and names as written; related events
 /// are found among thousands by name and year, without JavaScript.</summary>

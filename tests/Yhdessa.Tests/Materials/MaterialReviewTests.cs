@@ -7,12 +7,13 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Materials;
 
-public sealed class MaterialReviewOnSqlite(MaterialAppOnSqlite app) : MaterialReviewTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class MaterialReviewOnPostgres(MaterialAppOnPostgres app) : MaterialReviewTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Materials with a small file limit on SQLite")]
+public sealed class MaterialReviewOnSqlite(MaterialAppOnSqlite app) : MaterialReviewTests(app);
+[Collection("Materials with a small file limit on PostgreSQL")]
+public sealed class MaterialReviewOnPostgres(MaterialAppOnPostgres app) : MaterialReviewTests(app);
 
 /// <summary>The review loop between a member who proposes and the coordinators who publish: each side is told by
 /// email, a returned proposal says why, and the author reads it on her material's page.</summary>

@@ -10,49 +10,16 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Materials;
 
-/// <summary>The app with a small file limit (so "too large" is quick to prove) and accounts as in the account tests.</summary>
-public sealed class MaterialAppOnSqlite : SqliteApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-        builder.UseSetting("Yhdessa:Materials:MaxFileBytes", MaterialTestData.MaxFileBytes.ToString());
-    }
-}
-
-public sealed class MaterialAppOnPostgres : PostgresApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-        builder.UseSetting("Yhdessa:Materials:MaxFileBytes", MaterialTestData.MaxFileBytes.ToString());
-    }
-}
-
-/// <summary>The app with the demo content: the fixed corpus of the relevance tests.</summary>
-public sealed class MaterialDemoAppOnSqlite : SqliteApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:DemoData", "true");
-    }
-}
-
-public sealed class MaterialDemoAppOnPostgres : PostgresApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:DemoData", "true");
-    }
-}
+/// <summary>The app with a small file limit, so "too large" is quick to prove.</summary>
+public sealed class MaterialAppOnSqlite() : YhdessaApp(Engine.Sqlite, MaterialTestData.SmallFileLimit);
+public sealed class MaterialAppOnPostgres() : YhdessaApp(Engine.Postgres, MaterialTestData.SmallFileLimit);
 
 /// <summary>TEST HELPER: materials put straight into the database and the index, and the search API read back.</summary>
 public static class MaterialTestData
 {
+    public static void SmallFileLimit(IWebHostBuilder builder) =>
+        builder.UseSetting("Yhdessa:Materials:MaxFileBytes", MaxFileBytes.ToString());
+
     public const long MaxFileBytes = 200_000;
 
     /// <summary>Adds a published material the way the app publishes one: saved, then put into the index.</summary>

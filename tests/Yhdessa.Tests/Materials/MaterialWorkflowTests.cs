@@ -11,12 +11,13 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Materials;
 
-public sealed class MaterialWorkflowOnSqlite(MaterialAppOnSqlite app) : MaterialWorkflowTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class MaterialWorkflowOnPostgres(MaterialAppOnPostgres app) : MaterialWorkflowTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Materials with a small file limit on SQLite")]
+public sealed class MaterialWorkflowOnSqlite(MaterialAppOnSqlite app) : MaterialWorkflowTests(app);
+[Collection("Materials with a small file limit on PostgreSQL")]
+public sealed class MaterialWorkflowOnPostgres(MaterialAppOnPostgres app) : MaterialWorkflowTests(app);
 
 /// <summary>A member proposes a material with a file, a coordinator publishes and revises it, a visitor finds it;
 /// bad input and bad files get a clear message and change nothing.</summary>
@@ -216,8 +217,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         const string password = "lähtijän oma salasana 2026";
         var email = $"lahtija-{Guid.NewGuid():N}@example.fi";
         await app.CreateUserAsync(email, password, Yhdessa.Platform.Identity.Roles.Member);
-        var leaving = WebBrowser.Open(app, followRedirects: false);
-        await leaving.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var leaving = await app.SignInAsync(email, password, followRedirects: false);
         var draftTitle = EventTestData.Unique("Kesken jäänyt");
         var draft = await CreateAsync(leaving, draftTitle);
         await UploadAsync(leaving, draft, Pdf("Keskeneräinen."), "kesken.pdf");

@@ -7,10 +7,13 @@ using Yhdessa.Features.Materials.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 
+
 namespace Yhdessa.Tests.Materials;
 
-public sealed class RelevanceOnSqlite(MaterialDemoAppOnSqlite app, ITestOutputHelper output) : RelevanceTests(app, output), IClassFixture<MaterialDemoAppOnSqlite>;
-public sealed class RelevanceOnPostgres(MaterialDemoAppOnPostgres app, ITestOutputHelper output) : RelevanceTests(app, output), IClassFixture<MaterialDemoAppOnPostgres>;
+[Collection("Materials with demo content on SQLite")]
+public sealed class RelevanceOnSqlite(DemoSqliteApp app, ITestOutputHelper output) : RelevanceTests(app, output);
+[Collection("Materials with demo content on PostgreSQL")]
+public sealed class RelevanceOnPostgres(DemoPostgresApp app, ITestOutputHelper output) : RelevanceTests(app, output);
 
 /// <summary>
 /// Relevance is measured, not assumed: realistic queries (inflected forms, compounds, Swedish, English, typos)
@@ -123,7 +126,7 @@ public abstract class RelevanceTests(YhdessaApp app, ITestOutputHelper output)
         Assert.Equal(1, proposed);
         Assert.Equal(count, (await app.SearchAsync("")).Total);
         // The revised recommendation shows its final PDF, and its first version the draft's PDF.
-        var visitor = new Account.Browser(app.CreateClient());
+        var visitor = new WebBrowser(app.CreateClient());
         var current = await visitor.OpenAsync("/materials/asumissosiaalisen-tyon-laatusuositus");
         Assert.Null(current.Document.QuerySelector("a[href$='/laatusuositus-luonnos.pdf']"));
         Assert.NotNull(current.Document.QuerySelector("a[href$='/asumissosiaalisen-tyon-laatusuositus.pdf']"));

@@ -11,12 +11,13 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Materials;
 
-public sealed class SearchIndexOnSqlite(MaterialAppOnSqlite app) : SearchIndexTests(app), IClassFixture<MaterialAppOnSqlite>;
-public sealed class SearchIndexOnPostgres(MaterialAppOnPostgres app) : SearchIndexTests(app), IClassFixture<MaterialAppOnPostgres>;
+[Collection("Materials with a small file limit on SQLite")]
+public sealed class SearchIndexOnSqlite(MaterialAppOnSqlite app) : SearchIndexTests(app);
+[Collection("Materials with a small file limit on PostgreSQL")]
+public sealed class SearchIndexOnPostgres(MaterialAppOnPostgres app) : SearchIndexTests(app);
 
 /// <summary>The search index heals itself when it drifts from the database, and a coordinator can rebuild it.</summary>
 public abstract class SearchIndexTests(YhdessaApp app)

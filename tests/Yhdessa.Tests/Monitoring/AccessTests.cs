@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringAccessOnSqlite(AccountAppOnSqlite app) : MonitoringAccessTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringAccessOnPostgres(AccountAppOnPostgres app) : MonitoringAccessTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringAccessOnSqlite(SqliteApp app) : MonitoringAccessTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringAccessOnPostgres(PostgresApp app) : MonitoringAccessTests(app);
 
 /// <summary>Who sees monitoring micro-data: a reporter only their own unit's, by any address; everyone with the
 /// right only with two-step sign-in; every view written to the audit log.</summary>

@@ -4,8 +4,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class DisguisedIdentifierFormsOnSqlite(AccountAppOnSqlite app) : DisguisedIdentifierFormTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class DisguisedIdentifierFormsOnPostgres(AccountAppOnPostgres app) : DisguisedIdentifierFormTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class DisguisedIdentifierFormsOnSqlite(SqliteApp app) : DisguisedIdentifierFormTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class DisguisedIdentifierFormsOnPostgres(PostgresApp app) : DisguisedIdentifierFormTests(app);
 
 /// <summary>The report's web forms refuse identifiers however they are written: in a resident code, in the survey's
 /// free text and in the resident search. Nothing is stored, and the reporter is told why in their language.</summary>

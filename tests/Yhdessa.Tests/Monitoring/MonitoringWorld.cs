@@ -6,7 +6,8 @@ using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Monitoring;
 
@@ -127,24 +128,8 @@ public sealed class MonitoringWorld
     /// <summary>A signed-in browser of the person (with the authenticator code when two-step sign-in is on), one per
     /// person and redirect mode, reused across tests: signing in hashes a password.</summary>
     public static Task<Person> SignedInAsync(YhdessaApp app, string email, bool followRedirects = true) =>
-        Sessions.GetOrAdd($"{email}|{followRedirects}", _ => new Lazy<Task<Person>>(() => SignInAsync(app, email, followRedirects))).Value;
+        Sessions.GetOrAdd($"{email}|{followRedirects}", _ => new Lazy<Task<Person>>(() => app.SignInAsync(email, Password, followRedirects))).Value;
 
-    private static async Task<Person> SignInAsync(YhdessaApp app, string email, bool followRedirects)
-    {
-        var browser = Person.Open(app, followRedirects);
-        var step = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        var key = await app.WithServicesAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<User>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            return await users.GetTwoFactorEnabledAsync(user) ? await users.GetAuthenticatorKeyAsync(user) : null;
-        });
-        if (key is null) return browser;
-        var path = followRedirects ? step.Path : "/account/sign-in/two-factor";
-        var done = await browser.SubmitAsync(path, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-        Assert.True(done.Status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Redirect, $"Two-step sign-in failed: {done.Status}");
-        return browser;
-    }
 
     /// <summary>A unit of its own with one service ("HF1"), a round of its own (period 2025) and a reporter with
     /// two-step sign-in, for a test that changes what it works on.</summary>

@@ -2,10 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Tests.Account;
 
+
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringReportPagingOnSqlite(AccountAppOnSqlite app) : MonitoringReportPagingTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringReportPagingOnPostgres(AccountAppOnPostgres app) : MonitoringReportPagingTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringReportPagingOnSqlite(SqliteApp app) : MonitoringReportPagingTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringReportPagingOnPostgres(PostgresApp app) : MonitoringReportPagingTests(app);
 
 /// <summary>A unit's report lists its stays a page at a time, with filters for ongoing or ended stays, the service and a
 /// part of the resident code, so that any one stay of a large unit can be found.</summary>
@@ -32,7 +35,7 @@ public abstract class MonitoringReportPagingTests(YhdessaApp app)
         return (own, other);
     }
 
-    private static string[] Residents(Yhdessa.Tests.Account.Browser.Page page) =>
+    private static string[] Residents(WebBrowser.Page page) =>
         page.Document.QuerySelectorAll("main table tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToArray();
 
     [Fact]

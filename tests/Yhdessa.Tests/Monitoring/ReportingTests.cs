@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringReportingOnSqlite(AccountAppOnSqlite app) : MonitoringReportingTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringReportingOnPostgres(AccountAppOnPostgres app) : MonitoringReportingTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringReportingOnSqlite(SqliteApp app) : MonitoringReportingTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringReportingOnPostgres(PostgresApp app) : MonitoringReportingTests(app);
 
 /// <summary>The web forms of a unit's report: stays, counts and the annual survey — what they accept, what they
 /// refuse and say, and that a refused form changes nothing.</summary>

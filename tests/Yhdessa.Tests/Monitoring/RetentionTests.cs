@@ -8,8 +8,8 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringRetentionOnSqlite(AccountAppOnSqlite app) : MonitoringRetentionTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringRetentionOnPostgres(AccountAppOnPostgres app) : MonitoringRetentionTests(app), IClassFixture<AccountAppOnPostgres>;
+public sealed class MonitoringRetentionOnSqlite(SqliteApp app) : MonitoringRetentionTests(app), IClassFixture<SqliteApp>;
+public sealed class MonitoringRetentionOnPostgres(PostgresApp app) : MonitoringRetentionTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>The daily job that cuts old stays' link to the units' own registers: a resident whose every stay in a
 /// unit ended more than three years ago gets one random token in place of the unit's code.</summary>

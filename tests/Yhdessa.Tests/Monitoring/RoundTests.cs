@@ -7,8 +7,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringRoundsOnSqlite(AccountAppOnSqlite app) : MonitoringRoundTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringRoundsOnPostgres(AccountAppOnPostgres app) : MonitoringRoundTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringRoundsOnSqlite(SqliteApp app) : MonitoringRoundTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringRoundsOnPostgres(PostgresApp app) : MonitoringRoundTests(app);
 
 /// <summary>Collection rounds: opening, the status flow between reporter and coordinator, completeness,
 /// closing and reopening, and deadline reminders.</summary>

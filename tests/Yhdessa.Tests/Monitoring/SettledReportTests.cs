@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Monitoring.Import;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringSettledReportOnSqlite(AccountAppOnSqlite app) : MonitoringSettledReportTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringSettledReportOnPostgres(AccountAppOnPostgres app) : MonitoringSettledReportTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringSettledReportOnSqlite(SqliteApp app) : MonitoringSettledReportTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringSettledReportOnPostgres(PostgresApp app) : MonitoringSettledReportTests(app);
 
 /// <summary>
 /// A unit with two rounds open at once: its 2025 report is with the coordinator (submitted or accepted) and its

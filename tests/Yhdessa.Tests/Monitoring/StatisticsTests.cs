@@ -5,8 +5,10 @@ using AngleSharp.Html.Parser;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class StatisticsOnSqlite(SqliteApp app) : StatisticsTests(app), IClassFixture<SqliteApp>;
-public sealed class StatisticsOnPostgres(PostgresApp app) : StatisticsTests(app), IClassFixture<PostgresApp>;
+[Collection("Monitoring on SQLite")]
+public sealed class StatisticsOnSqlite(SqliteApp app) : StatisticsTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class StatisticsOnPostgres(PostgresApp app) : StatisticsTests(app);
 
 public abstract class StatisticsTests(YhdessaApp app)
 {

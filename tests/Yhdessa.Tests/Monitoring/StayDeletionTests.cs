@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringStayDeletionOnSqlite(AccountAppOnSqlite app) : MonitoringStayDeletionTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringStayDeletionOnPostgres(AccountAppOnPostgres app) : MonitoringStayDeletionTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringStayDeletionOnSqlite(SqliteApp app) : MonitoringStayDeletionTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringStayDeletionOnPostgres(PostgresApp app) : MonitoringStayDeletionTests(app);
 
 /// <summary>Deleting a stay reported by mistake: from its edit page through a confirmation, audited without the
 /// resident code, and only while the stay may still change — never another unit's, a closed round's or a settled one.</summary>

@@ -6,8 +6,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringUnitEditOnSqlite(AccountAppOnSqlite app) : MonitoringUnitEditTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringUnitEditOnPostgres(AccountAppOnPostgres app) : MonitoringUnitEditTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringUnitEditOnSqlite(SqliteApp app) : MonitoringUnitEditTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringUnitEditOnPostgres(PostgresApp app) : MonitoringUnitEditTests(app);
 
 /// <summary>Coordinators correct units and services after adding them: checked as when added, audited, and a bad
 /// form changes nothing. Reporters cannot edit, not even their own unit.</summary>

@@ -7,8 +7,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringUnitsOnSqlite(AccountAppOnSqlite app) : MonitoringUnitTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class MonitoringUnitsOnPostgres(AccountAppOnPostgres app) : MonitoringUnitTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class MonitoringUnitsOnSqlite(SqliteApp app) : MonitoringUnitTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class MonitoringUnitsOnPostgres(PostgresApp app) : MonitoringUnitTests(app);
 
 /// <summary>Coordinators' pages for reporting units, their services and reporters.</summary>
 public abstract class MonitoringUnitTests(YhdessaApp app)

@@ -5,8 +5,10 @@ using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class NetworkApiOnSqlite(SqliteApp app) : NetworkApiTests(app), IClassFixture<SqliteApp>;
-public sealed class NetworkApiOnPostgres(PostgresApp app) : NetworkApiTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class NetworkApiOnSqlite(SqliteApp app) : NetworkApiTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class NetworkApiOnPostgres(PostgresApp app) : NetworkApiTests(app);
 
 public abstract class NetworkApiTests(YhdessaApp app)
 {

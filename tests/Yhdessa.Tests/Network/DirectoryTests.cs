@@ -5,8 +5,10 @@ using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class DirectoryOnSqlite(SqliteApp app) : DirectoryTests(app), IClassFixture<SqliteApp>;
-public sealed class DirectoryOnPostgres(PostgresApp app) : DirectoryTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class DirectoryOnSqlite(SqliteApp app) : DirectoryTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class DirectoryOnPostgres(PostgresApp app) : DirectoryTests(app);
 
 public abstract class DirectoryTests(YhdessaApp app)
 {

@@ -5,8 +5,10 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class GroupsOnSqlite(SqliteApp app) : GroupTests(app), IClassFixture<SqliteApp>;
-public sealed class GroupsOnPostgres(PostgresApp app) : GroupTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class GroupsOnSqlite(SqliteApp app) : GroupTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class GroupsOnPostgres(PostgresApp app) : GroupTests(app);
 
 public abstract class GroupTests(YhdessaApp app)
 {

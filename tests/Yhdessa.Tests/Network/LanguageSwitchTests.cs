@@ -2,8 +2,10 @@ using System.Net;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class LanguageSwitchOnSqlite(SqliteApp app) : LanguageSwitchTests(app), IClassFixture<SqliteApp>;
-public sealed class LanguageSwitchOnPostgres(PostgresApp app) : LanguageSwitchTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class LanguageSwitchOnSqlite(SqliteApp app) : LanguageSwitchTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class LanguageSwitchOnPostgres(PostgresApp app) : LanguageSwitchTests(app);
 
 /// <summary>The language switcher in the header comes back only to a page of this site, whatever its returnUrl says.</summary>
 public abstract class LanguageSwitchTests(YhdessaApp app)

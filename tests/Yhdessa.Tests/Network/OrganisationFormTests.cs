@@ -5,8 +5,10 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class OrganisationFormOnSqlite(SqliteApp app) : OrganisationFormTests(app), IClassFixture<SqliteApp>;
-public sealed class OrganisationFormOnPostgres(PostgresApp app) : OrganisationFormTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class OrganisationFormOnSqlite(SqliteApp app) : OrganisationFormTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class OrganisationFormOnPostgres(PostgresApp app) : OrganisationFormTests(app);
 
 public abstract class OrganisationFormTests(YhdessaApp app)
 {

@@ -7,8 +7,10 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class ProfilesOnSqlite(SqliteApp app) : ProfileTests(app), IClassFixture<SqliteApp>;
-public sealed class ProfilesOnPostgres(PostgresApp app) : ProfileTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class ProfilesOnSqlite(SqliteApp app) : ProfileTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class ProfilesOnPostgres(PostgresApp app) : ProfileTests(app);
 
 public abstract class ProfileTests(YhdessaApp app)
 {

@@ -6,8 +6,10 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Network;
 
-public sealed class PublicCacheOnSqlite(SqliteApp app) : PublicCacheTests(app), IClassFixture<SqliteApp>;
-public sealed class PublicCacheOnPostgres(PostgresApp app) : PublicCacheTests(app), IClassFixture<PostgresApp>;
+[Collection("Network on SQLite")]
+public sealed class PublicCacheOnSqlite(SqliteApp app) : PublicCacheTests(app);
+[Collection("Network on PostgreSQL")]
+public sealed class PublicCacheOnPostgres(PostgresApp app) : PublicCacheTests(app);
 
 /// <summary>Anonymous directory pages are served from the output cache; every change made through the app's own
 /// forms shows on them at once, not after the cache expires. Changes go through the forms only, because the test

@@ -11,12 +11,15 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Platform;
 
-public sealed class AccessMatrixOnSqlite(AccountAppOnSqlite app) : AccessMatrixTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class AccessMatrixOnPostgres(AccountAppOnPostgres app) : AccessMatrixTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Platform on SQLite")]
+public sealed class AccessMatrixOnSqlite(SqliteApp app) : AccessMatrixTests(app);
+[Collection("Platform on PostgreSQL")]
+public sealed class AccessMatrixOnPostgres(PostgresApp app) : AccessMatrixTests(app);
 
 /// <summary>
 /// Role × resource × action: every action that is not open to everybody, and who may take it. A visitor is sent
@@ -297,10 +300,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         var email = $"matriisi-{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.fi";
         const string password = "matriisin salasana kesällä";
         await app.CreateUserAsync(email, password, role == Roles.Member ? [Roles.Member] : [role, Roles.Member]);
-        var browser = Person.Open(app, followRedirects: false);
-        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
-        return People[(app, role)] = browser;
+        return People[(app, role)] = await app.SignInAsync(email, password, followRedirects: false);
     }
 
     /// <summary>A group that takes members by approval, so that joining and deciding have something to act on.</summary>

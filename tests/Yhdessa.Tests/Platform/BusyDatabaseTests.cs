@@ -54,7 +54,7 @@ public sealed class BusyDatabaseOnPostgres(TinyPoolApp app) : IClassFixture<Tiny
         var ev = await app.OpenEventAsync(capacity: 10);
         var member = await app.SignedInAsync("kiireinen");
         // The session's periodic check against the account (Yhdessa:Accounts:SessionCheckSeconds) is due.
-        app.Clock().Advance(TimeSpan.FromMinutes(2));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
 
         HttpResponseMessage response;
         await using (await app.TakeFromPoolAsync(TinyPoolApp.PoolSize))

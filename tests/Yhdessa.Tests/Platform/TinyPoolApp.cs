@@ -5,22 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Events.Registration;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Platform;
 
 /// <summary>The app on PostgreSQL with a pool of two connections and a one-second wait for a free one, so that a few
 /// requests at once use up its connections. The connection pool is PostgreSQL's concern: SQLite has no pool.</summary>
-public sealed class TinyPoolApp : PostgresApp, IRegistrationApp
+public sealed class TinyPoolApp : PostgresApp
 {
     public const int PoolSize = 2;
-
-    public ShiftableClock Clock { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        RegistrationApps.Configure(builder, Clock);
         builder.UseSetting("Yhdessa:Database:MaxPoolSize", PoolSize.ToString());
         builder.UseSetting("Yhdessa:Database:ConnectionTimeoutSeconds", "1");
     }

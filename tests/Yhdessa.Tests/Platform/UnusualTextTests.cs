@@ -23,33 +23,16 @@ using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Monitoring;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Platform;
 
-/// <summary>The app with its demo content (events, materials, groups, surveys) and generous sign-in limits.</summary>
-public sealed class UnusualTextAppOnSqlite : SqliteApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:DemoData", "true");
-        AccountApps.Configure(builder);
-    }
-}
 
-public sealed class UnusualTextAppOnPostgres : PostgresApp
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Yhdessa:DemoData", "true");
-        AccountApps.Configure(builder);
-    }
-}
-
-public sealed class UnusualTextOnSqlite(UnusualTextAppOnSqlite app, ITestOutputHelper output) : UnusualTextTests(app, output), IClassFixture<UnusualTextAppOnSqlite>;
-public sealed class UnusualTextOnPostgres(UnusualTextAppOnPostgres app, ITestOutputHelper output) : UnusualTextTests(app, output), IClassFixture<UnusualTextAppOnPostgres>;
+[Collection("Platform with demo content on SQLite")]
+public sealed class UnusualTextOnSqlite(DemoSqliteApp app, ITestOutputHelper output) : UnusualTextTests(app, output);
+[Collection("Platform with demo content on PostgreSQL")]
+public sealed class UnusualTextOnPostgres(DemoPostgresApp app, ITestOutputHelper output) : UnusualTextTests(app, output);
 
 /// <summary>
 /// Text no form expects never breaks a page: every form a visitor or a coordinator (who may open every page) can

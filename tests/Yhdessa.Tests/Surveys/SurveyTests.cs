@@ -9,12 +9,15 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Surveys;
 
-public sealed class SurveysOnSqlite(AccountAppOnSqlite app) : SurveyTests(app), IClassFixture<AccountAppOnSqlite>;
-public sealed class SurveysOnPostgres(AccountAppOnPostgres app) : SurveyTests(app), IClassFixture<AccountAppOnPostgres>;
+[Collection("Surveys on SQLite")]
+public sealed class SurveysOnSqlite(SqliteApp app) : SurveyTests(app);
+[Collection("Surveys on PostgreSQL")]
+public sealed class SurveysOnPostgres(PostgresApp app) : SurveyTests(app);
 
 /// <summary>The survey engine as the invited person and the coordinator meet it: one-time anonymous answers,
 /// refused links and input, results, reminders, export and comparison.</summary>
@@ -71,10 +74,7 @@ public abstract class SurveyTests(YhdessaApp app)
         var email = $"koordinaattori-{Guid.NewGuid():N}@example.fi";
         const string password = "kyselyjen salasana syksyllä";
         await app.CreateUserAsync(email, password, Roles.Coordinator, Roles.Member);
-        var browser = Person.Open(app);
-        var signedIn = await browser.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        Assert.Equal(HttpStatusCode.OK, signedIn.Status);
-        return browser;
+        return await app.SignInAsync(email, password);
     }
 
     // ---- answering ----
@@ -463,8 +463,7 @@ public abstract class SurveyTests(YhdessaApp app)
         var s = await OpenSurveyAsync(people: 1);
         var email = $"jasen-{Guid.NewGuid():N}@example.fi";
         await app.CreateUserAsync(email, "jäsenen salasana syksyllä", Roles.Member);
-        var member = Person.Open(app, followRedirects: false);
-        await member.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = "jäsenen salasana syksyllä" });
+        var member = await app.SignInAsync(email, "jäsenen salasana syksyllä", followRedirects: false);
         var response = await member.Client.GetAsync($"/surveys/{s.SurveyId}/results?handler=Export");
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location!.OriginalString.Contains("access-denied"));
     }

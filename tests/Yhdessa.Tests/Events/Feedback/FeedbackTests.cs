@@ -13,12 +13,13 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events.Participants;
 using static Yhdessa.Tests.Events.EventTestData;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
+
 
 namespace Yhdessa.Tests.Events.Feedback;
 
-public sealed class FeedbackOnSqlite(ParticipantsAppOnSqlite app) : FeedbackTests(app), IClassFixture<ParticipantsAppOnSqlite>;
-public sealed class FeedbackOnPostgres(ParticipantsAppOnPostgres app) : FeedbackTests(app), IClassFixture<ParticipantsAppOnPostgres>;
+public sealed class FeedbackOnSqlite(SqliteApp app) : FeedbackTests(app), IClassFixture<SqliteApp>;
+public sealed class FeedbackOnPostgres(PostgresApp app) : FeedbackTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>Event feedback: the survey from the template, the invitations when the event ends (once), the thank-you
 /// email with the certificate link, and the results for coordinators and the small expert team.</summary>
@@ -52,7 +53,7 @@ public abstract partial class FeedbackTests(YhdessaApp app)
         // The event ends in an hour, and the invitations wait two more for attendance to be marked.
         await InviteDueAsync();
         Assert.Equal(0, await MailCountAsync(anna));
-        ((IClockedApp)app).Clock.Advance(TimeSpan.FromHours(3.5));
+        app.Clock.Advance(TimeSpan.FromHours(3.5));
         await InviteDueAsync();
 
         var annaMail = await app.MailToAsync(anna);

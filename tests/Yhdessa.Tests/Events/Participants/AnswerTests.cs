@@ -10,8 +10,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Events.Participants;
 
-public sealed class AnswersOnSqlite(ParticipantsAppOnSqlite app) : AnswerTests(app), IClassFixture<ParticipantsAppOnSqlite>;
-public sealed class AnswersOnPostgres(ParticipantsAppOnPostgres app) : AnswerTests(app), IClassFixture<ParticipantsAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class AnswersOnSqlite(SqliteApp app) : AnswerTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class AnswersOnPostgres(PostgresApp app) : AnswerTests(app);
 
 /// <summary>The answers to an event's custom questions on the coordinator's list, in the choice counts and in the exports.</summary>
 public abstract class AnswerTests(YhdessaApp app)

@@ -5,13 +5,16 @@ using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
 using static Yhdessa.Tests.Events.EventTestData;
+
 
 namespace Yhdessa.Tests.Events.Participants;
 
-public sealed class CertificatesOnSqlite(ParticipantsAppOnSqlite app) : CertificateTests(app), IClassFixture<ParticipantsAppOnSqlite>;
-public sealed class CertificatesOnPostgres(ParticipantsAppOnPostgres app) : CertificateTests(app), IClassFixture<ParticipantsAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class CertificatesOnSqlite(SqliteApp app) : CertificateTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class CertificatesOnPostgres(PostgresApp app) : CertificateTests(app);
 
 /// <summary>Attendance certificates: for attended participants only, a member from their own page, a guest by the signed link.</summary>
 public abstract class CertificateTests(YhdessaApp app)

@@ -7,8 +7,10 @@ using static Yhdessa.Tests.Events.EventTestData;
 
 namespace Yhdessa.Tests.Events.Participants;
 
-public sealed class ParticipantsOnSqlite(ParticipantsAppOnSqlite app) : ParticipantTests(app), IClassFixture<ParticipantsAppOnSqlite>;
-public sealed class ParticipantsOnPostgres(ParticipantsAppOnPostgres app) : ParticipantTests(app), IClassFixture<ParticipantsAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class ParticipantsOnSqlite(SqliteApp app) : ParticipantTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class ParticipantsOnPostgres(PostgresApp app) : ParticipantTests(app);
 
 /// <summary>The coordinator's participant list, check-in at the door, attendance afterwards and the exports.</summary>
 public abstract class ParticipantTests(YhdessaApp app)

@@ -8,47 +8,16 @@ using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using Yhdessa.Tests.Support;
-using Person = Yhdessa.Tests.Account.Browser;
+using Person = Yhdessa.Tests.Support.WebBrowser;
 
 namespace Yhdessa.Tests.Events.Participants;
-
-/// <summary>The app with a clock the test can move (to let an event end) and the account limits out of the way.</summary>
-public interface IClockedApp
-{
-    ShiftableClock Clock { get; }
-}
-
-public sealed class ParticipantsAppOnSqlite : SqliteApp, IClockedApp
-{
-    public ShiftableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-public sealed class ParticipantsAppOnPostgres : PostgresApp, IClockedApp
-{
-    public ShiftableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        AccountApps.Configure(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
 
 /// <summary>TEST HELPER: events with registrations put straight into the database, and the forms of the participant pages.</summary>
 public static class ParticipantsTestData
 {
     private static readonly HtmlParser Parser = new();
 
-    public static DateTimeOffset Now(this YhdessaApp app) => ((IClockedApp)app).Clock.GetUtcNow();
+    public static DateTimeOffset Now(this YhdessaApp app) => app.Clock.GetUtcNow();
 
     /// <summary>An event starting at <paramref name="starts"/> (three hours long), with its slug and id.</summary>
     public static async Task<Event> EventAsync(this YhdessaApp app, DateTimeOffset starts, string? title = null, int? capacity = null)

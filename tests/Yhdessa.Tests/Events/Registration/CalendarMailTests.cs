@@ -9,7 +9,6 @@ using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
-using Yhdessa.Tests.Support;
 
 namespace Yhdessa.Tests.Events.Registration;
 

@@ -11,8 +11,10 @@ using Yhdessa.Tests.Account;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class ConcurrencyOnSqlite(RegistrationAppOnSqlite app) : ConcurrencyTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class ConcurrencyOnPostgres(RegistrationAppOnPostgres app) : ConcurrencyTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class ConcurrencyOnSqlite(SqliteApp app) : ConcurrencyTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class ConcurrencyOnPostgres(PostgresApp app) : ConcurrencyTests(app);
 
 /// <summary>Capacity is exact when many people press "register" at the same moment.</summary>
 public abstract class ConcurrencyTests(YhdessaApp app)

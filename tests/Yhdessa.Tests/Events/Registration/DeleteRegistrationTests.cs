@@ -6,12 +6,13 @@ using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class DeleteRegistrationOnSqlite(RegistrationAppOnSqlite app) : DeleteRegistrationTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class DeleteRegistrationOnPostgres(RegistrationAppOnPostgres app) : DeleteRegistrationTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class DeleteRegistrationOnSqlite(SqliteApp app) : DeleteRegistrationTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class DeleteRegistrationOnPostgres(PostgresApp app) : DeleteRegistrationTests(app);
 
 /// <summary>A person deletes their own registration by its signed link or from their list: the seat goes on at once,
 /// the personal data is gone, an anonymous row stays for the counts.</summary>

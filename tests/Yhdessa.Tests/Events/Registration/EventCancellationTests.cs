@@ -10,12 +10,13 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Tests.Account;
 using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class EventCancellationOnSqlite(RegistrationAppOnSqlite app) : EventCancellationTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class EventCancellationOnPostgres(RegistrationAppOnPostgres app) : EventCancellationTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class EventCancellationOnSqlite(SqliteApp app) : EventCancellationTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class EventCancellationOnPostgres(PostgresApp app) : EventCancellationTests(app);
 
 /// <summary>Cancelling an event tells everyone registered, in their language, with a calendar file that removes it.</summary>
 public abstract class EventCancellationTests(YhdessaApp app)
@@ -65,7 +66,7 @@ public abstract class EventCancellationTests(YhdessaApp app)
         Assert.NotNull(register.Notice);
         var stored = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.AsNoTracking().SingleAsync(e => e.Id == ev.Id));
         Assert.Equal(EventStatus.Cancelled, stored.Status);
-        Assert.True(stored.RegistrationClosesAt <= app.Clock().GetUtcNow());
+        Assert.True(stored.RegistrationClosesAt <= app.Clock.GetUtcNow());
 
         // One confirmation and one cancellation: nobody is told twice.
         Assert.Equal(2, (await app.MailAsync(confirmed)).Count);

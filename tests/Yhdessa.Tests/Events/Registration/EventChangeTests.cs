@@ -8,12 +8,13 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Localization;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class EventChangeOnSqlite(RegistrationAppOnSqlite app) : EventChangeTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class EventChangeOnPostgres(RegistrationAppOnPostgres app) : EventChangeTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class EventChangeOnSqlite(SqliteApp app) : EventChangeTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class EventChangeOnPostgres(PostgresApp app) : EventChangeTests(app);
 
 /// <summary>A new time, place or online link reaches the registered people, with a calendar file that updates their entry.</summary>
 public abstract class EventChangeTests(YhdessaApp app)

@@ -4,12 +4,13 @@ using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class GuestOrganisationOnSqlite(RegistrationAppOnSqlite app) : GuestOrganisationTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class GuestOrganisationOnPostgres(RegistrationAppOnPostgres app) : GuestOrganisationTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class GuestOrganisationOnSqlite(SqliteApp app) : GuestOrganisationTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class GuestOrganisationOnPostgres(PostgresApp app) : GuestOrganisationTests(app);
 
 /// <summary>Guests choose their organisation from the directory, so seats reserved for cities count a guest from a
 /// city; an organisation that is not listed is written in and counts as no city.</summary>
@@ -32,7 +33,7 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
         var ngo = await OrganisationAsync(EventTestData.Unique("Vailla vakinaista asuntoa ry"), Sector.Ngo);
         var ev = await app.OpenEventAsync(capacity: 3, new EventRegistrationSettings
         {
-            ReservedSeats = 2, ReservedFor = ReservedGroup.Cities, ReservedUntil = app.Clock().GetUtcNow().AddDays(5), OfferHoldHours = 48,
+            ReservedSeats = 2, ReservedFor = ReservedGroup.Cities, ReservedUntil = app.Clock.GetUtcNow().AddDays(5), OfferHoldHours = 48,
         });
         var form = await WebBrowser.Open(app).OpenAsync($"/events/{ev.Slug}/register");
         Assert.Equal(city.NameFi, form.Document.QuerySelector($"select#Input_OrganisationId option[value='{city.Id}']")?.TextContent);

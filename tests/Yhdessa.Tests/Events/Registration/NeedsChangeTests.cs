@@ -1,12 +1,11 @@
 using System.Net;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class NeedsChangeOnSqlite(RegistrationAppOnSqlite app) : NeedsChangeTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class NeedsChangeOnPostgres(RegistrationAppOnPostgres app) : NeedsChangeTests(app), IClassFixture<RegistrationAppOnPostgres>;
+public sealed class NeedsChangeOnSqlite(SqliteApp app) : NeedsChangeTests(app), IClassFixture<SqliteApp>;
+public sealed class NeedsChangeOnPostgres(PostgresApp app) : NeedsChangeTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>A person who forgot a diet or an accessibility need when registering adds it by the link in their email.</summary>
 public abstract class NeedsChangeTests(YhdessaApp app)
@@ -73,7 +72,7 @@ public abstract class NeedsChangeTests(YhdessaApp app)
         Assert.Contains("Tietoja ei voi enää muuttaa", refused.ErrorSummary);
         Assert.Null((await app.RegistrationOfAsync(cancelling)).DietaryNeeds);
 
-        app.Clock().Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(4));
+        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(4));
         var over = await browser.OpenAsync(stayLink);
         Assert.Null(over.Document.QuerySelector("form[action*='handler=Needs']"));
         Assert.Equal(RegistrationStatus.Confirmed, (await app.RegistrationOfAsync(staying)).Status);

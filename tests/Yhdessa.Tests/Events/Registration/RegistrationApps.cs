@@ -10,57 +10,17 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using Yhdessa.Tests.Support;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
-
-/// <summary>The app for registration tests: a clock the tests move forward, and the guest and account rate limits out of
-/// the way (one test proves the guest limit on an app of its own).</summary>
-public interface IRegistrationApp
-{
-    ShiftableClock Clock { get; }
-}
-
-public sealed class RegistrationAppOnSqlite : SqliteApp, IRegistrationApp
-{
-    public ShiftableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RegistrationApps.Configure(builder, Clock);
-    }
-}
-
-public sealed class RegistrationAppOnPostgres : PostgresApp, IRegistrationApp
-{
-    public ShiftableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        RegistrationApps.Configure(builder, Clock);
-    }
-}
 
 /// <summary>TEST HELPER: events with registration rules, guests registering through the form, and reading the outcome.</summary>
 public static class RegistrationApps
 {
-    public static void Configure(IWebHostBuilder builder, ShiftableClock clock)
-    {
-        AccountApps.Configure(builder);
-        builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "100000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-    }
-
-    public static ShiftableClock Clock(this YhdessaApp app) => ((IRegistrationApp)app).Clock;
-
     /// <summary>An event open for registration now (by the app's clock), starting in <paramref name="startsInDays"/> days.</summary>
     public static async Task<Event> OpenEventAsync(this YhdessaApp app, int? capacity, EventRegistrationSettings? settings = null,
         double startsInDays = 10, string? online = "https://meet.example.org/huone-7", EventVisibility visibility = EventVisibility.Public)
     {
-        var now = app.Clock().GetUtcNow();
+        var now = app.Clock.GetUtcNow();
         var ev = EventTestData.NewEvent(EventTestData.Unique("Asumisneuvonnan koulutus"), now.AddDays(startsInDays), visibility, EventType.Training,
             online: online);
         ev.Capacity = capacity;

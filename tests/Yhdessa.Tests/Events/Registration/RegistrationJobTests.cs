@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class RegistrationJobsOnSqlite(RegistrationAppOnSqlite app) : RegistrationJobTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class RegistrationJobsOnPostgres(RegistrationAppOnPostgres app) : RegistrationJobTests(app), IClassFixture<RegistrationAppOnPostgres>;
+public sealed class RegistrationJobsOnSqlite(SqliteApp app) : RegistrationJobTests(app), IClassFixture<SqliteApp>;
+public sealed class RegistrationJobsOnPostgres(PostgresApp app) : RegistrationJobTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>What happens with time: offers run out and pass on, reminders go once, and personal data is erased after
 /// the event. The tests move the app's clock and run the job's work directly.</summary>
@@ -27,7 +26,7 @@ public abstract class RegistrationJobTests(YhdessaApp app)
 
         await app.RunJobsAsync();
         Assert.Equal(RegistrationStatus.Offered, (await app.RegistrationOfAsync(first)).Status);
-        app.Clock().Advance(TimeSpan.FromHours(25));
+        app.Clock.Advance(TimeSpan.FromHours(25));
         await app.RunJobsAsync();
 
         var expired = await app.RegistrationOfAsync(first);
@@ -59,7 +58,7 @@ public abstract class RegistrationJobTests(YhdessaApp app)
         var token = accept.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // The person had the page open and presses the button after the offer's time.
-        app.Clock().Advance(TimeSpan.FromHours(3));
+        app.Clock.Advance(TimeSpan.FromHours(3));
         var page = await person.PostAsync(accept.GetAttribute("action")!, [new("__RequestVerificationToken", token)]);
 
         Assert.Contains("vahvistusaika", page.Text);
@@ -76,7 +75,7 @@ public abstract class RegistrationJobTests(YhdessaApp app)
 
         await app.RunJobsAsync();
         Assert.Single(await app.MailAsync(confirmed));
-        app.Clock().Advance(TimeSpan.FromDays(2.5));
+        app.Clock.Advance(TimeSpan.FromDays(2.5));
         await app.RunJobsAsync();
         await app.RunJobsAsync();
 
@@ -98,12 +97,12 @@ public abstract class RegistrationJobTests(YhdessaApp app)
         fields["Input.DietaryNeeds"] = "Laktoositon";
         await app.RegisterGuestAsync(ev, fields);
 
-        app.Clock().Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(4));
+        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(4));
         await app.RunJobsAsync();
         var duringEventDay = await app.RegistrationsAsync(ev.Id);
         Assert.Equal("Laktoositon", duringEventDay.Single(r => r.UserId == null).DietaryNeeds);
 
-        app.Clock().Advance(TimeSpan.FromDays(1));
+        app.Clock.Advance(TimeSpan.FromDays(1));
         await app.RunJobsAsync();
         var dayAfter = await app.RegistrationsAsync(ev.Id);
         Assert.All(dayAfter, r => Assert.Null(r.DietaryNeeds));
@@ -111,10 +110,10 @@ public abstract class RegistrationJobTests(YhdessaApp app)
         Assert.All(dayAfter, r => Assert.NotNull(r.NeedsErasedAt));
         Assert.Equal("Vieras Virtanen", dayAfter.Single(r => r.UserId == null).Name);
 
-        app.Clock().Advance(TimeSpan.FromDays(88));
+        app.Clock.Advance(TimeSpan.FromDays(88));
         await app.RunJobsAsync();
         Assert.Equal("Vieras Virtanen", (await app.RegistrationsAsync(ev.Id)).Single(r => r.UserId == null).Name);
-        app.Clock().Advance(TimeSpan.FromDays(1));
+        app.Clock.Advance(TimeSpan.FromDays(1));
         await app.RunJobsAsync();
 
         var erased = await app.RegistrationsAsync(ev.Id);

@@ -9,12 +9,13 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class RegistrationOnSqlite(RegistrationAppOnSqlite app) : RegistrationTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class RegistrationOnPostgres(RegistrationAppOnPostgres app) : RegistrationTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class RegistrationOnSqlite(SqliteApp app) : RegistrationTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class RegistrationOnPostgres(PostgresApp app) : RegistrationTests(app);
 
 /// <summary>Registering as a guest and as a member, the waiting list and offers, fair allocation, approval, and every
 /// refused input leaving the data as it was.</summary>
@@ -238,7 +239,7 @@ public abstract class RegistrationTests(YhdessaApp app)
     [Fact]
     public async Task Registering_before_opening_or_after_closing_is_refused_with_the_reason()
     {
-        var now = app.Clock().GetUtcNow();
+        var now = app.Clock.GetUtcNow();
         var early = EventTestData.NewEvent(EventTestData.Unique("Tuleva koulutus"), now.AddDays(30));
         early.Capacity = 10;
         early.RegistrationOpensAt = now.AddDays(2);
@@ -409,7 +410,7 @@ public abstract class RegistrationTests(YhdessaApp app)
     {
         var ev = await app.OpenEventAsync(capacity: 2, new EventRegistrationSettings
         {
-            ReservedSeats = 1, ReservedFor = ReservedGroup.ExpertsByExperience, ReservedUntil = app.Clock().GetUtcNow().AddDays(5), OfferHoldHours = 48,
+            ReservedSeats = 1, ReservedFor = ReservedGroup.ExpertsByExperience, ReservedUntil = app.Clock.GetUtcNow().AddDays(5), OfferHoldHours = 48,
         });
         await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Ammattilainen Yksi", RegistrationApps.NewEmail("amm1")));
 
@@ -439,7 +440,7 @@ public abstract class RegistrationTests(YhdessaApp app)
     {
         var ev = await app.OpenEventAsync(capacity: 2, new EventRegistrationSettings
         {
-            ReservedSeats = 1, ReservedFor = ReservedGroup.ExpertsByExperience, ReservedUntil = app.Clock().GetUtcNow().AddHours(2), OfferHoldHours = 48,
+            ReservedSeats = 1, ReservedFor = ReservedGroup.ExpertsByExperience, ReservedUntil = app.Clock.GetUtcNow().AddHours(2), OfferHoldHours = 48,
         });
         await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Yksi", RegistrationApps.NewEmail("vapaa1")));
         var second = RegistrationApps.NewEmail("vapaa2");

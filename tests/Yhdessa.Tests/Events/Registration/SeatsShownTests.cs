@@ -2,12 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class SeatsShownOnSqlite(RegistrationAppOnSqlite app) : SeatsShownTests(app), IClassFixture<RegistrationAppOnSqlite>;
-public sealed class SeatsShownOnPostgres(RegistrationAppOnPostgres app) : SeatsShownTests(app), IClassFixture<RegistrationAppOnPostgres>;
+[Collection("Events on SQLite")]
+public sealed class SeatsShownOnSqlite(SqliteApp app) : SeatsShownTests(app);
+[Collection("Events on PostgreSQL")]
+public sealed class SeatsShownOnPostgres(PostgresApp app) : SeatsShownTests(app);
 
 /// <summary>The event page and the list tell a visitor how many seats are left and when only the queue is open, even
 /// though both pages are cached for visitors.</summary>

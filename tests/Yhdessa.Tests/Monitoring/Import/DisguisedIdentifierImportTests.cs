@@ -1,11 +1,12 @@
 using System.Net;
 
-using WebBrowser = Yhdessa.Tests.Account.Browser;
 
 namespace Yhdessa.Tests.Monitoring.Import;
 
-public sealed class DisguisedIdentifierImportOnSqlite(ImportAppOnSqlite app) : DisguisedIdentifierImportTests(app), IClassFixture<ImportAppOnSqlite>;
-public sealed class DisguisedIdentifierImportOnPostgres(ImportAppOnPostgres app) : DisguisedIdentifierImportTests(app), IClassFixture<ImportAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class DisguisedIdentifierImportOnSqlite(SqliteApp app) : DisguisedIdentifierImportTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class DisguisedIdentifierImportOnPostgres(PostgresApp app) : DisguisedIdentifierImportTests(app);
 
 /// <summary>The import refuses identifiers however a file writes them, in CSV and XLSX alike: each is reported by
 /// row and column in the reporter's language, nothing is saved, and digits of any script never break the import.</summary>

@@ -6,10 +6,11 @@ using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Audit;
 using static Yhdessa.Tests.Monitoring.Import.ImportTestData;
 
+
 namespace Yhdessa.Tests.Monitoring.Import;
 
-public sealed class ImportOnSqlite(ImportAppOnSqlite app) : ImportTests(app), IClassFixture<ImportAppOnSqlite>;
-public sealed class ImportOnPostgres(ImportAppOnPostgres app) : ImportTests(app), IClassFixture<ImportAppOnPostgres>;
+public sealed class ImportOnSqlite(SqliteApp app) : ImportTests(app), IClassFixture<SqliteApp>;
+public sealed class ImportOnPostgres(PostgresApp app) : ImportTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>A reporter imports stays and counts: a clean file is saved at once, a file with any problem is answered
 /// with the report by row and column and changes nothing.</summary>
@@ -168,7 +169,7 @@ public abstract class ImportTests(YhdessaApp app)
         var other = await app.SettingAsync();
 
         var response = await own.Reporter.UploadAsync(other.RoundId, other.UnitId, ImportFiles.StaysCsv("A1;x-1;1.1.2025;Homeless;;"));
-        var page = await Account.Browser.Page.ReadAsync(response);
+        var page = await WebBrowser.Page.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Valitse yksikkö, jonka tietoja voit ilmoittaa.", page.ErrorSummary);

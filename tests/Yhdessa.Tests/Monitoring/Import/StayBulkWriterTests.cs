@@ -4,8 +4,10 @@ using Yhdessa.Features.Monitoring.Import;
 
 namespace Yhdessa.Tests.Monitoring.Import;
 
-public sealed class StayBulkWriterOnSqlite(ImportAppOnSqlite app) : StayBulkWriterTests(app), IClassFixture<ImportAppOnSqlite>;
-public sealed class StayBulkWriterOnPostgres(ImportAppOnPostgres app) : StayBulkWriterTests(app), IClassFixture<ImportAppOnPostgres>;
+[Collection("Monitoring on SQLite")]
+public sealed class StayBulkWriterOnSqlite(SqliteApp app) : StayBulkWriterTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class StayBulkWriterOnPostgres(PostgresApp app) : StayBulkWriterTests(app);
 
 /// <summary>The import's bulk writer bypasses EF Core, so what it writes must read back through EF Core exactly as
 /// an entity saved by the forms, and it must take part in the import's transaction: a failure leaves nothing.</summary>

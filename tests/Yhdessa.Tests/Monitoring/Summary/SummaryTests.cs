@@ -9,8 +9,10 @@ using Yhdessa.Tests.Network;
 
 namespace Yhdessa.Tests.Monitoring.Summary;
 
-public sealed class SummaryOnSqlite(SqliteApp app) : SummaryTests(app), IClassFixture<SqliteApp>;
-public sealed class SummaryOnPostgres(PostgresApp app) : SummaryTests(app), IClassFixture<PostgresApp>;
+[Collection("Monitoring on SQLite")]
+public sealed class SummaryOnSqlite(SqliteApp app) : SummaryTests(app);
+[Collection("Monitoring on PostgreSQL")]
+public sealed class SummaryOnPostgres(PostgresApp app) : SummaryTests(app);
 
 /// <summary>
 /// The dashboards read stays through the summary; these tests hold its figures against a plain computation from the

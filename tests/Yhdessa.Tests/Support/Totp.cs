@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Yhdessa.Tests.Account;
+namespace Yhdessa.Tests.Support;
 
 /// <summary>What an authenticator app does (RFC 6238: HMAC-SHA1, 30-second steps, six digits), from the key the page shows.</summary>
 public static class Totp

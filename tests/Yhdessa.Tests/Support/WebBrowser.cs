@@ -10,17 +10,17 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 
-namespace Yhdessa.Tests.Account;
+namespace Yhdessa.Tests.Support;
 
 /// <summary>One person's browser: keeps its cookies, fills in forms as shown (with their antiforgery token)
 /// and follows redirects.</summary>
-public sealed partial class Browser(HttpClient client)
+public sealed partial class WebBrowser(HttpClient client)
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client => client;
 
-    public static Browser Open(YhdessaApp app, bool followRedirects = true) =>
+    public static WebBrowser Open(YhdessaApp app, bool followRedirects = true) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }));
 
     public async Task<IHtmlDocument> GetAsync(string url)

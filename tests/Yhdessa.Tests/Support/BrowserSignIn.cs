@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Yhdessa.Tests.Support;
+
+/// <summary>Signing in through the sign-in form in a browser tab, as a person does, with the authenticator code when
+/// the account has two-step sign-in.</summary>
+public static class BrowserSignIn
+{
+    /// <summary>The password of the demo accounts (the app with demo content).</summary>
+    public const string DemoPassword = "demo-Yhdessa-2026!";
+
+    // Each step waits for the next address only, not for its page's load event: in whole runs a load event was
+    // sometimes never reported although the page had loaded, and the next step waits for what it needs anyway.
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    public static async Task SignInAsync(this IPage page, string email, string password, string? authenticatorKey = null)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("input[type=email]").FillAsync(email);
+        await page.Locator("input[type=password]").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor"), Committed);
+            await page.Locator("input[name=Code]").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await page.Locator("main form button[type=submit]").ClickAsync();
+        }
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"), Committed);
+    }
+}
