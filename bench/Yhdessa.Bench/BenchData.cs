@@ -4,7 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Yhdessa.Features.Account;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials;
+using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
@@ -47,6 +53,12 @@ public static class BenchData
             EnvironmentName = Environments.Production,
         });
         builder.AddPlatform();
+        builder.AddAccounts();
+        builder.AddNetwork();
+        builder.AddEvents();
+        builder.AddSurveys();
+        builder.AddMaterials();
+        builder.AddMonitoring();
         // Only problems: the migration's SQL would bury the one line this tool prints.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();

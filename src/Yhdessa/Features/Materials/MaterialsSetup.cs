@@ -25,8 +25,9 @@ public sealed class MaterialOptions
 /// <summary>The material bank: pages, search index, files, API and feed.</summary>
 public static class MaterialsSetup
 {
-    public static IServiceCollection AddMaterials(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddMaterials(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.Configure<MaterialOptions>(configuration.GetSection("Yhdessa:Materials"));
         var maxFile = configuration.GetValue("Yhdessa:Materials:MaxFileBytes", new MaterialOptions().MaxFileBytes);
         // The form reader must let a file of the allowed size through; the upload page refuses bigger ones itself.
@@ -47,7 +48,7 @@ public static class MaterialsSetup
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
         services.AddScoped<IPersonalDataHolder, MaterialsPersonalData>();
-        return services;
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app) => app.MapMaterialsApi();
