@@ -13,6 +13,8 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Bench;
 
@@ -155,8 +157,8 @@ public static class BenchData
             // Some have only a Finnish name, as many small associations do.
             if (random.Next(3) == 0) { sv = null; en = null; }
 
-            var slug = Search.Slug(fi);
-            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Search.Slug(fi)}-{n}";
+            var slug = Slugs.FromName(fi);
+            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Slugs.FromName(fi)}-{n}";
             // A few work nationwide and name no municipality.
             var municipality = random.Next(25) == 0 ? null : municipalities.Find(random.Next(4) == 0 ? "091" : codes[random.Next(codes.Length)]);
             var where = municipality is null ? "koko Suomessa" : $"kotikuntanaan {municipality.NameFi} ({municipality.RegionFi})";

@@ -8,6 +8,7 @@ using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Health;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 using Yhdessa.Platform.Security;
 using Yhdessa.Platform.Web;
 
@@ -41,6 +42,7 @@ public static class PlatformSetup
         services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddOpenApi();
         services.AddPublicPageCache();
+        services.AddSingleton<Municipalities>();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

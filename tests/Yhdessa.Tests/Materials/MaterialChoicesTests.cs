@@ -8,6 +8,7 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
 using WebBrowser = Yhdessa.Tests.Account.Browser;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Tests.Materials;
 
@@ -35,7 +36,7 @@ public abstract class MaterialChoicesTests(YhdessaApp app)
         var db = services.GetRequiredService<YhdessaDb>();
         var organisation = new Organisation
         {
-            Slug = Search.Slug(name) + "-" + Guid.NewGuid().ToString("N")[..6], Sector = Sector.Ngo,
+            Slug = Slugs.FromName(name) + "-" + Guid.NewGuid().ToString("N")[..6], Sector = Sector.Ngo,
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
         };
         organisation.SetNames(name, null, null);

@@ -6,7 +6,8 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Materials;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -60,7 +61,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
                 && !(await registrations.QuestionsAsync(found.Id, cancellationToken)).Any(q => q.IsRequired);
         }
         ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
-        DescriptionHtml = EventMarkdown.ToHtml(found.Description);
+        DescriptionHtml = SafeMarkdown.ToHtml(found.Description);
         BankMaterials = await materials.PublishedForEventAsync(found.Id, cancellationToken);
         return Page();
     }

@@ -4,6 +4,8 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -93,7 +95,7 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
 
     public async Task<string> UniqueSlugAsync(string title, int? exceptId, CancellationToken cancellationToken)
     {
-        var root = Search.Slug(title);
+        var root = Slugs.FromName(title);
         if (Reserved.Contains(root)) root += "-event";
         var slug = root;
         for (var n = 2; await db.Events.AnyAsync(e => e.Slug == slug && e.Id != exceptId, cancellationToken); n++)

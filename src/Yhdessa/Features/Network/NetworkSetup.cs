@@ -13,7 +13,6 @@ public static class NetworkSetup
     public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<Municipalities>();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<People.PublicPeople>();
         services.AddScoped<GroupService>();

@@ -10,6 +10,7 @@ using Yhdessa.Features.Account;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
@@ -24,7 +25,8 @@ namespace Yhdessa.Features.Events.Registration;
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationSetup.GuestRateLimit)]
 public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations registrations, RegistrationTokens tokens,
-    UserManager<User> users, TimeProvider clock, IStringLocalizer<RegistrationText> r) : PageModel
+    UserManager<User> users, TimeProvider clock, IStringLocalizer<RegistrationText> r,
+    OrganisationDirectory organisations) : PageModel
 {
     public sealed class RegistrationInput
     {
@@ -222,7 +224,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         }
         else
         {
-            Organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+            Organisations = (await organisations.ChoicesAsync(cancellationToken))
                 .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         }
         return true;

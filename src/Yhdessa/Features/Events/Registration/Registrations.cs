@@ -458,7 +458,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 await pageCache.EvictByTagAsync(EventPageCache.Tag(eventId), CancellationToken.None);
                 return result;
             }
-            catch (Exception e) when (attempt < 5 && IsTransient(e))
+            catch (Exception e) when (attempt < 5 && DatabaseErrors.IsWriteConflict(e))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
@@ -467,13 +467,6 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
             }
         }
     }
-
-    private static bool IsTransient(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
-    {
-        PostgresException pg => pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        _ => false,
-    };
 
     /// <summary>Every event gets its settings row (the lock) on first use; racing first uses insert it once.</summary>
     private async Task EnsureSettingsAsync(int eventId, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
         {
             await SaveAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (Slugs.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A double-clicked join: its twin saved the same membership first, so this one has nothing left to do.
             return Outcome.NothingToDo;
