@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
-using Yhdessa.Features.Materials;
 using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
 
@@ -15,7 +14,7 @@ namespace Yhdessa.Features.Events;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations,
-    RegistrationTokens tokens, MaterialsForEvents materials, TimeProvider clock) : PageModel
+    RegistrationTokens tokens, IRelatedMaterials materials, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -33,7 +32,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     /// account and profile tell (no required question, no seats reserved for experts by experience to ask about).</summary>
     public bool OneClick { get; private set; }
     /// <summary>The material bank's published materials related to the event, with their files.</summary>
-    public List<SharedMaterial> BankMaterials { get; private set; } = [];
+    public List<RelatedMaterial> BankMaterials { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {

@@ -87,6 +87,10 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
     public Task<List<Event>> SeriesInstancesAsync(Viewer viewer, int seriesId, CancellationToken cancellationToken) =>
         VisibleTo(viewer).AsNoTracking().Where(e => e.SeriesId == seriesId).OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
 
+    /// <summary>Events by id whatever their visibility, newest first: those a material of the bank already relates to.</summary>
+    public Task<List<Event>> WithIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
+
     public Task<List<EventTheme>> ThemesAsync(CancellationToken cancellationToken) =>
         db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
 

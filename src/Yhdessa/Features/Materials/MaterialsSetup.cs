@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Materials.Api;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Files;
+using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -45,6 +47,7 @@ public static class MaterialsSetup
         services.AddScoped<MaterialUploads>();
         services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();
+        services.AddScoped<IRelatedMaterials>(provider => provider.GetRequiredService<MaterialsForEvents>());
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
         services.AddScoped<IPersonalDataHolder, MaterialsPersonalData>();

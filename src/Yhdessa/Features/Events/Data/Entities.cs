@@ -17,7 +17,7 @@ public class Event
     public string TitleFi { get; set; } = "";
     public string? TitleSv { get; set; }
     public string? TitleEn { get; set; }
-    /// <summary>Markdown; rendered through <see cref="EventMarkdown"/>, which sanitises the HTML.</summary>
+    /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>, which sanitises the HTML.</summary>
     public string DescriptionFi { get; set; } = "";
     public string? DescriptionSv { get; set; }
     public string? DescriptionEn { get; set; }

@@ -128,7 +128,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Themes = await db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
+        Themes = await events.ThemesAsync(cancellationToken);
 
         // Authors through the network directory's own services: organisations, and people whose profile is public.
         var chosenOrganisations = Input.OrganisationIds.Distinct().ToList();
@@ -158,7 +158,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         }
         EventMatches = await matching.CountAsync(cancellationToken);
         var chosenEvents = Input.EventIds.Distinct().ToList();
-        Events = await db.Events.AsNoTracking().Where(e => chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
+        Events = await events.WithIdsAsync(chosenEvents, cancellationToken);
         Events.AddRange(await matching.Where(e => !chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).Take(Choices).ToListAsync(cancellationToken));
         var first = await publicEvents.OrderBy(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
         var last = await publicEvents.OrderByDescending(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
