@@ -42,10 +42,10 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         Municipality = municipalities.Find(found.MunicipalityCode);
         if (found.SeriesId is { } series) SeriesInstances = await catalogue.SeriesInstancesAsync(viewer, series, cancellationToken);
         Registration = RegistrationWindow.StateAt(found, clock.GetUtcNow());
-        if (found.Capacity is { } capacity && Registration is RegistrationState.Open or RegistrationState.OpensSoon)
+        if (found.Capacity is not null && Registration is RegistrationState.Open or RegistrationState.OpensSoon)
         {
             EventPageCache.Shows(HttpContext, [found.Id]);
-            SeatsLeft = Math.Max(0, capacity - await registrations.SeatsHeldAsync(found.Id, cancellationToken));
+            SeatsLeft = found.SeatsLeft(await registrations.SeatsHeldAsync(found.Id, cancellationToken));
             if (SeatsLeft == 0) Waiting = await registrations.WaitingCountAsync(found.Id, cancellationToken);
         }
         if (viewer.UserId is { } userId && await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } mine)

@@ -74,7 +74,7 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
         if (open.Count == 0) return;
         EventPageCache.Shows(HttpContext, open.Select(e => e.Id));
         var held = await registrations.SeatsHeldAsync(open.Select(e => e.Id).ToList(), cancellationToken);
-        Full = open.Where(e => held.GetValueOrDefault(e.Id) >= e.Capacity).Select(e => e.Id).ToHashSet();
+        Full = open.Where(e => e.IsFull(held.GetValueOrDefault(e.Id))).Select(e => e.Id).ToHashSet();
     }
 
     private static DateTimeOffset ToUtc(DateTime helsinki) => new DateTimeOffset(helsinki, HelsinkiTime.Zone.GetUtcOffset(helsinki)).ToUniversalTime();

@@ -204,17 +204,11 @@ public partial class EventFormModel(
             return Redirect("/events/" + created.Slug);
         }
 
-        // Seats already given stay given: the capacity cannot drop below them. The check and the save run under the
-        // event's registration lock, so a registration at the same instant cannot take a seat between them; a larger
-        // capacity or a later closing time then offers the freed seats to those waiting.
+        // The capacity may not drop below the seats already given; a larger capacity or a later closing time offers the
+        // freed seats to those waiting.
         var told = 0;
-        var saved = await registrations.ChangeEventAsync(Existing.Id, async held =>
+        var refusedBelow = await registrations.ChangeEventAsync(Existing.Id, input.Capacity, async () =>
         {
-            if (input.Capacity is { } capacity && capacity < held)
-            {
-                ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
-                return false;
-            }
             // Read again inside the lock: a retried attempt starts with an empty change tracker.
             Existing = await catalogue.FindAsync(Viewer.From(User), key!, cancellationToken) ?? Existing;
             var before = new Event { StartsAt = Existing.StartsAt, EndsAt = Existing.EndsAt, Address = Existing.Address,
@@ -225,9 +219,12 @@ public partial class EventFormModel(
             told = input.TellParticipants
                 ? await registrations.TellOfChangeAsync(Existing, EventChange.Between(before, Existing), cancellationToken)
                 : 0;
-            return true;
         }, cancellationToken);
-        if (!saved) return Page();
+        if (refusedBelow is { } held)
+        {
+            ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
+            return Page();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = told > 0 ? (string)e["EventSavedParticipantsTold", told] : (string)e["EventSaved"];
         return Redirect("/events/" + Existing.Slug);

@@ -210,8 +210,8 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         Settings = await registrations.SettingsAsync(found.Id, cancellationToken) ?? new EventRegistrationSettings { EventId = found.Id };
         Questions = await registrations.QuestionsAsync(found.Id, cancellationToken);
         ReservationActive = Registrations.ReservationActive(Settings, clock.GetUtcNow());
-        if (found.Capacity is { } capacity)
-            SeatsLeft = Math.Max(0, capacity - await registrations.SeatsHeldAsync(found.Id, cancellationToken));
+        if (found.Capacity is not null)
+            SeatsLeft = found.SeatsLeft(await registrations.SeatsHeldAsync(found.Id, cancellationToken));
         if (users.GetUserId(User) is { } userId && await users.FindByIdAsync(userId) is { } user)
         {
             var profile = await db.PersonProfiles.AsNoTracking().Include(p => p.Affiliations).ThenInclude(a => a.Organisation)
