@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Groups;
 using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
@@ -27,7 +28,7 @@ namespace Yhdessa.Features.Events.Manage;
 public partial class EventFormModel(
     YhdessaDb db, EventCatalogue catalogue, Municipalities municipalities, UserManager<User> users, AuditLog audit,
     IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<EventsText> e, Registrations registrations,
-    IStringLocalizer<RegistrationText> r, OrganisationDirectory organisations) : PageModel
+    IStringLocalizer<RegistrationText> r, OrganisationDirectory organisations, GroupService groups) : PageModel
 {
     public sealed class SpeakerInput
     {
@@ -297,7 +298,7 @@ public partial class EventFormModel(
         Organisations = await organisations.ChoicesAsync(cancellationToken);
         Themes = await catalogue.ThemesAsync(cancellationToken);
         Series = await db.EventSeries.AsNoTracking().OrderBy(s => s.NameFi).ToListAsync(cancellationToken);
-        Groups = await db.Groups.AsNoTracking().OrderBy(g => g.NameFi).ToListAsync(cancellationToken);
+        Groups = await groups.ChoicesAsync(cancellationToken);
         // Room for new rows: the form works without JavaScript, so empty rows are offered up front.
         while (Input.Speakers.Count < Math.Min(EventLimits.MaxSpeakers, Input.Speakers.Count(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Email)) + 3))
             Input.Speakers.Add(new SpeakerInput());

@@ -38,7 +38,7 @@ public class EditModel(YhdessaDb db, Municipalities municipalities, AuditLog aud
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var checkedUnit = await UnitForms.CheckAsync(Input, id, db, municipalities, errors, cancellationToken);
+        var checkedUnit = await UnitForms.CheckAsync(Input, id, db, municipalities, organisations, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
         if (checkedUnit is null) return Page();
 

@@ -29,7 +29,7 @@ public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audi
     {
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var checkedUnit = await UnitForms.CheckAsync(Input, null, db, municipalities, errors, cancellationToken);
+        var checkedUnit = await UnitForms.CheckAsync(Input, null, db, municipalities, organisations, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
         if (checkedUnit is null)
         {

@@ -25,6 +25,16 @@ public sealed class OrganisationDirectory(YhdessaDb db)
 {
     public const int MaxQueryLength = 100;
 
+    public Task<Organisation?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
+        db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
+
+    /// <summary>The Finnish names of the organisations with these ids.</summary>
+    public Task<Dictionary<int, string>> FinnishNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+
     /// <summary>Every organisation, by Finnish name: the choice list of the forms that name an organisation.</summary>
     public Task<List<Organisation>> ChoicesAsync(CancellationToken cancellationToken) =>
         db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
