@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Account;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
@@ -14,6 +13,7 @@ using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Registration;
 
