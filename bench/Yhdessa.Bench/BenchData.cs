@@ -4,9 +4,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Yhdessa.Features.Account;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials;
+using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Bench;
 
@@ -47,6 +55,12 @@ public static class BenchData
             EnvironmentName = Environments.Production,
         });
         builder.AddPlatform();
+        builder.AddAccounts();
+        builder.AddNetwork();
+        builder.AddEvents();
+        builder.AddSurveys();
+        builder.AddMaterials();
+        builder.AddMonitoring();
         // Only problems: the migration's SQL would bury the one line this tool prints.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
@@ -143,8 +157,8 @@ public static class BenchData
             // Some have only a Finnish name, as many small associations do.
             if (random.Next(3) == 0) { sv = null; en = null; }
 
-            var slug = Search.Slug(fi);
-            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Search.Slug(fi)}-{n}";
+            var slug = Slugs.FromName(fi);
+            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Slugs.FromName(fi)}-{n}";
             // A few work nationwide and name no municipality.
             var municipality = random.Next(25) == 0 ? null : municipalities.Find(random.Next(4) == 0 ? "091" : codes[random.Next(codes.Length)]);
             var where = municipality is null ? "koko Suomessa" : $"kotikuntanaan {municipality.NameFi} ({municipality.RegionFi})";

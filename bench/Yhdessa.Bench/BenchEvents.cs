@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Bench;
 
@@ -74,8 +74,8 @@ public static class BenchEvents
             var online = random.Next(4) == 0;
             var municipality = online && random.Next(2) == 0 ? null : municipalities[random.Next(municipalities.Length)];
             var title = $"{kind.Fi}: {topic}";
-            var slug = Search.Slug(title);
-            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Search.Slug(title)}-{n}";
+            var slug = Slugs.FromName(title);
+            for (var n = 2; !slugs.Add(slug); n++) slug = $"{Slugs.FromName(title)}-{n}";
             batch.Add(new Event
             {
                 Slug = slug, Type = kind.Type, TitleFi = title,

@@ -8,6 +8,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Yhdessa.Features.Account;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials;
+using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Network;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Demo;
@@ -25,6 +31,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Every run computes: the point is the cold cost, not the dashboard cache's hit.
 builder.Configuration["Yhdessa:Monitoring:DashboardCacheMinutes"] = "0";
 builder.AddPlatform();
+builder.AddAccounts();
+builder.AddNetwork();
+builder.AddEvents();
+builder.AddSurveys();
+builder.AddMaterials();
+builder.AddMonitoring();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Each unit's rebuild logs how its time splits into reading, computing and writing.
 builder.Logging.AddFilter("Yhdessa.Features.Monitoring.Summary.SummaryBuilder", LogLevel.Information);

@@ -1,12 +1,30 @@
 using Yhdessa.Features.Account;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials;
+using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Network;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
+// The whole system: the platform every feature stands on, then each feature with all of its services.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
+builder.AddAccounts();
+builder.AddNetwork();
+builder.AddEvents();
+builder.AddSurveys();
+builder.AddMaterials();
+builder.AddMonitoring();
 
 var app = builder.Build();
 app.UsePlatform();
+app.MapNetwork();
+app.MapEvents();
+app.MapMaterials();
+app.MapMonitoring();
+// The language switch, the benchmark yardstick and, last, the not-found fallback.
+app.MapPlatformEndpoints();
 
 if (CreateCoordinatorCommand.IsRequested(args))
 {

@@ -2,25 +2,20 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Yhdessa.Features.Network;
-using Yhdessa.Features.Events;
-using Yhdessa.Features.Events.Participants;
-using Yhdessa.Features.Account;
-using Yhdessa.Features.Surveys;
-using Yhdessa.Features.Materials;
-using Yhdessa.Features.Monitoring;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Health;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 using Yhdessa.Platform.Security;
 using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Platform;
 
-/// <summary>What every feature stands on: data, identity, languages, email, audit, security and health.</summary>
+/// <summary>What every feature stands on: data, identity, languages, email, audit, security and health. The features
+/// add themselves beside it in Program.cs; nothing here knows of them.</summary>
 public static class PlatformSetup
 {
     /// <summary>The rate limit for sign-in, sign-up, password reset and the pages that ask for the current password, per client address.</summary>
@@ -37,7 +32,6 @@ public static class PlatformSetup
         services.AddPlatformData(builder.Configuration, options, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("Yhdessa").PersistKeysToDbContext<YhdessaDb>();
         services.AddPlatformIdentity(builder.Environment);
-        services.AddAccounts(builder.Configuration);
         services.AddLanguages();
         services.AddScoped<AuditLog>();
         services.AddScoped<EmailOutbox>();
@@ -48,12 +42,7 @@ public static class PlatformSetup
         services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddOpenApi();
         services.AddPublicPageCache();
-        services.AddNetwork();
-        services.AddEvents();
-        services.AddSurveys();
-        services.AddEventParticipants();
-        services.AddMaterials(builder.Configuration);
-        services.AddMonitoring();
+        services.AddSingleton<Municipalities>();
         // Write ä, ö and å as characters, not as &#xE4; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -86,6 +75,8 @@ public static class PlatformSetup
         return builder;
     }
 
+    /// <summary>The middleware, in its order, and the platform's own endpoints. The features map theirs after this and
+    /// before <see cref="MapPlatformEndpoints"/>.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseTrustedProxies();
@@ -105,10 +96,13 @@ public static class PlatformSetup
         app.MapPlatformHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
-        app.MapNetwork();
-        app.MapEvents();
-        app.MapMaterials();
-        app.MapMonitoring();
+        return app;
+    }
+
+    /// <summary>The endpoints mapped after the features': the language switch, the benchmark yardstick and, last,
+    /// the not-found fallback.</summary>
+    public static WebApplication MapPlatformEndpoints(this WebApplication app)
+    {
         app.MapLanguageSwitch();
         app.MapBenchEndpoints();
         // An unknown address is "not found" for everyone, not a sign-in prompt from the deny-by-default policy.

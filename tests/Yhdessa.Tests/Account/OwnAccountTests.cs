@@ -219,6 +219,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
                      .AsEnumerable().Where(pair => pair.Key.StartsWith("Yhdessa:") || pair.Key.StartsWith("ConnectionStrings:")))
             builder.Configuration[key] = value;
         builder.AddPlatform();
+        builder.AddAccounts();
         await using var command = builder.Build();
         var output = new StringWriter();
 

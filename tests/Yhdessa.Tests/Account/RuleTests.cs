@@ -1,6 +1,7 @@
 using System.Text;
 using Yhdessa.Features.Account;
 using Yhdessa.Features.Account.Passwords;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Tests.Account;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Tests.Events;
 

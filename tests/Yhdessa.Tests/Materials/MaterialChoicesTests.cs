@@ -7,6 +7,7 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Tests.Materials;
 
@@ -36,7 +37,7 @@ public abstract class MaterialChoicesTests(YhdessaApp app)
         var db = services.GetRequiredService<YhdessaDb>();
         var organisation = new Organisation
         {
-            Slug = Search.Slug(name) + "-" + Guid.NewGuid().ToString("N")[..6], Sector = Sector.Ngo,
+            Slug = Slugs.FromName(name) + "-" + Guid.NewGuid().ToString("N")[..6], Sector = Sector.Ngo,
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
         };
         organisation.SetNames(name, null, null);

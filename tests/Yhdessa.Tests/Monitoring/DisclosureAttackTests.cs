@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Demo;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Network;
 using static Yhdessa.Tests.Monitoring.PublishedFigures;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Tests.Monitoring;
 

@@ -134,7 +134,7 @@ public abstract class OrganisationFormTests(YhdessaApp app)
             db.Organisations.Add(new Yhdessa.Features.Network.Data.Organisation { Slug = slug, NameFi = slug });
             await db.SaveChangesAsync();
         }));
-        Assert.True(Yhdessa.Features.Network.Data.Slugs.IsUniqueViolation(failure));
+        Assert.True(Yhdessa.Platform.Data.DatabaseErrors.IsUniqueViolation(failure));
     }
 
     [Theory]

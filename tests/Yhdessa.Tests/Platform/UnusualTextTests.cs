@@ -16,7 +16,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Materials.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;

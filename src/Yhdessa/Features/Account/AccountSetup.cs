@@ -8,8 +8,9 @@ namespace Yhdessa.Features.Account;
 public static class AccountSetup
 {
     /// <summary>Tightens Identity to OWASP ASVS level 2 and registers the account services.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.Configure<IdentityOptions>(options =>
         {
             // A disabled account counts as unconfirmed: see DisabledAccountConfirmation.
@@ -49,7 +50,7 @@ public static class AccountSetup
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoordinatorGuard>();
         services.AddScoped<IDemoData, AccountDemoData>();
-        return services;
+        return builder;
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Account;
 

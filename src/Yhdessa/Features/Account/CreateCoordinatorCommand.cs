@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Account;
 

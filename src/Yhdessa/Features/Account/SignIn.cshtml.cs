@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Platform.Text;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Identity;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
-using Yhdessa.Features.Materials;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -14,7 +14,7 @@ namespace Yhdessa.Features.Events;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations,
-    RegistrationTokens tokens, MaterialsForEvents materials, TimeProvider clock) : PageModel
+    RegistrationTokens tokens, IRelatedMaterials materials, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -32,7 +32,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     /// account and profile tell (no required question, no seats reserved for experts by experience to ask about).</summary>
     public bool OneClick { get; private set; }
     /// <summary>The material bank's published materials related to the event, with their files.</summary>
-    public List<SharedMaterial> BankMaterials { get; private set; } = [];
+    public List<RelatedMaterial> BankMaterials { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -42,10 +42,10 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         Municipality = municipalities.Find(found.MunicipalityCode);
         if (found.SeriesId is { } series) SeriesInstances = await catalogue.SeriesInstancesAsync(viewer, series, cancellationToken);
         Registration = RegistrationWindow.StateAt(found, clock.GetUtcNow());
-        if (found.Capacity is { } capacity && Registration is RegistrationState.Open or RegistrationState.OpensSoon)
+        if (found.Capacity is not null && Registration is RegistrationState.Open or RegistrationState.OpensSoon)
         {
             EventPageCache.Shows(HttpContext, [found.Id]);
-            SeatsLeft = Math.Max(0, capacity - await registrations.SeatsHeldAsync(found.Id, cancellationToken));
+            SeatsLeft = found.SeatsLeft(await registrations.SeatsHeldAsync(found.Id, cancellationToken));
             if (SeatsLeft == 0) Waiting = await registrations.WaitingCountAsync(found.Id, cancellationToken);
         }
         if (viewer.UserId is { } userId && await registrations.OfMemberAsync(found.Id, userId, cancellationToken) is { } mine)
@@ -60,7 +60,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
                 && !(await registrations.QuestionsAsync(found.Id, cancellationToken)).Any(q => q.IsRequired);
         }
         ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
-        DescriptionHtml = EventMarkdown.ToHtml(found.Description);
+        DescriptionHtml = SafeMarkdown.ToHtml(found.Description);
         BankMaterials = await materials.PublishedForEventAsync(found.Id, cancellationToken);
         return Page();
     }

@@ -5,8 +5,9 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -64,7 +65,7 @@ public sealed class EventCalendar(IConfiguration configuration, Municipalities m
             Uid = Uid(e),
             Sequence = e.Revision,
             Summary = e.Title,
-            Description = EventMarkdown.ToPlainText(e.Description) + "\n\n" + url,
+            Description = SafeMarkdown.ToPlainText(e.Description) + "\n\n" + url,
             Location = place.Length > 0 ? place : null,
             Url = url,
             DtStart = Local(e.StartsAt),

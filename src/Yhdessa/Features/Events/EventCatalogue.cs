@@ -4,6 +4,8 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -85,6 +87,10 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
     public Task<List<Event>> SeriesInstancesAsync(Viewer viewer, int seriesId, CancellationToken cancellationToken) =>
         VisibleTo(viewer).AsNoTracking().Where(e => e.SeriesId == seriesId).OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
 
+    /// <summary>Events by id whatever their visibility, newest first: those a material of the bank already relates to.</summary>
+    public Task<List<Event>> WithIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
+
     public Task<List<EventTheme>> ThemesAsync(CancellationToken cancellationToken) =>
         db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
 
@@ -93,7 +99,7 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
 
     public async Task<string> UniqueSlugAsync(string title, int? exceptId, CancellationToken cancellationToken)
     {
-        var root = Search.Slug(title);
+        var root = Slugs.FromName(title);
         if (Reserved.Contains(root)) root += "-event";
         var slug = root;
         for (var n = 2; await db.Events.AnyAsync(e => e.Slug == slug && e.Id != exceptId, cancellationToken); n++)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events;
 
@@ -53,8 +54,8 @@ public sealed class EventsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
             (string Name, bool Expert)[] speakers, EventVisibility visibility = EventVisibility.Public, string? group = null,
             EventSeries? inSeries = null, string? descriptionSv = null, string? descriptionEn = null)
         {
-            var slug = Network.Data.Search.Slug(fi);
-            for (var n = 2; !slugs.Add(slug); n++) slug = Network.Data.Search.Slug(fi) + "-" + n;
+            var slug = Slugs.FromName(fi);
+            for (var n = 2; !slugs.Add(slug); n++) slug = Slugs.FromName(fi) + "-" + n;
             // The address is the street only: the page, the calendar file and the email add the municipality's name.
             var e = new Event
             {

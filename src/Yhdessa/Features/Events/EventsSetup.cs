@@ -1,19 +1,22 @@
 using Yhdessa.Features.Events.Api;
+using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Features.Events;
 
-/// <summary>The event catalogue: pages, calendars and the public API.</summary>
+/// <summary>Events: the catalogue, calendars, registration, participants, feedback and the public API.</summary>
 public static class EventsSetup
 {
-    public static IServiceCollection AddEvents(this IServiceCollection services)
+    public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<EventCatalogue>();
         services.AddScoped<EventCalendar>();
         services.AddScoped<IDemoData, EventsDemoData>();
         services.AddEventRegistration();
-        return services;
+        services.AddEventParticipants();
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app) => app.MapEventsApi();

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -74,7 +74,7 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
         if (open.Count == 0) return;
         EventPageCache.Shows(HttpContext, open.Select(e => e.Id));
         var held = await registrations.SeatsHeldAsync(open.Select(e => e.Id).ToList(), cancellationToken);
-        Full = open.Where(e => held.GetValueOrDefault(e.Id) >= e.Capacity).Select(e => e.Id).ToHashSet();
+        Full = open.Where(e => e.IsFull(held.GetValueOrDefault(e.Id))).Select(e => e.Id).ToHashSet();
     }
 
     private static DateTimeOffset ToUtc(DateTime helsinki) => new DateTimeOffset(helsinki, HelsinkiTime.Zone.GetUtcOffset(helsinki)).ToUniversalTime();

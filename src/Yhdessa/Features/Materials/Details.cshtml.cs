@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials;
 
@@ -51,7 +51,7 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     /// <summary>Reads what the page shows besides the material itself.</summary>
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
-        BodyHtml = EventMarkdown.ToHtml(Material.Body);
+        BodyHtml = SafeMarkdown.ToHtml(Material.Body);
         var authors = Material.Authors.OrderBy(a => a.Position).ToList();
         var profiles = await people.FindAsync(authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value), cancellationToken);
         foreach (var author in authors)

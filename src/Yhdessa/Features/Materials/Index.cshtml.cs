@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network.Organisations;
@@ -14,7 +15,7 @@ namespace Yhdessa.Features.Materials;
 /// <summary><c>/materials</c>: search with facets that follow the query; without a query, the newest first.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(MaterialIndex index, YhdessaDb db, OrganisationDirectory directory) : PageModel
+public class IndexModel(MaterialIndex index, OrganisationDirectory directory, EventCatalogue events) : PageModel
 {
     public const int PageSize = 20;
 
@@ -42,7 +43,7 @@ public class IndexModel(MaterialIndex index, YhdessaDb db, OrganisationDirectory
             Sort == "newest" ? MaterialSort.Newest : MaterialSort.Relevance, Math.Clamp(Pager.Requested(Request), 1, 500), PageSize), cancellationToken);
 
         var themeIds = Results.Facets["theme"].Select(f => int.Parse(f.Value)).ToList();
-        ThemeNames = (await db.EventThemes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).ToListAsync(cancellationToken))
+        ThemeNames = (await events.ThemesAsync(cancellationToken)).Where(t => themeIds.Contains(t.Id))
             .ToDictionary(t => t.Id.ToString(), t => t.Name);
         var organisationIds = Results.Facets["organisation"].Select(f => int.Parse(f.Value)).ToList();
         OrganisationNames = (await directory.Matching(new DirectoryQuery(null, null, null, 1, 1)).Where(o => organisationIds.Contains(o.Id))

@@ -4,11 +4,11 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials;
 
@@ -101,7 +101,7 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
     }
 
     public static MaterialDocument ToDocument(Material m) => new(
-        m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, EventMarkdown.ToPlainText(m.Body),
+        m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, SafeMarkdown.ToPlainText(m.Body),
         string.Join("\n", m.CurrentFiles.Select(f => f.FileName + "\n" + f.Text)), m.Tags,
         string.Join(", ", m.Authors.Select(a => a.Organisation?.NameFi ?? a.Name).Where(name => name.Length > 0)), m.PublicationDate,
         m.Themes.Select(t => t.ThemeId).ToList(), m.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToList(),

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Materials.Api;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Files;
+using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -25,8 +27,9 @@ public sealed class MaterialOptions
 /// <summary>The material bank: pages, search index, files, API and feed.</summary>
 public static class MaterialsSetup
 {
-    public static IServiceCollection AddMaterials(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddMaterials(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.Configure<MaterialOptions>(configuration.GetSection("Yhdessa:Materials"));
         var maxFile = configuration.GetValue("Yhdessa:Materials:MaxFileBytes", new MaterialOptions().MaxFileBytes);
         // The form reader must let a file of the allowed size through; the upload page refuses bigger ones itself.
@@ -44,10 +47,11 @@ public static class MaterialsSetup
         services.AddScoped<MaterialUploads>();
         services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();
+        services.AddScoped<IRelatedMaterials>(provider => provider.GetRequiredService<MaterialsForEvents>());
         services.AddScoped<IMaterialSource>(provider => provider.GetRequiredService<MaterialCatalogue>());
         services.AddScoped<IDemoData, MaterialsDemoData>();
         services.AddScoped<IPersonalDataHolder, MaterialsPersonalData>();
-        return services;
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app) => app.MapMaterialsApi();

@@ -14,13 +14,6 @@ public static class MaterialsDisplay
     public static string StatusName(this IStringLocalizer<MaterialsText> m, MaterialStatus status) => m[$"Status_{status}"];
     public static string LanguageName(this IStringLocalizer<MaterialsText> m, string language) => m[$"Language_{language}"];
 
-    /// <summary>"1,2 Mt" in the reader's number format.</summary>
-    public static string Size(long bytes, System.Globalization.CultureInfo culture) => bytes switch
-    {
-        < 1024 * 1024 => Math.Max(1, bytes / 1024).ToString(culture) + " kB",
-        _ => (bytes / 1024.0 / 1024.0).ToString("0.0", culture) + " MB",
-    };
-
     /// <summary>Licences offered in the form; another can be typed by a coordinator through the API later.</summary>
     public static readonly string[] Licences = ["CC BY 4.0", "CC BY-SA 4.0", "CC BY-NC 4.0", "CC BY-NC-ND 4.0", "CC0 1.0", "Kaikki oikeudet pidätetään"];
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials;
 
@@ -22,7 +22,7 @@ public class VersionModel(MaterialCatalogue catalogue) : PageModel
         if (found.Versions.FirstOrDefault(v => v.Number == number) is not { } version) return NotFound();
         Material = found;
         Shown = version;
-        BodyHtml = EventMarkdown.ToHtml(version.Body);
+        BodyHtml = SafeMarkdown.ToHtml(version.Body);
         return Page();
     }
 }

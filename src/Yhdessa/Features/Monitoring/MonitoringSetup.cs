@@ -30,8 +30,9 @@ public static class MonitoringPolicies
 /// statistics and dashboards parts add their own registrations here.</summary>
 public static class MonitoringSetup
 {
-    public static IServiceCollection AddMonitoring(this IServiceCollection services)
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddAuthorizationBuilder()
             .AddPolicy(MonitoringPolicies.Participant, p => p.RequireRole(Roles.Coordinator, Roles.Reporter))
             .AddPolicy(MonitoringPolicies.MicroData, p => p.RequireRole(Roles.Coordinator, Roles.Reporter)
@@ -54,7 +55,7 @@ public static class MonitoringSetup
         services.AddMonitoringStatistics();
         services.AddMonitoringDashboards();
         services.AddMonitoringRetention();
-        return services;
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app) => app.MapMonitoringStatistics();

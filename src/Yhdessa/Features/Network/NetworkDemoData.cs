@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Network;
 
@@ -106,7 +108,7 @@ public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeP
         {
             var organisation = new Organisation
             {
-                Slug = Search.Slug(seed.Fi), Sector = seed.Sector, MunicipalityCode = seed.Municipality, Website = seed.Website,
+                Slug = Slugs.FromName(seed.Fi), Sector = seed.Sector, MunicipalityCode = seed.Municipality, Website = seed.Website,
                 Description = "", CreatedAt = now, UpdatedAt = now,
             };
             organisation.SetNames(seed.Fi, seed.Sv, seed.En);

@@ -10,15 +10,15 @@ namespace Yhdessa.Features.Network;
 /// <summary>The network directory: organisations, people, groups and their public API.</summary>
 public static class NetworkSetup
 {
-    public static IServiceCollection AddNetwork(this IServiceCollection services)
+    public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)
     {
-        services.AddSingleton<Municipalities>();
+        var services = builder.Services;
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<People.PublicPeople>();
         services.AddScoped<GroupService>();
         services.AddScoped<IPersonalDataHolder, NetworkPersonalData>();
         services.AddScoped<IDemoData, NetworkDemoData>();
-        return services;
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapNetwork(this IEndpointRouteBuilder app) => app.MapNetworkApi();

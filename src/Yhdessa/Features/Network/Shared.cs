@@ -18,11 +18,4 @@ public static class NetworkDisplay
     /// <summary>Plain text split into paragraphs at blank lines; rendered as text, never as markup.</summary>
     public static IEnumerable<string> Paragraphs(string? text) =>
         (text ?? "").Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Only absolute http and https addresses: no javascript:, data: or relative links.</summary>
-    public static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host);
-
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -9,6 +9,7 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Surveys;
 
@@ -74,13 +75,13 @@ public class EditModel(YhdessaDb db, SurveyService surveys, ISurveyInvitations i
         }
         if (!ModelState.IsValid) return Page();
         Survey.TitleFi = input.TitleFi.Trim();
-        Survey.TitleSv = NewModel.Blank(input.TitleSv);
-        Survey.TitleEn = NewModel.Blank(input.TitleEn);
-        Survey.IntroFi = NewModel.Blank(input.IntroFi);
-        Survey.IntroSv = NewModel.Blank(input.IntroSv);
-        Survey.IntroEn = NewModel.Blank(input.IntroEn);
+        Survey.TitleSv = TextInput.TrimToNull(input.TitleSv);
+        Survey.TitleEn = TextInput.TrimToNull(input.TitleEn);
+        Survey.IntroFi = TextInput.TrimToNull(input.IntroFi);
+        Survey.IntroSv = TextInput.TrimToNull(input.IntroSv);
+        Survey.IntroEn = TextInput.TrimToNull(input.IntroEn);
         Survey.ClosesOn = input.ClosesOn;
-        Survey.Series = NewModel.Blank(input.Series);
+        Survey.Series = TextInput.TrimToNull(input.Series);
         return await SavedAsync("survey.edited", "SurveySaved", cancellationToken);
     }
 

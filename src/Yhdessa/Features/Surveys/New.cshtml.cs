@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Surveys;
 
@@ -36,12 +37,10 @@ public class NewModel(SurveyService surveys, AuditLog audit, IStringLocalizer<Su
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
-        var survey = await surveys.CreateFromTemplateAsync(Input.OwnerKind.Trim(), Input.OwnerId.Trim(), Blank(Input.Series),
-            Input.TitleFi.Trim(), Blank(Input.TitleSv), Blank(Input.TitleEn), cancellationToken);
+        var survey = await surveys.CreateFromTemplateAsync(Input.OwnerKind.Trim(), Input.OwnerId.Trim(), TextInput.TrimToNull(Input.Series),
+            Input.TitleFi.Trim(), TextInput.TrimToNull(Input.TitleSv), TextInput.TrimToNull(Input.TitleEn), cancellationToken);
         await audit.RecordNowAsync("survey.created", "survey:" + survey.Id, cancellationToken: cancellationToken);
         TempData["Notice"] = (string)s["SurveyCreated"];
         return Redirect("/surveys/" + survey.Id);
     }
-
-    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

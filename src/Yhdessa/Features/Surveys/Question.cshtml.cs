@@ -7,6 +7,7 @@ using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Surveys;
 
@@ -77,19 +78,19 @@ public class QuestionModel(YhdessaDb db, SurveyService surveys, AuditLog audit, 
         if (!ModelState.IsValid) return Page();
         var q = Question;
         q.TextFi = Input.TextFi.Trim();
-        q.TextSv = NewModel.Blank(Input.TextSv);
-        q.TextEn = NewModel.Blank(Input.TextEn);
+        q.TextSv = TextInput.TrimToNull(Input.TextSv);
+        q.TextEn = TextInput.TrimToNull(Input.TextEn);
         q.Required = Input.Required;
         var rating = q.Kind == QuestionKind.Rating;
-        q.LowLabelFi = rating ? NewModel.Blank(Input.LowLabelFi) : null;
-        q.LowLabelSv = rating ? NewModel.Blank(Input.LowLabelSv) : null;
-        q.LowLabelEn = rating ? NewModel.Blank(Input.LowLabelEn) : null;
-        q.HighLabelFi = rating ? NewModel.Blank(Input.HighLabelFi) : null;
-        q.HighLabelSv = rating ? NewModel.Blank(Input.HighLabelSv) : null;
-        q.HighLabelEn = rating ? NewModel.Blank(Input.HighLabelEn) : null;
+        q.LowLabelFi = rating ? TextInput.TrimToNull(Input.LowLabelFi) : null;
+        q.LowLabelSv = rating ? TextInput.TrimToNull(Input.LowLabelSv) : null;
+        q.LowLabelEn = rating ? TextInput.TrimToNull(Input.LowLabelEn) : null;
+        q.HighLabelFi = rating ? TextInput.TrimToNull(Input.HighLabelFi) : null;
+        q.HighLabelSv = rating ? TextInput.TrimToNull(Input.HighLabelSv) : null;
+        q.HighLabelEn = rating ? TextInput.TrimToNull(Input.HighLabelEn) : null;
         q.OptionsFi = IsChoice ? string.Join('\n', SurveyQuestion.Lines(Input.OptionsFi)) : null;
-        q.OptionsSv = IsChoice ? NewModel.Blank(string.Join('\n', SurveyQuestion.Lines(Input.OptionsSv))) : null;
-        q.OptionsEn = IsChoice ? NewModel.Blank(string.Join('\n', SurveyQuestion.Lines(Input.OptionsEn))) : null;
+        q.OptionsSv = IsChoice ? TextInput.TrimToNull(string.Join('\n', SurveyQuestion.Lines(Input.OptionsSv))) : null;
+        q.OptionsEn = IsChoice ? TextInput.TrimToNull(string.Join('\n', SurveyQuestion.Lines(Input.OptionsEn))) : null;
         audit.Record("survey.question.edited", "survey:" + id, "question:" + q.Id);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = (string)s["QuestionSaved"];

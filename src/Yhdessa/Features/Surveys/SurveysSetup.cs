@@ -7,14 +7,15 @@ namespace Yhdessa.Features.Surveys;
 /// and <see cref="ISurveyInvitations"/>.</summary>
 public static class SurveysSetup
 {
-    public static IServiceCollection AddSurveys(this IServiceCollection services)
+    public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<IDemoData, SurveyDemoData>();
         services.AddScoped<IPersonalDataHolder, SurveyPersonalData>();
-        return services;
+        return builder;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Tests.Monitoring.Summary;
 

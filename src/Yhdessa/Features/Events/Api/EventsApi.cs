@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events.Api;
 

@@ -17,7 +17,7 @@ public class Event
     public string TitleFi { get; set; } = "";
     public string? TitleSv { get; set; }
     public string? TitleEn { get; set; }
-    /// <summary>Markdown; rendered through <see cref="EventMarkdown"/>, which sanitises the HTML.</summary>
+    /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>, which sanitises the HTML.</summary>
     public string DescriptionFi { get; set; } = "";
     public string? DescriptionSv { get; set; }
     public string? DescriptionEn { get; set; }
@@ -27,7 +27,18 @@ public class Event
     public string? MunicipalityCode { get; set; }
     /// <summary>Shown only to people with a confirmed seat and coordinators: see <see cref="EventAccess.MaySeeOnlineLink"/>.</summary>
     public string? OnlineUrl { get; set; }
+    /// <summary>The seats of the event; null when it has no limit. A seat is held by a confirmed or an offered
+    /// registration; the rules on seats are <see cref="SeatsLeft"/>, <see cref="IsFull"/> and <see cref="KeepsSeatsGiven"/>.</summary>
     public int? Capacity { get; set; }
+
+    /// <summary>The seats still free when <paramref name="held"/> are held; null when the event has no capacity.</summary>
+    public int? SeatsLeft(int held) => Capacity is { } seats ? Math.Max(0, seats - held) : null;
+
+    /// <summary>Whether every seat is held: a newcomer waits in the queue.</summary>
+    public bool IsFull(int held) => SeatsLeft(held) == 0;
+
+    /// <summary>Seats already given stay given: a capacity may not drop below the seats held.</summary>
+    public static bool KeepsSeatsGiven(int? capacity, int held) => capacity is not { } seats || seats >= held;
     public DateTimeOffset? RegistrationOpensAt { get; set; }
     public DateTimeOffset? RegistrationClosesAt { get; set; }
     public EventVisibility Visibility { get; set; }

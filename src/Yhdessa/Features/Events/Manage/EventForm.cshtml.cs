@@ -9,13 +9,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
-using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Groups;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 using Group = Yhdessa.Features.Network.Data.Group;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events.Manage;
 
@@ -25,7 +28,7 @@ namespace Yhdessa.Features.Events.Manage;
 public partial class EventFormModel(
     YhdessaDb db, EventCatalogue catalogue, Municipalities municipalities, UserManager<User> users, AuditLog audit,
     IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<EventsText> e, Registrations registrations,
-    IStringLocalizer<RegistrationText> r) : PageModel
+    IStringLocalizer<RegistrationText> r, OrganisationDirectory organisations, GroupService groups) : PageModel
 {
     public sealed class SpeakerInput
     {
@@ -134,11 +137,11 @@ public partial class EventFormModel(
         }
         await LoadChoicesAsync(cancellationToken);
         var input = Input;
-        var code = NetworkDisplay.Blank(input.MunicipalityCode);
+        var code = TextInput.TrimToNull(input.MunicipalityCode);
         if (code is not null && municipalities.Find(code) is null)
             ModelState.AddModelError("Input.MunicipalityCode", e["UnknownMunicipality"]);
-        var online = NetworkDisplay.Blank(input.OnlineUrl);
-        if (online is not null && !NetworkDisplay.IsWebAddress(online))
+        var online = TextInput.TrimToNull(input.OnlineUrl);
+        if (online is not null && !TextInput.IsWebAddress(online))
             ModelState.AddModelError("Input.OnlineUrl", e["UrlInvalid"]);
         if (input.Type is { } type && !Enum.IsDefined(type)) ModelState.AddModelError("Input.Type", e["ChooseType"]);
         if (input.Visibility is { } visibility && !Enum.IsDefined(visibility)) ModelState.AddModelError("Input.Visibility", e["ChooseVisibility"]);
@@ -165,8 +168,8 @@ public partial class EventFormModel(
         for (var i = 0; i < input.Speakers.Count; i++)
         {
             var s = input.Speakers[i];
-            var name = NetworkDisplay.Blank(s.Name);
-            var email = NetworkDisplay.Blank(s.Email);
+            var name = TextInput.TrimToNull(s.Name);
+            var email = TextInput.TrimToNull(s.Email);
             if (name is null && email is null) continue;
             User? user = null;
             if (email is not null && (user = await users.FindByEmailAsync(email)) is null)
@@ -179,10 +182,10 @@ public partial class EventFormModel(
         for (var i = 0; i < input.Materials.Count; i++)
         {
             var m = input.Materials[i];
-            var title = NetworkDisplay.Blank(m.Title);
-            var url = NetworkDisplay.Blank(m.Url);
+            var title = TextInput.TrimToNull(m.Title);
+            var url = TextInput.TrimToNull(m.Url);
             if (title is null && url is null) continue;
-            if (url is null || !NetworkDisplay.IsWebAddress(url)) ModelState.AddModelError($"Input.Materials[{i}].Url", e["UrlInvalid"]);
+            if (url is null || !TextInput.IsWebAddress(url)) ModelState.AddModelError($"Input.Materials[{i}].Url", e["UrlInvalid"]);
             if (title is null) ModelState.AddModelError($"Input.Materials[{i}].Title", e["MaterialTitleRequired"]);
             materials.Add(new EventMaterial { Title = title ?? "", Url = url ?? "", Position = materials.Count });
         }
@@ -202,17 +205,11 @@ public partial class EventFormModel(
             return Redirect("/events/" + created.Slug);
         }
 
-        // Seats already given stay given: the capacity cannot drop below them. The check and the save run under the
-        // event's registration lock, so a registration at the same instant cannot take a seat between them; a larger
-        // capacity or a later closing time then offers the freed seats to those waiting.
+        // The capacity may not drop below the seats already given; a larger capacity or a later closing time offers the
+        // freed seats to those waiting.
         var told = 0;
-        var saved = await registrations.ChangeEventAsync(Existing.Id, async held =>
+        var refusedBelow = await registrations.ChangeEventAsync(Existing.Id, input.Capacity, async () =>
         {
-            if (input.Capacity is { } capacity && capacity < held)
-            {
-                ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
-                return false;
-            }
             // Read again inside the lock: a retried attempt starts with an empty change tracker.
             Existing = await catalogue.FindAsync(Viewer.From(User), key!, cancellationToken) ?? Existing;
             var before = new Event { StartsAt = Existing.StartsAt, EndsAt = Existing.EndsAt, Address = Existing.Address,
@@ -223,9 +220,12 @@ public partial class EventFormModel(
             told = input.TellParticipants
                 ? await registrations.TellOfChangeAsync(Existing, EventChange.Between(before, Existing), cancellationToken)
                 : 0;
-            return true;
         }, cancellationToken);
-        if (!saved) return Page();
+        if (refusedBelow is { } held)
+        {
+            ModelState.AddModelError("Input.Capacity", r["CapacityBelowConfirmed", held]);
+            return Page();
+        }
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         TempData["Notice"] = told > 0 ? (string)e["EventSavedParticipantsTold", told] : (string)e["EventSaved"];
         return Redirect("/events/" + Existing.Slug);
@@ -237,14 +237,14 @@ public partial class EventFormModel(
             var before = CalendarFacts(ev);
             ev.Type = input.Type!.Value;
             ev.TitleFi = input.TitleFi.Trim();
-            ev.TitleSv = NetworkDisplay.Blank(input.TitleSv);
-            ev.TitleEn = NetworkDisplay.Blank(input.TitleEn);
+            ev.TitleSv = TextInput.TrimToNull(input.TitleSv);
+            ev.TitleEn = TextInput.TrimToNull(input.TitleEn);
             ev.DescriptionFi = input.DescriptionFi.Trim();
-            ev.DescriptionSv = NetworkDisplay.Blank(input.DescriptionSv);
-            ev.DescriptionEn = NetworkDisplay.Blank(input.DescriptionEn);
+            ev.DescriptionSv = TextInput.TrimToNull(input.DescriptionSv);
+            ev.DescriptionEn = TextInput.TrimToNull(input.DescriptionEn);
             ev.StartsAt = starts!.Value;
             ev.EndsAt = ends!.Value;
-            ev.Address = NetworkDisplay.Blank(input.Address);
+            ev.Address = TextInput.TrimToNull(input.Address);
             ev.MunicipalityCode = code;
             ev.OnlineUrl = online;
             ev.Capacity = input.Capacity;
@@ -295,10 +295,10 @@ public partial class EventFormModel(
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
+        Organisations = await organisations.ChoicesAsync(cancellationToken);
         Themes = await catalogue.ThemesAsync(cancellationToken);
         Series = await db.EventSeries.AsNoTracking().OrderBy(s => s.NameFi).ToListAsync(cancellationToken);
-        Groups = await db.Groups.AsNoTracking().OrderBy(g => g.NameFi).ToListAsync(cancellationToken);
+        Groups = await groups.ChoicesAsync(cancellationToken);
         // Room for new rows: the form works without JavaScript, so empty rows are offered up front.
         while (Input.Speakers.Count < Math.Min(EventLimits.MaxSpeakers, Input.Speakers.Count(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Email)) + 3))
             Input.Speakers.Add(new SpeakerInput());

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Network;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Manage;
 
@@ -63,8 +63,8 @@ public abstract class NamesPageModel<T>(YhdessaDb db, AuditLog audit, IOutputCac
         if (!ModelState.IsValid) return Page();
 
         item.NameFi = Input.NameFi.Trim();
-        item.NameSv = NetworkDisplay.Blank(Input.NameSv);
-        item.NameEn = NetworkDisplay.Blank(Input.NameEn);
+        item.NameSv = TextInput.TrimToNull(Input.NameSv);
+        item.NameEn = TextInput.TrimToNull(Input.NameEn);
         if (Input.Id is null)
         {
             Adding(item, Items);

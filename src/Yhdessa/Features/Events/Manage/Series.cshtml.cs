@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Manage;
 
@@ -17,7 +18,7 @@ public class SeriesModel(YhdessaDb db, AuditLog audit, IOutputCacheStore cache, 
     /// <summary>A series has an address of its own, made from its Finnish name and kept unique.</summary>
     protected override void Adding(EventSeries series, IReadOnlyList<EventSeries> existing)
     {
-        var root = Network.Data.Search.Slug(series.NameFi);
+        var root = Slugs.FromName(series.NameFi);
         series.Slug = root;
         for (var n = 2; existing.Any(s => s.Slug == series.Slug); n++) series.Slug = $"{root}-{n}";
     }

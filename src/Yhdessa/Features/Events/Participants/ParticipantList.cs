@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 
@@ -47,7 +48,7 @@ public sealed record ParticipantLists(IReadOnlyList<Participant> All)
 public enum MarkOutcome { Marked, NotFound, NotConfirmed, NotStarted }
 
 /// <summary>Reads an event's participants and records attendance. Every change is audited with the coordinator as actor.</summary>
-public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider clock)
+public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider clock, OrganisationDirectory organisations)
 {
     public async Task<ParticipantLists> ForEventAsync(int eventId, CancellationToken cancellationToken)
     {
@@ -60,8 +61,7 @@ public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider c
             .ToListAsync(cancellationToken);
         // A member's organisation comes from the directory when they did not type one in.
         var ids = rows.Where(r => r.OrganisationName is null && r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToList();
-        var names = ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+        var names = ids.Count == 0 ? [] : await organisations.FinnishNamesAsync(ids, cancellationToken);
         var questions = await db.EventQuestions.AsNoTracking().Include(q => q.Options.OrderBy(o => o.Position))
             .Where(q => q.EventId == eventId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(cancellationToken);
         var answers = questions.Count == 0 ? [] : (await db.RegistrationAnswers.AsNoTracking()

@@ -6,6 +6,7 @@ using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Participants;
 
@@ -82,7 +83,7 @@ public sealed class ParticipantsDemoData(YhdessaDb db, EventFeedback feedback, I
             var (name, organisation, language) = people[i];
             // Ten confirmed, one who cancelled, one left on the waiting list when the event took place.
             var status = i < 10 ? RegistrationStatus.Confirmed : i == 10 ? RegistrationStatus.Cancelled : RegistrationStatus.Waiting;
-            var email = $"{Network.Data.Search.Slug(name)}@example.org";
+            var email = $"{Slugs.FromName(name)}@example.org";
             db.EventRegistrations.Add(new EventRegistration
             {
                 EventId = ev.Id, Name = name, Email = email, EmailNormalized = email, OrganisationName = organisation,

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
-using Yhdessa.Features.Account;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Registration;
 

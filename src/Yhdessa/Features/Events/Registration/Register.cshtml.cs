@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Account;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Registration;
 
@@ -24,7 +25,8 @@ namespace Yhdessa.Features.Events.Registration;
 [AllowAnonymous]
 [EnableRateLimiting(RegistrationSetup.GuestRateLimit)]
 public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations registrations, RegistrationTokens tokens,
-    UserManager<User> users, TimeProvider clock, IStringLocalizer<RegistrationText> r) : PageModel
+    UserManager<User> users, TimeProvider clock, IStringLocalizer<RegistrationText> r,
+    OrganisationDirectory organisations) : PageModel
 {
     public sealed class RegistrationInput
     {
@@ -208,8 +210,8 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         Settings = await registrations.SettingsAsync(found.Id, cancellationToken) ?? new EventRegistrationSettings { EventId = found.Id };
         Questions = await registrations.QuestionsAsync(found.Id, cancellationToken);
         ReservationActive = Registrations.ReservationActive(Settings, clock.GetUtcNow());
-        if (found.Capacity is { } capacity)
-            SeatsLeft = Math.Max(0, capacity - await registrations.SeatsHeldAsync(found.Id, cancellationToken));
+        if (found.Capacity is not null)
+            SeatsLeft = found.SeatsLeft(await registrations.SeatsHeldAsync(found.Id, cancellationToken));
         if (users.GetUserId(User) is { } userId && await users.FindByIdAsync(userId) is { } user)
         {
             var profile = await db.PersonProfiles.AsNoTracking().Include(p => p.Affiliations).ThenInclude(a => a.Organisation)
@@ -222,7 +224,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
         }
         else
         {
-            Organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+            Organisations = (await organisations.ChoicesAsync(cancellationToken))
                 .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         }
         return true;

@@ -3,6 +3,7 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Registration;
 
@@ -53,7 +54,7 @@ public sealed class RegistrationDemoData(YhdessaDb db, TimeProvider clock) : IDe
             var last = LastNames[guest * 7 % LastNames.Length];
             var organisation = GuestOrganisations[guest % GuestOrganisations.Length];
             guest++;
-            var email = $"{Network.Data.Search.Slug(first)}.{Network.Data.Search.Slug(last)}.{guest}@guest.example.org";
+            var email = $"{Slugs.FromName(first)}.{Slugs.FromName(last)}.{guest}@guest.example.org";
             return new Person(null, $"{first} {last}", email, null, organisation, organisation.Contains("kaupunki") ? Sector.City : null,
                 guest % 5 == 0 ? "sv" : "fi", false);
         }

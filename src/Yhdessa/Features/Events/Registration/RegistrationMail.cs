@@ -4,10 +4,10 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events.Registration;
 

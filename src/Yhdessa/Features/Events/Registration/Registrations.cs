@@ -50,15 +50,17 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         db.EventQuestions.AsNoTracking().Include(q => q.Options.OrderBy(o => o.Position))
             .Where(q => q.EventId == eventId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
 
-    /// <summary>Confirmed and offered seats: the count a capacity may not go below.</summary>
+    /// <summary>The registrations that hold a seat: confirmed and offered ones.</summary>
+    private IQueryable<EventRegistration> HoldingSeats =>
+        db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered);
+
+    /// <summary>Seats held (confirmed and offered): the count a capacity may not go below.</summary>
     public Task<int> SeatsHeldAsync(int eventId, CancellationToken cancellationToken) =>
-        db.EventRegistrations.CountAsync(r => r.EventId == eventId
-            && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered), cancellationToken);
+        HoldingSeats.CountAsync(r => r.EventId == eventId, cancellationToken);
 
     /// <summary>Seats held per event, for a page of the list in one query; events without any are left out.</summary>
     public Task<Dictionary<int, int>> SeatsHeldAsync(IReadOnlyCollection<int> eventIds, CancellationToken cancellationToken) =>
-        db.EventRegistrations.Where(r => eventIds.Contains(r.EventId)
-                && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered))
+        HoldingSeats.Where(r => eventIds.Contains(r.EventId))
             .GroupBy(r => r.EventId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
@@ -115,7 +117,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 // Those already waiting come first: a seat that is free now goes to them before the newcomer.
                 await OfferFreeSeatsAsync(current, settings, now, cancellationToken);
                 var holders = await HoldersAsync(ev.Id, cancellationToken);
-                var reason = WaitsBecause(settings, current.Capacity, holders, Holder.Of(registration), now);
+                var reason = WaitsBecause(settings, current, holders, Holder.Of(registration), now);
                 if (reason is null)
                 {
                     registration.Status = RegistrationStatus.Confirmed;
@@ -253,7 +255,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
             // Approved people queue like everyone else: those approved earlier and waiting are offered seats first.
             await OfferFreeSeatsAsync(ev, settings, now, cancellationToken);
             var holders = await HoldersAsync(ev.Id, cancellationToken);
-            var reason = WaitsBecause(settings, ev.Capacity, holders, Holder.Of(registration), now);
+            var reason = WaitsBecause(settings, ev, holders, Holder.Of(registration), now);
             if (reason is null)
             {
                 registration.Status = RegistrationStatus.Confirmed;
@@ -279,10 +281,10 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         var expiring = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Offered && r.OfferExpiresAt <= now)
             .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
         // Upcoming events with a queue and a free seat (e.g. reserved seats released): the rest need no lock.
+        var holding = HoldingSeats;
         var waiting = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Waiting)
             .Where(r => db.Events.Any(e => e.Id == r.EventId && e.StartsAt > now && e.Status == EventStatus.Scheduled
-                && (e.Capacity == null || db.EventRegistrations.Count(x => x.EventId == e.Id
-                    && (x.Status == RegistrationStatus.Confirmed || x.Status == RegistrationStatus.Offered)) < e.Capacity)))
+                && (e.Capacity == null || holding.Count(x => x.EventId == e.Id) < e.Capacity)))
             .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
         var expired = 0;
         foreach (var eventId in expiring.Union(waiting))
@@ -301,18 +303,22 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
     }
 
     /// <summary>
-    /// Saves a coordinator's change of the event under its lock. <paramref name="change"/> gets the seats held at that
-    /// moment, applies the change and returns true, or returns false to refuse it (then nothing is saved). Seats the
-    /// change freed are then offered to those waiting.
+    /// Saves a coordinator's change of the event under its lock, so that a registration at the same instant cannot take
+    /// a seat between the check and the save. Seats already given stay given (<see cref="Event.KeepsSeatsGiven"/>): when
+    /// <paramref name="capacity"/>, the event's new capacity, is below the seats held, nothing is saved and the answer
+    /// is that number of seats. Otherwise <paramref name="change"/> applies the change, it is saved, the seats it freed
+    /// are offered to those waiting, and the answer is null.
     /// </summary>
-    public Task<bool> ChangeEventAsync(int eventId, Func<int, Task<bool>> change, CancellationToken cancellationToken) =>
-        UnderEventLockAsync(eventId, async settings =>
+    public Task<int?> ChangeEventAsync(int eventId, int? capacity, Func<Task> change, CancellationToken cancellationToken) =>
+        UnderEventLockAsync<int?>(eventId, async settings =>
         {
-            if (!await change(await SeatsHeldAsync(eventId, cancellationToken))) return false;
+            var held = await SeatsHeldAsync(eventId, cancellationToken);
+            if (!Event.KeepsSeatsGiven(capacity, held)) return held;
+            await change();
             await db.SaveChangesAsync(cancellationToken);
             var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
             await OfferFreeSeatsAsync(ev, settings, clock.GetUtcNow(), cancellationToken);
-            return true;
+            return null;
         }, cancellationToken);
 
     /// <summary>
@@ -363,7 +369,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         var holders = await HoldersAsync(ev.Id, cancellationToken);
         foreach (var person in waiting)
         {
-            var reason = WaitsBecause(settings, ev.Capacity, holders, Holder.Of(person), now);
+            var reason = WaitsBecause(settings, ev, holders, Holder.Of(person), now);
             if (reason == WaitingReason.Full) break;
             if (reason is not null) continue;
             person.Status = RegistrationStatus.Offered;
@@ -386,8 +392,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
     }
 
     private Task<List<Holder>> HoldersAsync(int eventId, CancellationToken cancellationToken) =>
-        db.EventRegistrations.Where(r => r.EventId == eventId
-                && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered))
+        HoldingSeats.Where(r => r.EventId == eventId)
             .Select(r => new Holder(r.OrganisationId, r.OrganisationName, r.InReservedGroup)).ToListAsync(cancellationToken);
 
     public static bool InGroup(ReservedGroup? group, bool isExpertByExperience, Sector? sector) => group switch
@@ -401,17 +406,17 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
         settings is { ReservedSeats: > 0, ReservedFor: not null } && (settings.ReservedUntil is not { } until || now < until);
 
     /// <summary>Null when the person may take a seat now, otherwise why they wait.</summary>
-    private static WaitingReason? WaitsBecause(EventRegistrationSettings settings, int? capacity, List<Holder> holders,
+    private static WaitingReason? WaitsBecause(EventRegistrationSettings settings, Event ev, List<Holder> holders,
         Holder candidate, DateTimeOffset now)
     {
-        if (capacity is { } seats && holders.Count >= seats) return WaitingReason.Full;
+        if (ev.IsFull(holders.Count)) return WaitingReason.Full;
         if (settings.CapPerOrganisation is { } cap && candidate.OrganisationKey is { } key
             && holders.Count(h => h.OrganisationKey == key) >= cap)
             return WaitingReason.OrganisationCap;
-        if (capacity is { } total && ReservationActive(settings, now) && !candidate.InReservedGroup)
+        if (ev.SeatsLeft(holders.Count) is { } left && ReservationActive(settings, now) && !candidate.InReservedGroup)
         {
             var stillReserved = Math.Max(0, settings.ReservedSeats - holders.Count(h => h.InReservedGroup));
-            if (total - holders.Count - stillReserved <= 0) return WaitingReason.ReservedSeats;
+            if (left - stillReserved <= 0) return WaitingReason.ReservedSeats;
         }
         return null;
     }
@@ -458,7 +463,7 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
                 await pageCache.EvictByTagAsync(EventPageCache.Tag(eventId), CancellationToken.None);
                 return result;
             }
-            catch (Exception e) when (attempt < 5 && IsTransient(e))
+            catch (Exception e) when (attempt < 5 && DatabaseErrors.IsWriteConflict(e))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
@@ -467,13 +472,6 @@ public sealed class Registrations(YhdessaDb db, RegistrationMail mail, AuditLog 
             }
         }
     }
-
-    private static bool IsTransient(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
-    {
-        PostgresException pg => pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        _ => false,
-    };
 
     /// <summary>Every event gets its settings row (the lock) on first use; racing first uses insert it once.</summary>
     private async Task EnsureSettingsAsync(int eventId, CancellationToken cancellationToken)

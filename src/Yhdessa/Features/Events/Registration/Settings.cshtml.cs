@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Yhdessa.Features.Account;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Registration;
 

@@ -8,6 +8,7 @@ using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials.Api;
 
@@ -50,7 +51,7 @@ public static class MaterialsApi
                 if (pageNumber is < 1 or > 500) errors.TryAdd("page", ["page must be between 1 and 500."]);
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-                var hits = await index.SearchAsync(new MaterialSearch(q, NullIfBlank(type), themeId, NullIfBlank(language), yearNumber, organisationId,
+                var hits = await index.SearchAsync(new MaterialSearch(q, TextInput.TrimToNull(type), themeId, TextInput.TrimToNull(language), yearNumber, organisationId,
                     sort == "newest" ? MaterialSort.Newest : MaterialSort.Relevance, pageNumber, size), cancellationToken);
                 var items = hits.Items.Select(h => new ApiMaterial(h.Id, h.Slug, h.Title, h.Summary, h.Type, h.Language,
                     h.PublicationDate, "/materials/" + h.Slug, h.SnippetHtml)).ToList();
@@ -126,6 +127,4 @@ public static class MaterialsApi
 
         return app;
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -25,7 +25,7 @@ public class Material
     public Guid TranslationKey { get; set; } = Guid.NewGuid();
     public string Title { get; set; } = "";
     public string Summary { get; set; } = "";
-    /// <summary>Markdown; rendered through <see cref="Yhdessa.Features.Events.EventMarkdown"/>, which sanitises it.</summary>
+    /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>, which sanitises it.</summary>
     public string Body { get; set; } = "";
     public List<string> Tags { get; set; } = [];
     public DateOnly PublicationDate { get; set; }

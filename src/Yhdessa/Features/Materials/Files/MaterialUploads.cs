@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Platform.Files;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials.Files;
 
@@ -26,9 +27,9 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
     public string Message(UploadRefusal refusal, IStringLocalizer<MaterialsText> m) => refusal switch
     {
         UploadRefusal.NoFile => m["ChooseFile"],
-        UploadRefusal.TooLarge => m["FileTooLarge", MaterialsDisplay.Size(MaxFileBytes, Languages.FormattingCulture(Languages.Current))],
+        UploadRefusal.TooLarge => m["FileTooLarge", FileSizes.Text(MaxFileBytes, Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.TooManyFiles => m["TooManyFiles"],
-        UploadRefusal.UnpacksTooLarge => m["FileUnpacksTooLarge", MaterialsDisplay.Size(MaterialFiles.ArchiveLimits.MaxUnpackedBytes, Languages.FormattingCulture(Languages.Current))],
+        UploadRefusal.UnpacksTooLarge => m["FileUnpacksTooLarge", FileSizes.Text(MaterialFiles.ArchiveLimits.MaxUnpackedBytes, Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.TooManyParts => m["FileHasTooManyParts", MaterialFiles.ArchiveLimits.MaxEntries.ToString("N0", Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.Damaged => m["FileDamaged"],
         _ => m["FileTypeRefused"],

@@ -9,13 +9,13 @@ using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Search;
-using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials.Manage;
 
@@ -128,7 +128,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Themes = await db.EventThemes.AsNoTracking().OrderBy(t => t.NameFi).ToListAsync(cancellationToken);
+        Themes = await events.ThemesAsync(cancellationToken);
 
         // Authors through the network directory's own services: organisations, and people whose profile is public.
         var chosenOrganisations = Input.OrganisationIds.Distinct().ToList();
@@ -144,7 +144,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         // always those already chosen, so that saving does not drop an old link.
         var publicEvents = events.VisibleTo(Viewer.Anonymous).AsNoTracking();
         var matching = publicEvents;
-        if (NetworkDisplay.Blank(EventSearch) is { } text)
+        if (TextInput.TrimToNull(EventSearch) is { } text)
         {
             var lower = (text.Length > 100 ? text[..100] : text).ToLowerInvariant();
             matching = matching.Where(e => e.TitleFi.ToLower().Contains(lower) || (e.TitleSv != null && e.TitleSv.ToLower().Contains(lower))
@@ -158,7 +158,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         }
         EventMatches = await matching.CountAsync(cancellationToken);
         var chosenEvents = Input.EventIds.Distinct().ToList();
-        Events = await db.Events.AsNoTracking().Where(e => chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
+        Events = await events.WithIdsAsync(chosenEvents, cancellationToken);
         Events.AddRange(await matching.Where(e => !chosenEvents.Contains(e.Id)).OrderByDescending(e => e.StartsAt).Take(Choices).ToListAsync(cancellationToken));
         var first = await publicEvents.OrderBy(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
         var last = await publicEvents.OrderByDescending(e => e.StartsAt).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefaultAsync(cancellationToken);
@@ -188,7 +188,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
             ModelState.AddModelError("Input.Language", m["ChooseLanguage"]);
         if (input.PublicationDate is { } date && (date.Year < 1950 || date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1)))
             ModelState.AddModelError("Input.PublicationDate", m["DateOutOfRange"]);
-        var licence = NetworkDisplay.Blank(input.Licence);
+        var licence = TextInput.TrimToNull(input.Licence);
         if (licence is not null && !MaterialsDisplay.Licences.Contains(licence)) ModelState.AddModelError("Input.Licence", m["ChooseLicence"]);
         var tags = Split(input.Tags);
         if (tags.Count > MaterialLimits.MaxTags || tags.Any(t => t.Length > MaterialLimits.Tag)) ModelState.AddModelError("Input.Tags", m["TooManyTags"]);
@@ -214,12 +214,12 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         {
             var link = input.Links[i];
             var hasTitle = !string.IsNullOrWhiteSpace(link.Title);
-            var url = NetworkDisplay.Blank(link.Url);
-            if (url is not null && !NetworkDisplay.IsWebAddress(url)) ModelState.AddModelError($"Input.Links[{i}].Url", m["UrlInvalid"]);
+            var url = TextInput.TrimToNull(link.Url);
+            if (url is not null && !TextInput.IsWebAddress(url)) ModelState.AddModelError($"Input.Links[{i}].Url", m["UrlInvalid"]);
             else if (hasTitle && url is null) ModelState.AddModelError($"Input.Links[{i}].Url", m["LinkNeedsUrl"]);
         }
         Material? translationOf = null;
-        var translationSlug = NetworkDisplay.Blank(input.TranslationOf)?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        var translationSlug = TextInput.TrimToNull(input.TranslationOf)?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (translationSlug is not null)
         {
             translationOf = await db.Materials.FirstOrDefaultAsync(x => x.Slug == translationSlug, cancellationToken);
@@ -276,8 +276,8 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         foreach (var person in people) material.Authors.Add(new MaterialAuthor { Name = person, Position = position++ });
         material.Links.Clear();
         position = 0;
-        foreach (var link in input.Links.Where(l => NetworkDisplay.Blank(l.Url) is not null))
-            material.Links.Add(new MaterialLink { Title = NetworkDisplay.Blank(link.Title) ?? link.Url!.Trim(), Url = link.Url!.Trim(), Position = position++ });
+        foreach (var link in input.Links.Where(l => TextInput.TrimToNull(l.Url) is not null))
+            material.Links.Add(new MaterialLink { Title = TextInput.TrimToNull(link.Title) ?? link.Url!.Trim(), Url = link.Url!.Trim(), Position = position++ });
 
         audit.Record(isNew ? "material.created" : "material.edited", "material:" + material.Slug, material.Title);
         await db.SaveChangesAsync(cancellationToken);

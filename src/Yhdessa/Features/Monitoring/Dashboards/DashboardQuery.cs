@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Summary;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
 

@@ -13,6 +13,7 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Protection;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rules;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Yhdessa.Features.Account;
 using Yhdessa.Features.Monitoring.Data;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Monitoring.Rules;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Statistics.Context;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Statistics;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Statistics.Context;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Statistics;
 

@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Data;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Units;
 
 /// <summary><c>/monitoring/units/{id}</c>: a unit and its housing services. Reporters see their own units only —
 /// another unit is not found; coordinators manage the unit's reporters on <see cref="ReportersModel"/>.</summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
-public class DetailsModel(MonitoringAccess access, YhdessaDb db, Municipalities municipalities) : PageModel
+public class DetailsModel(MonitoringAccess access, Municipalities municipalities, OrganisationDirectory organisations) : PageModel
 {
     public ReportingUnit Unit { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -35,7 +36,7 @@ public class DetailsModel(MonitoringAccess access, YhdessaDb db, Municipalities 
         Unit = unit;
         Municipality = municipalities.Find(unit.MunicipalityCode);
         OrganisationName = unit.OrganisationId is { } o
-            ? (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == o, cancellationToken))?.Name
+            ? (await organisations.FindAsync(o, cancellationToken))?.Name
             : null;
         Services = await access.Services.AsNoTracking().Where(s => s.UnitId == id).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         return true;

@@ -7,8 +7,10 @@ using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rules;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Units;
 
@@ -17,7 +19,7 @@ namespace Yhdessa.Features.Monitoring.Units;
 /// rounds, so the page says so; the audit entry names the fields that changed.</summary>
 [Authorize(Policy = MonitoringPolicies.Manage)]
 public class EditModel(YhdessaDb db, Municipalities municipalities, AuditLog audit, DashboardCache dashboards,
-    IStringLocalizer<MonitoringText> text) : PageModel
+    IStringLocalizer<MonitoringText> text, OrganisationDirectory organisations) : PageModel
 {
     [BindProperty] public UnitInput Input { get; set; } = new();
     public ReportingUnit Unit { get; private set; } = null!;
@@ -36,7 +38,7 @@ public class EditModel(YhdessaDb db, Municipalities municipalities, AuditLog aud
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var checkedUnit = await UnitForms.CheckAsync(Input, id, db, municipalities, errors, cancellationToken);
+        var checkedUnit = await UnitForms.CheckAsync(Input, id, db, municipalities, organisations, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
         if (checkedUnit is null) return Page();
 
@@ -71,7 +73,7 @@ public class EditModel(YhdessaDb db, Municipalities municipalities, AuditLog aud
     {
         if (await db.ReportingUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } unit) return false;
         Unit = unit;
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
+        Organisations = await organisations.ChoicesAsync(cancellationToken);
         return true;
     }
 }

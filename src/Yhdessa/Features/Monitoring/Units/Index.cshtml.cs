@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Access;
 using Yhdessa.Features.Monitoring.Data;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Units;
 

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rules;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Units;
 
@@ -15,7 +17,7 @@ namespace Yhdessa.Features.Monitoring.Units;
 /// provider, in a municipality from Statistics Finland's list, optionally linked to the network directory.</summary>
 [Authorize(Policy = MonitoringPolicies.Manage)]
 public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<MonitoringText> text) : PageModel
+    IStringLocalizer<MonitoringText> text, OrganisationDirectory organisations) : PageModel
 {
     [BindProperty] public UnitInput Input { get; set; } = new();
     public Municipalities Municipalities => municipalities;
@@ -27,7 +29,7 @@ public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audi
     {
         ModelState.Clear();
         var errors = new List<RuleError>();
-        var checkedUnit = await UnitForms.CheckAsync(Input, null, db, municipalities, errors, cancellationToken);
+        var checkedUnit = await UnitForms.CheckAsync(Input, null, db, municipalities, organisations, errors, cancellationToken);
         ModelState.AddRuleErrors(text, errors);
         if (checkedUnit is null)
         {
@@ -49,5 +51,5 @@ public class NewModel(YhdessaDb db, Municipalities municipalities, AuditLog audi
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
+        Organisations = await organisations.ChoicesAsync(cancellationToken);
 }

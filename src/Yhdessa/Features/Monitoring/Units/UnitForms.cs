@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Rules;
-using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Monitoring.Units;
 
@@ -52,7 +53,7 @@ public sealed record CheckedService(string Code, string Name, ServiceType Type, 
 public static class UnitForms
 {
     public static async Task<CheckedUnit?> CheckAsync(UnitInput input, int? editedId, YhdessaDb db, Municipalities municipalities,
-        List<RuleError> errors, CancellationToken cancellationToken)
+        OrganisationDirectory organisations, List<RuleError> errors, CancellationToken cancellationToken)
     {
         var name = TextRules.Clean(input.Name);
         if (name.Length == 0) errors.Add(new RuleError(nameof(UnitInput.Name), RuleCodes.Required));
@@ -64,7 +65,7 @@ public static class UnitForms
         if (!string.IsNullOrWhiteSpace(input.OrganisationId))
         {
             if (int.TryParse(input.OrganisationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+                && await organisations.ExistsAsync(id, cancellationToken))
                 organisationId = id;
             else errors.Add(new RuleError(nameof(UnitInput.OrganisationId), RuleCodes.UnknownCode));
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Network.Api;
 

@@ -1,3 +1,4 @@
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Network.Data;
@@ -115,20 +116,4 @@ public class GroupMembership
 public static class Search
 {
     public static string Normalise(string text) => text.Normalize(System.Text.NormalizationForm.FormC).Trim().ToLowerInvariant();
-
-    /// <summary>An address part from a Finnish name: "Y-Säätiö" becomes "y-saatio".</summary>
-    public static string Slug(string name)
-    {
-        var builder = new System.Text.StringBuilder();
-        foreach (var c in Normalise(name))
-        {
-            var mapped = c switch { 'ä' or 'å' or 'á' or 'à' => 'a', 'ö' or 'ø' => 'o', 'é' or 'è' => 'e', 'ü' => 'u', _ => c };
-            if (mapped is >= 'a' and <= 'z' or >= '0' and <= '9') builder.Append(mapped);
-            else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
-        }
-        var slug = builder.ToString().Trim('-');
-        if (slug.Length > 80) slug = slug[..80].Trim('-');
-        // A slug of digits only would be read as an id.
-        return slug.Length == 0 || slug.All(char.IsDigit) ? "x-" + slug : slug;
-    }
 }

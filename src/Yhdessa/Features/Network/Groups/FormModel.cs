@@ -8,6 +8,7 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Network.Groups;
 
@@ -72,17 +73,17 @@ public class FormModel(YhdessaDb db, GroupService groups, AuditLog audit, IOutpu
 
         var group = Existing ?? new Group { CreatedAt = clock.GetUtcNow() };
         group.NameFi = Input.NameFi.Trim();
-        group.NameSv = NetworkDisplay.Blank(Input.NameSv);
-        group.NameEn = NetworkDisplay.Blank(Input.NameEn);
+        group.NameSv = TextInput.TrimToNull(Input.NameSv);
+        group.NameEn = TextInput.TrimToNull(Input.NameEn);
         group.Kind = Input.Kind!.Value;
         group.DescriptionFi = Input.DescriptionFi?.Trim() ?? "";
-        group.DescriptionSv = NetworkDisplay.Blank(Input.DescriptionSv);
-        group.DescriptionEn = NetworkDisplay.Blank(Input.DescriptionEn);
+        group.DescriptionSv = TextInput.TrimToNull(Input.DescriptionSv);
+        group.DescriptionEn = TextInput.TrimToNull(Input.DescriptionEn);
         group.Joining = Input.Joining!.Value;
         group.Visibility = Input.Visibility!.Value;
         if (Existing is null)
         {
-            group.Slug = Search.Slug(group.NameFi);
+            group.Slug = Slugs.FromName(group.NameFi);
             db.Groups.Add(group);
         }
         audit.Record(Existing is null ? "network.group.created" : "network.group.edited", "group:" + group.Slug);

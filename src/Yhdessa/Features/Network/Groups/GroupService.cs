@@ -13,6 +13,10 @@ public sealed record MemberRow(string UserId, string Name, int? PublicProfileId,
 /// <summary>The rules of group membership, in one place for the pages and the tests to rely on.</summary>
 public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore cache, TimeProvider clock)
 {
+    /// <summary>Every group, by Finnish name: the choice list of the forms that name a group.</summary>
+    public Task<List<Group>> ChoicesAsync(CancellationToken cancellationToken) =>
+        db.Groups.AsNoTracking().OrderBy(g => g.NameFi).ToListAsync(cancellationToken);
+
     public enum Outcome { Done, NotAllowed, NeedsApproval, NothingToDo }
 
     public Task<Group?> FindAsync(string key, CancellationToken cancellationToken) =>
@@ -61,7 +65,7 @@ public sealed class GroupService(YhdessaDb db, AuditLog audit, IOutputCacheStore
         {
             await SaveAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (Slugs.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A double-clicked join: its twin saved the same membership first, so this one has nothing left to do.
             return Outcome.NothingToDo;

@@ -8,6 +8,8 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Network.Organisations;
 
@@ -70,11 +72,11 @@ public class FormModel(
             Existing = await directory.FindAsync(key, cancellationToken);
             if (Existing is null) return NotFound();
         }
-        var code = NetworkDisplay.Blank(Input.MunicipalityCode);
+        var code = TextInput.TrimToNull(Input.MunicipalityCode);
         if (code is not null && municipalities.Find(code) is null)
             ModelState.AddModelError("Input.MunicipalityCode", n["UnknownMunicipality"]);
-        var website = NetworkDisplay.Blank(Input.Website);
-        if (website is not null && !NetworkDisplay.IsWebAddress(website))
+        var website = TextInput.TrimToNull(Input.Website);
+        if (website is not null && !TextInput.IsWebAddress(website))
             ModelState.AddModelError("Input.Website", n["WebsiteInvalid"]);
         if (Input.Sector is { } s && !Enum.IsDefined(s))
             ModelState.AddModelError("Input.Sector", n["ChooseSector"]);
@@ -82,7 +84,7 @@ public class FormModel(
 
         var now = clock.GetUtcNow();
         var organisation = Existing ?? new Organisation { CreatedAt = now };
-        organisation.SetNames(Input.NameFi.Trim(), NetworkDisplay.Blank(Input.NameSv), NetworkDisplay.Blank(Input.NameEn));
+        organisation.SetNames(Input.NameFi.Trim(), TextInput.TrimToNull(Input.NameSv), TextInput.TrimToNull(Input.NameEn));
         organisation.Sector = Input.Sector!.Value;
         organisation.MunicipalityCode = code;
         organisation.Website = website;
@@ -90,7 +92,7 @@ public class FormModel(
         organisation.UpdatedAt = now;
         if (Existing is null)
         {
-            organisation.Slug = Search.Slug(organisation.NameFi);
+            organisation.Slug = Slugs.FromName(organisation.NameFi);
             db.Organisations.Add(organisation);
         }
         audit.Record(Existing is null ? "network.organisation.created" : "network.organisation.edited",

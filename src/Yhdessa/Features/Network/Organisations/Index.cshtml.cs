@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Network.Organisations;
 

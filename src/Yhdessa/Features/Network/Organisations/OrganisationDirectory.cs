@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Network.Organisations;
 
@@ -23,6 +24,20 @@ public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyL
 public sealed class OrganisationDirectory(YhdessaDb db)
 {
     public const int MaxQueryLength = 100;
+
+    public Task<Organisation?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) =>
+        db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
+
+    /// <summary>The Finnish names of the organisations with these ids.</summary>
+    public Task<Dictionary<int, string>> FinnishNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+
+    /// <summary>Every organisation, by Finnish name: the choice list of the forms that name an organisation.</summary>
+    public Task<List<Organisation>> ChoicesAsync(CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().OrderBy(o => o.NameFi).ToListAsync(cancellationToken);
 
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {

@@ -1,40 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
-namespace Yhdessa.Features.Materials;
-
-/// <summary>A published material as another feature shows it: its page in the bank and its files' download addresses.</summary>
-public sealed record SharedMaterial(string Title, string Language, string Url, IReadOnlyList<SharedMaterialFile> Files);
-
-public sealed record SharedMaterialFile(string FileName, string ContentType, long Size, string Url);
+namespace Yhdessa.Features.Materials.ForEvents;
 
 /// <summary>
 /// The material bank's service for events: the published materials related to an event, and a file a coordinator
 /// publishes straight from the event (it becomes a published training material of the bank, related to the event,
-/// searchable and kept like any other). Events use this, never the bank's tables.
+/// searchable and kept like any other). The event pages list the related materials through
+/// <see cref="IRelatedMaterials"/>, which this provides; they never read the bank's tables.
 /// </summary>
 public sealed class MaterialsForEvents(YhdessaDb db, MaterialCatalogue catalogue, MaterialUploads uploads, AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock) : IRelatedMaterials
 {
-    /// <summary>Published materials related to the event, newest first; drafts and proposals are not shown.</summary>
-    public async Task<List<SharedMaterial>> PublishedForEventAsync(int eventId, CancellationToken cancellationToken)
+    public async Task<List<RelatedMaterial>> PublishedForEventAsync(int eventId, CancellationToken cancellationToken)
     {
         var materials = await db.Materials.AsNoTracking().Include(m => m.Files)
             .Where(m => m.Status == MaterialStatus.Published && m.Events.Any(e => e.EventId == eventId))
             .OrderByDescending(m => m.PublicationDate).ThenBy(m => m.Title)
             .ToListAsync(cancellationToken);
-        return materials.Select(Shared).ToList();
+        return materials.Select(Related).ToList();
     }
 
     /// <summary>
     /// Publishes an uploaded file as a material of the bank related to the event, in <paramref name="language"/>
     /// (fi, sv or en). The file is checked as on the bank's own files page; when it is refused nothing is saved.
     /// </summary>
-    public async Task<(SharedMaterial? Material, UploadRefusal? Refusal)> PublishFileAsync(int eventId, string title,
+    public async Task<(RelatedMaterial? Material, UploadRefusal? Refusal)> PublishFileAsync(int eventId, string title,
         string language, IFormFile? upload, string? userId, CancellationToken cancellationToken)
     {
         var (file, refusal) = await uploads.StoreAsync(upload, 0, cancellationToken);
@@ -52,10 +48,10 @@ public sealed class MaterialsForEvents(YhdessaDb db, MaterialCatalogue catalogue
         audit.Record("material.created", "material:" + material.Slug, $"event:{eventId}");
         await db.SaveChangesAsync(cancellationToken);
         await catalogue.SyncAsync(material, cancellationToken);
-        return (Shared(material), null);
+        return (Related(material), null);
     }
 
-    private static SharedMaterial Shared(Material m) => new(m.Title, m.Language, "/materials/" + m.Slug,
-        m.CurrentFiles.OrderBy(f => f.Id).Select(f => new SharedMaterialFile(f.FileName, f.ContentType, f.Size,
+    private static RelatedMaterial Related(Material m) => new(m.Title, m.Language, "/materials/" + m.Slug,
+        m.CurrentFiles.OrderBy(f => f.Id).Select(f => new RelatedMaterialFile(f.FileName, f.ContentType, f.Size,
             $"/materials/files/{f.Id}/{Uri.EscapeDataString(f.FileName)}")).ToList());
 }

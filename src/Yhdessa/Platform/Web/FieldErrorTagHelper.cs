@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Yhdessa.Features.Account;
+namespace Yhdessa.Platform.Web;
 
 /// <summary>
 /// Tells assistive technology which field is wrong and why: a field with an error gets <c>aria-invalid="true"</c> and

@@ -1,9 +1,9 @@
 using System.Net.Mail;
 using System.Text;
 
-namespace Yhdessa.Features.Account;
+namespace Yhdessa.Platform.Text;
 
-/// <summary>What the account forms accept. Names are kept exactly as written — any script, apostrophes,
+/// <summary>What forms accept of names and email addresses (the account forms, registration, reporters). Names are kept exactly as written — any script, apostrophes,
 /// hyphens — but characters that hide or reorder text are refused, as they let a name pose as another.</summary>
 public static class InputRules
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 
-namespace Yhdessa.Features.Network.Data;
+namespace Yhdessa.Platform.Places;
 
 /// <summary>One Finnish municipality as classified by Statistics Finland (valid 1.1.2025 and 1.1.2026).</summary>
 public sealed record Municipality(
@@ -35,7 +35,7 @@ public sealed record Municipality(
 /// </summary>
 public sealed class Municipalities
 {
-    public const string ResourceName = "Yhdessa.Features.Network.Data.fi_municipalities_2025_2026.csv";
+    public const string ResourceName = "Yhdessa.Platform.Places.fi_municipalities_2025_2026.csv";
 
     private readonly Dictionary<string, Municipality> byCode;
 

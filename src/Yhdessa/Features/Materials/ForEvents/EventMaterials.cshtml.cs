@@ -4,24 +4,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Data;
-using Yhdessa.Features.Materials;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
 
-namespace Yhdessa.Features.Events.Manage;
+namespace Yhdessa.Features.Materials.ForEvents;
 
 /// <summary>
 /// <c>/events/{key}/materials</c>: the material bank's published materials related to the event, and a form that
 /// publishes a file (slides, a handout) straight into the bank, related to this event, so a coordinator need not
-/// go through the bank's full material form. Only for public events: a bank material is public, and a file of a
+/// go through the bank's full material form. The page belongs to the material bank, under the event's address. Only for public events: a bank material is public, and a file of a
 /// members' or a group's event must not become public on the way. Files are checked by the bank's own rules.
 /// </summary>
 [Authorize(Policy = Policies.Coordinator)]
 [UploadLimit]
-public class MaterialsModel(EventCatalogue catalogue, MaterialsForEvents materials, MaterialUploads uploads,
+public class EventMaterialsModel(EventCatalogue catalogue, MaterialsForEvents materials, MaterialUploads uploads,
     IStringLocalizer<EventsText> e, IStringLocalizer<MaterialsText> m) : PageModel
 {
     public sealed class FileInput
@@ -33,7 +33,7 @@ public class MaterialsModel(EventCatalogue catalogue, MaterialsForEvents materia
 
     [BindProperty] public FileInput Input { get; set; } = new();
     public Event Event { get; private set; } = null!;
-    public List<SharedMaterial> Related { get; private set; } = [];
+    public List<RelatedMaterial> Related { get; private set; } = [];
     public long MaxFileBytes => uploads.MaxFileBytes;
     public bool MayAttach => Event.Visibility == EventVisibility.Public;
 

@@ -1,13 +1,13 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace Yhdessa.Features.Events;
+namespace Yhdessa.Platform.Text;
 
 /// <summary>
-/// Descriptions are Markdown written by coordinators. Raw HTML in the Markdown is shown as text, and the HTML
+/// Event descriptions and material bodies are Markdown written by coordinators. Raw HTML in the Markdown is shown as text, and the HTML
 /// Markdig makes is sanitised as well, so a script or an event handler never reaches a reader's browser.
 /// </summary>
-public static class EventMarkdown
+public static class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks().UsePipeTables().UseEmphasisExtras().DisableHtml().Build();

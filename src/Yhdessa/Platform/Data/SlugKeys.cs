@@ -1,20 +1,18 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Yhdessa.Platform.Data;
 
-namespace Yhdessa.Features.Network.Data;
+namespace Yhdessa.Platform.Data;
 
-/// <summary>Organisations and groups alike are addressed by id ("12") or by a unique slug made of the Finnish name.</summary>
+/// <summary>Organisations, groups and the like are addressed by id ("12") or by a unique slug made of the Finnish name.</summary>
 public interface IHasSlug
 {
     int Id { get; }
     string Slug { get; }
 }
 
-public static class Slugs
+/// <summary>Finding and saving what is addressed by a slug.</summary>
+public static class SlugKeys
 {
-    /// <summary>By id ("12") or by slug ("y-saatio"); <see cref="Search.Slug"/> never makes a slug of digits only.</summary>
+    /// <summary>By id ("12") or by slug ("y-saatio"); <see cref="Text.Slugs.FromName"/> never makes a slug of digits only.</summary>
     public static Task<T?> FindByKeyAsync<T>(this IQueryable<T> set, string key, CancellationToken cancellationToken)
         where T : class, IHasSlug =>
         int.TryParse(key, out var id)
@@ -37,17 +35,10 @@ public static class Slugs
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (isNew && IsUniqueViolation(e))
+        catch (DbUpdateException e) when (isNew && DatabaseErrors.IsUniqueViolation(e))
         {
             return false;
         }
     }
 
-    /// <summary>Whether the save failed on a unique index: a double submit that lost the race to its twin.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
-        _ => false,
-    };
 }
