@@ -5,6 +5,7 @@ using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Materials;
 
@@ -38,7 +39,7 @@ public static class MaterialsSetup
         services.AddSingleton<FinnishMorphology>();
         services.AddSingleton<MaterialAnalyzers>();
         services.AddSingleton<MaterialIndex>();
-        services.AddHostedService<MaterialIndexJob>();
+        services.AddRecurringJob<MaterialIndexJob>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialUploads>();
