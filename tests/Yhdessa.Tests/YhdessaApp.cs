@@ -20,6 +20,9 @@ public abstract class YhdessaApp : WebApplicationFactory<Program>
         builder.UseSetting("Yhdessa:Materials:IndexDirectory", Path.Combine(DataDirectory, "search-" + Guid.NewGuid().ToString("N")));
         builder.UseSetting("Yhdessa:DemoData", "false");
         builder.UseSetting("Yhdessa:BaseUrl", "https://yhdessa.test");
+        // Background jobs run only in the tests about them (they set Yhdessa:Jobs:Enabled); the others call the
+        // work directly when they need it, at the moment they choose.
+        builder.UseSetting("Yhdessa:Jobs:Enabled", "false");
     }
 
     public override async ValueTask DisposeAsync()
