@@ -61,10 +61,12 @@ internal sealed class JobRunner(IEnumerable<RecurringJobRegistration> registrati
             await db.Set<ScheduledJob>().Where(j => j.Name == key && j.NextRunAt > latest)
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.NextRunAt, latest), cancellationToken);
         }
-        // Rows of instances gone long ago (a per-instance job's schedule is named after its instance).
-        var forgotten = now.AddDays(-7);
+        // Rows of instances gone a while ago (a per-instance job's schedule is named after its instance, which is new
+        // after every restart): not started for a day, or for three of the job's intervals if that is longer.
         foreach (var job in jobs.Where(j => j.PerInstance))
         {
+            var work = (IRecurringJob)scope.ServiceProvider.GetRequiredService(job.JobType);
+            var forgotten = now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(1).Ticks, 3 * work.Interval.Ticks));
             var prefix = job.Name + "@";
             await db.Set<ScheduledJob>()
                 .Where(j => j.Name.StartsWith(prefix) && (j.LeaseUntil == null || j.LeaseUntil < now))

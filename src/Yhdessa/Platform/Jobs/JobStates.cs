@@ -5,19 +5,21 @@ using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Platform.Jobs;
 
-/// <summary>What /admin/jobs and /health/ready show of one job's schedule row.</summary>
-public sealed record JobState(string Name, string? Instance, ScheduledJob? Schedule, bool Overdue, string? RunningOn)
+/// <summary>What /admin/jobs and /health/ready show of one job's schedule row. <paramref name="Instance"/> names the
+/// instance of a per-instance job's row; <paramref name="OtherInstance"/> marks the rows of other instances, which
+/// answer for themselves (and may be gone: their rows stay a while after a restart).</summary>
+public sealed record JobState(string Name, string? Instance, bool OtherInstance, ScheduledJob? Schedule, bool Overdue, string? RunningOn)
 {
     /// <summary>The last run failed (its error is in <see cref="ScheduledJob.LastError"/>).</summary>
     public bool Failing => Schedule?.LastOutcome == JobOutcome.Failed;
-    public bool NeedsAttention => Failing || Overdue;
+    public bool NeedsAttention => !OtherInstance && (Failing || Overdue);
 }
 
 /// <summary>Reads the registered jobs' schedules. A job is overdue when no instance has started it long after it was
 /// due: longer than a lease and a few polls, which only happens when no instance runs jobs or every attempt to
 /// claim it fails.</summary>
 public sealed class JobStates(YhdessaDb db, IEnumerable<RecurringJobRegistration> registrations, IOptions<JobOptions> options,
-    TimeProvider clock)
+    JobInstance instance, TimeProvider clock)
 {
     public async Task<IReadOnlyList<JobState>> ReadAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +38,9 @@ public sealed class JobStates(YhdessaDb db, IEnumerable<RecurringJobRegistration
             foreach (var (instanceName, row) in schedules)
             {
                 var runningOn = row is { LeaseUntil: { } until } && until >= now ? row.LeaseOwner : null;
-                var overdue = row is not null && runningOn is null && row.NextRunAt < late;
-                states.Add(new JobState(job.Name, instanceName, row, overdue, runningOn));
+                var other = instanceName is not null && instanceName != instance.Name;
+                var overdue = !other && row is not null && runningOn is null && row.NextRunAt < late;
+                states.Add(new JobState(job.Name, instanceName, other, row, overdue, runningOn));
             }
         }
         return states;
@@ -61,7 +64,7 @@ internal sealed class JobsHealthCheck(JobStates states) : IHealthCheck
             runningOn = j.RunningOn,
             overdue = j.Overdue,
         });
-        var failing = jobs.Where(j => j.Failing).Select(j => j.Name).ToList();
+        var failing = jobs.Where(j => j.Failing && !j.OtherInstance).Select(j => j.Name).ToList();
         var overdue = jobs.Where(j => j.Overdue).Select(j => j.Name).ToList();
         if (failing.Count == 0 && overdue.Count == 0) return HealthCheckResult.Healthy(data: data);
         var description = string.Join("; ", new[]
