@@ -10,7 +10,7 @@ namespace Yhdessa.Tests.Browser;
 /// keyboard reaches), and axe-core finds nothing.</summary>
 public sealed class JobsPageInBrowserTests(SqliteBrowserApp browser) : IClassFixture<SqliteBrowserApp>
 {
-    private const string Password = "koordinaattorin pitkä salasana";
+    private const string Password = "kolme vihreää omenaa puussa";
 
     [Fact]
     public async Task The_jobs_page_reads_at_375_pixels()
@@ -20,7 +20,8 @@ public sealed class JobsPageInBrowserTests(SqliteBrowserApp browser) : IClassFix
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Koordinaattori", CreatedAt = DateTimeOffset.UtcNow };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRolesAsync(user, [Roles.Coordinator, Roles.Member]);
         }
         var page = await browser.NewPageAsync(width: 375, height: 800);
