@@ -62,6 +62,9 @@ public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null
             services.AddSingleton<TimeProvider>(Clock);
             services.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = 1);
         });
+        // Background jobs run only in the tests about them (they set Yhdessa:Jobs:Enabled); the others call the
+        // work directly when they need it, at the moment they choose.
+        builder.UseSetting("Yhdessa:Jobs:Enabled", "false");
         configure?.Invoke(builder);
     }
 

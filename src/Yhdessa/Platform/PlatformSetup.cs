@@ -7,6 +7,7 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Health;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Places;
 using Yhdessa.Platform.Security;
@@ -36,6 +37,7 @@ public static class PlatformSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<EmailOutbox>();
         services.AddEmailSending(builder.Configuration);
+        services.AddRecurringJobs();
         services.AddTrustedProxies(builder.Configuration);
         services.AddPlatformHealth();
         services.AddProblemDetails();

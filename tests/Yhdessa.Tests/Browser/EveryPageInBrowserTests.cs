@@ -35,7 +35,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
-        "/admin", "/admin/people", "/admin/outbox", "/admin/audit",
+        "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
         "/surveys", "/surveys/new",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",

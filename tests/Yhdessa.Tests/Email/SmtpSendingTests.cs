@@ -38,6 +38,7 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
             if (security is not null) builder.UseSetting("Yhdessa:Smtp:Security", security);
             builder.UseSetting("Yhdessa:Smtp:From", "Yhdessä <no-reply@yhdessa.test>");
             builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
+            builder.UseSetting("Yhdessa:Jobs:Enabled", "true");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(clock);

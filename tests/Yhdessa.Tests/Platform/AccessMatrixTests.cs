@@ -75,6 +75,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET admin/outbox"] = Access.Coordinator,
         ["GET admin/outbox/{id:long}"] = Access.Coordinator,
         ["GET admin/audit"] = Access.Coordinator,
+        ["GET admin/jobs"] = Access.Coordinator,
         ["GET events/new"] = Access.Coordinator,
         ["POST events/new"] = Access.Coordinator,
         ["GET events/{key}/edit"] = Access.Coordinator,

@@ -43,6 +43,7 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             builder.UseSetting("Yhdessa:Smtp:Port", Inbox.Port.ToString());
             builder.UseSetting("Yhdessa:Smtp:Security", "None");
             builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
+            builder.UseSetting("Yhdessa:Jobs:Enabled", "true");
             // Every browser signs in from 127.0.0.1: a test class with a few two-step sign-ins passes the ten account
             // posts a minute one address gets, and whether it does depended on where the minute turned (429, a sign-in
             // that never left the code page). The limit itself is tested in Account/SessionTests and OwnAccountTests.

@@ -103,6 +103,7 @@ public static class TemplateDatabases
             builder.UseSetting("Yhdessa:DataDirectory", dataDirectory);
             builder.UseSetting("Yhdessa:DemoData", demoData ? "true" : "false");
             builder.UseSetting("Yhdessa:BaseUrl", "https://yhdessa.test");
+            builder.UseSetting("Yhdessa:Jobs:Enabled", "false");
             if (engine == Engine.Postgres)
             {
                 builder.UseSetting("Yhdessa:Database:Provider", "Postgres");

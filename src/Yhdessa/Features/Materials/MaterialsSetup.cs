@@ -7,6 +7,7 @@ using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Materials;
 
@@ -41,7 +42,7 @@ public static class MaterialsSetup
         services.AddSingleton<FinnishMorphology>();
         services.AddSingleton<MaterialAnalyzers>();
         services.AddSingleton<MaterialIndex>();
-        services.AddHostedService<MaterialIndexJob>();
+        services.AddRecurringJob<MaterialIndexJob>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialUploads>();

@@ -7,6 +7,7 @@ using Yhdessa.Features.Monitoring.Retention;
 using Yhdessa.Features.Monitoring.Statistics;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Monitoring;
 
@@ -49,7 +50,7 @@ public static class MonitoringSetup
         services.AddScoped<RoundMail>();
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundReminders>();
-        services.AddHostedService<RoundReminderJob>();
+        services.AddRecurringJob<RoundReminderJob>();
         services.AddScoped<IDemoData, Units.UnitsDemoData>();
         services.AddMonitoringImport();
         services.AddMonitoringStatistics();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Platform.Email;
 
@@ -27,41 +28,33 @@ public static class EmailSending
     public static IServiceCollection AddEmailSending(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection("Yhdessa:Smtp"));
-        services.AddHostedService<EmailSender>();
+        services.AddRecurringJob<EmailSender>();
         return services;
     }
 }
 
 /// <summary>
-/// Delivers queued email in the background. Each message is claimed by one instance with a conditional
-/// update before it is sent, marked sent right after, and retried with growing pauses when the server
-/// refuses; so several instances can run and a message goes out once.
+/// Delivers queued email in the background, every <see cref="SmtpOptions.PollInterval"/>. Each message is claimed
+/// with a conditional update before it is sent, marked sent right after, and retried with growing pauses when the
+/// server refuses; so a message goes out once even if a run is cut short and taken over by another instance.
 /// </summary>
-internal sealed class EmailSender(IServiceScopeFactory scopes, IOptionsMonitor<SmtpOptions> options,
-    TimeProvider clock, ILogger<EmailSender> logger) : BackgroundService
+internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> options, TimeProvider clock,
+    ILogger<EmailSender> logger) : IRecurringJob
 {
     private readonly Guid instance = Guid.NewGuid();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static string Name => "email-sending";
+
+    public TimeSpan Interval => options.CurrentValue.PollInterval;
+
+    public Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var smtp = options.CurrentValue;
-            if (!string.IsNullOrWhiteSpace(smtp.Host))
-            {
-                try { await SendDueAsync(smtp, stoppingToken); }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-                catch (Exception e) { logger.LogWarning(e, "Sending email failed; will try again"); }
-            }
-            try { await Task.Delay(smtp.PollInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var smtp = options.CurrentValue;
+        return string.IsNullOrWhiteSpace(smtp.Host) ? Task.CompletedTask : SendDueAsync(smtp, cancellationToken);
     }
 
     internal async Task SendDueAsync(SmtpOptions smtp, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
         var now = clock.GetUtcNow();
         var due = await db.Set<OutgoingEmail>()
             .Where(e => e.SentAt == null && e.Attempts < smtp.MaxAttempts)

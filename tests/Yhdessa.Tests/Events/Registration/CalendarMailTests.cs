@@ -29,6 +29,7 @@ public abstract class CalendarMailTests(YhdessaApp app) : IAsyncLifetime
             builder.UseSetting("Yhdessa:Smtp:Port", inbox.Port.ToString());
             builder.UseSetting("Yhdessa:Smtp:Security", "None");
             builder.UseSetting("Yhdessa:Smtp:PollInterval", "00:00:00.200");
+            builder.UseSetting("Yhdessa:Jobs:Enabled", "true");
         });
         return Task.CompletedTask;
     }

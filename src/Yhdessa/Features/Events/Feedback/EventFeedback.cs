@@ -11,6 +11,7 @@ using Yhdessa.Features.Surveys;
 using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Jobs;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Events.Feedback;
@@ -130,30 +131,11 @@ public sealed class EventFeedback(YhdessaDb db, SurveyService surveys, ISurveyIn
 }
 
 /// <summary>Invites the attendees of ended events every few minutes. Tests call <see cref="EventFeedback.InviteDueAsync"/> directly.</summary>
-internal sealed class FeedbackJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FeedbackJob> logger) : BackgroundService
+internal sealed class FeedbackJob(EventFeedback feedback) : IRecurringJob
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    public static string Name => "event-feedback";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<EventFeedback>().InviteDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Inviting attendees to give feedback failed; will try again");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    public TimeSpan Interval => TimeSpan.FromMinutes(10);
+
+    public Task RunAsync(CancellationToken cancellationToken) => feedback.InviteDueAsync(cancellationToken);
 }

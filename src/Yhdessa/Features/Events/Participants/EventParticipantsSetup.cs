@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Yhdessa.Features.Events.Feedback;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Events.Participants;
 
@@ -14,7 +15,7 @@ public static class EventParticipantsSetup
         services.AddScoped<EventFeedback>();
         services.AddScoped<IAuthorizationHandler, FeedbackReaderHandler>();
         services.AddAuthorizationBuilder().AddPolicy(FeedbackAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new FeedbackReaderRequirement()));
-        services.AddHostedService<FeedbackJob>();
+        services.AddRecurringJob<FeedbackJob>();
         services.AddScoped<IDemoData, ParticipantsDemoData>();
         return services;
     }

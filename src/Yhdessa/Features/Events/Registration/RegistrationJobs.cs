@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Events.Registration;
 
@@ -17,7 +18,7 @@ public sealed class RegistrationOptions
 }
 
 /// <summary>The timed work of registration: expiring offers, reminders and erasure after the event.
-/// Scoped; <see cref="RegistrationJobs"/> runs it on a timer and tests call it directly with a shifted clock.</summary>
+/// Scoped; <see cref="RegistrationJobs"/> runs it on schedule and tests call it directly with a shifted clock.</summary>
 public sealed class RegistrationMaintenance(YhdessaDb db, Registrations registrations, RegistrationMail mail,
     IOptions<RegistrationOptions> options, TimeProvider clock, ILogger<RegistrationMaintenance> logger)
 {
@@ -94,29 +95,12 @@ public sealed class RegistrationMaintenance(YhdessaDb db, Registrations registra
 }
 
 /// <summary>Runs <see cref="RegistrationMaintenance"/> every <see cref="RegistrationOptions.JobInterval"/>.
-/// Every step is safe to run on several app instances at once.</summary>
-internal sealed class RegistrationJobs(IServiceScopeFactory scopes, IOptions<RegistrationOptions> options, TimeProvider clock,
-    ILogger<RegistrationJobs> logger) : BackgroundService
+/// Every step is safe to repeat after a run that was cut short.</summary>
+internal sealed class RegistrationJobs(RegistrationMaintenance maintenance, IOptions<RegistrationOptions> options) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.JobInterval, clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<RegistrationMaintenance>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogWarning(e, "Registration jobs failed; will try again"); }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    public static string Name => "registration-maintenance";
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken); }
-        catch (OperationCanceledException) { return false; }
-    }
+    public TimeSpan Interval => options.Value.JobInterval;
+
+    public Task RunAsync(CancellationToken cancellationToken) => maintenance.RunAsync(cancellationToken);
 }

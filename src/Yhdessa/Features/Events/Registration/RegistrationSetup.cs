@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Events.Registration;
 
@@ -21,7 +22,7 @@ public static class RegistrationSetup
         services.AddScoped<RegistrationMail>();
         services.AddScoped<RegistrationTokens>();
         services.AddScoped<RegistrationMaintenance>();
-        services.AddHostedService<RegistrationJobs>();
+        services.AddRecurringJob<RegistrationJobs>();
         services.AddScoped<IPersonalDataHolder, RegistrationPersonalData>();
         services.AddScoped<IDemoData, RegistrationDemoData>();
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(GuestRateLimit, context =>

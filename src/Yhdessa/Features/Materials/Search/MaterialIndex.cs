@@ -9,6 +9,7 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.Options;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Yhdessa.Features.Materials.Search;
@@ -70,20 +71,22 @@ public sealed class MaterialIndex : IDisposable
     private readonly MaterialAnalyzers analyzers;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
+    private readonly JobRequests jobs;
     private readonly ILogger<MaterialIndex> logger;
     private readonly string folder;
     private readonly SemaphoreSlim opening = new(1, 1);
     /// <summary>One change at a time, so that a check compares the database with an index no one is changing.</summary>
     private readonly SemaphoreSlim writing = new(1, 1);
-    private readonly SemaphoreSlim checkRequested = new(0, 1);
     private LuceneDirectory? directory;
     private IndexWriter? writer;
     private SearcherManager? searchers;
 
     public MaterialIndex(MaterialAnalyzers analyzers, IServiceScopeFactory scopes, IOptions<PlatformOptions> options,
-        IOptions<MaterialOptions> materialOptions, IWebHostEnvironment environment, TimeProvider clock, ILogger<MaterialIndex> logger)
+        IOptions<MaterialOptions> materialOptions, IWebHostEnvironment environment, TimeProvider clock, JobRequests jobs,
+        ILogger<MaterialIndex> logger)
     {
         this.analyzers = analyzers;
+        this.jobs = jobs;
         this.scopes = scopes;
         this.clock = clock;
         this.logger = logger;
@@ -261,15 +264,7 @@ public sealed class MaterialIndex : IDisposable
         }, cancellationToken);
 
     /// <summary>Asks the background job for a check now (after a failed update), instead of at its next turn.</summary>
-    public void RequestCheck()
-    {
-        try { checkRequested.Release(); }
-        catch (SemaphoreFullException) { }
-    }
-
-    /// <summary>Waits until a check is asked for or the time is up.</summary>
-    public Task<bool> WaitForCheckRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        checkRequested.WaitAsync(timeout, cancellationToken);
+    public void RequestCheck() => jobs.RunSoon(MaterialIndexJob.Name);
 
     private static Dictionary<int, long> IndexedVersions(SearcherManager s)
     {
@@ -531,7 +526,6 @@ public sealed class MaterialIndex : IDisposable
         directory?.Dispose();
         opening.Dispose();
         writing.Dispose();
-        checkRequested.Dispose();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

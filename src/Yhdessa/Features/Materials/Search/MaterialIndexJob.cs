@@ -1,35 +1,21 @@
 using Microsoft.Extensions.Options;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Materials.Search;
 
 /// <summary>
 /// Keeps the search index in step with the database: checks it at start (which also builds a missing index before
 /// the first visitor waits for it), every <see cref="MaterialOptions.IndexCheckMinutes"/>, and at once when an index
-/// update failed (<see cref="MaterialIndex.RequestCheck"/>).
+/// update failed (<see cref="MaterialIndex.RequestCheck"/>). The index is a folder of this instance, so every instance
+/// runs the check on its own index.
 /// </summary>
-internal sealed class MaterialIndexJob(MaterialIndex index, IOptions<MaterialOptions> options, ILogger<MaterialIndexJob> logger)
-    : BackgroundService
+internal sealed class MaterialIndexJob(MaterialIndex index, IOptions<MaterialOptions> options) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.IndexCheckMinutes));
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await index.CheckAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Checking the material search index failed; will try again");
-                }
-                await index.WaitForCheckRequestAsync(interval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    public static string Name => "material-index";
+
+    public static bool PerInstance => true;
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.IndexCheckMinutes));
+
+    public Task RunAsync(CancellationToken cancellationToken) => index.CheckAsync(cancellationToken);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Monitoring.Retention;
 
@@ -81,35 +82,18 @@ public sealed class ResidentCodeRetention(YhdessaDb db, IOptions<RetentionOption
     }
 }
 
-/// <summary>Runs <see cref="ResidentCodeRetention"/> <see cref="RetentionOptions.RetentionJobFirstRunAfter"/> after start
-/// and then every <see cref="RetentionOptions.RetentionJobInterval"/>. Safe on several app instances at once: a code
-/// already replaced is not due again.</summary>
-internal sealed class ResidentCodeRetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock,
-    ILogger<ResidentCodeRetentionJob> logger) : BackgroundService
+/// <summary>Runs <see cref="ResidentCodeRetention"/> every <see cref="RetentionOptions.RetentionJobInterval"/>, the first
+/// time <see cref="RetentionOptions.RetentionJobFirstRunAfter"/> after its schedule was created. Safe to repeat after a
+/// run that was cut short: a code already replaced is not due again.</summary>
+internal sealed class ResidentCodeRetentionJob(ResidentCodeRetention retention, IOptions<RetentionOptions> options) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try { await Task.Delay(options.Value.RetentionJobFirstRunAfter, clock, stoppingToken); }
-        catch (OperationCanceledException) { return; }
-        using var timer = new PeriodicTimer(options.Value.RetentionJobInterval, clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ResidentCodeRetention>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogWarning(e, "Resident code retention failed; will try again"); }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    public static string Name => "resident-code-retention";
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken); }
-        catch (OperationCanceledException) { return false; }
-    }
+    public TimeSpan Interval => options.Value.RetentionJobInterval;
+
+    public TimeSpan FirstRunAfter => options.Value.RetentionJobFirstRunAfter;
+
+    public Task RunAsync(CancellationToken cancellationToken) => retention.RunAsync(cancellationToken);
 }
 
 public static class RetentionSetup
@@ -118,7 +102,7 @@ public static class RetentionSetup
     {
         services.AddOptions<RetentionOptions>().BindConfiguration("Yhdessa:Monitoring");
         services.AddScoped<ResidentCodeRetention>();
-        services.AddHostedService<ResidentCodeRetentionJob>();
+        services.AddRecurringJob<ResidentCodeRetentionJob>();
         return services;
     }
 }

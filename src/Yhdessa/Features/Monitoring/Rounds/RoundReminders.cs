@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Monitoring.Rounds;
 
@@ -51,28 +52,11 @@ public sealed class RoundReminders(YhdessaDb db, RoundMail mail, IOptions<Monito
 }
 
 /// <summary>Runs <see cref="RoundReminders"/> every <see cref="MonitoringOptions.JobInterval"/>.</summary>
-internal sealed class RoundReminderJob(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, TimeProvider clock,
-    ILogger<RoundReminderJob> logger) : BackgroundService
+internal sealed class RoundReminderJob(RoundReminders reminders, IOptions<MonitoringOptions> options) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.JobInterval, clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<RoundReminders>().SendAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogWarning(e, "Monitoring reminders failed; will try again"); }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    public static string Name => "round-reminders";
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken); }
-        catch (OperationCanceledException) { return false; }
-    }
+    public TimeSpan Interval => options.Value.JobInterval;
+
+    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendAsync(cancellationToken);
 }

@@ -1,32 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Monitoring.Summary;
 
 /// <summary>
 /// Whether the dashboard summary may be behind the stays (one per process). It starts stale, so the first dashboard
 /// after a start checks every unit; <see cref="MarkStale"/> (called by <c>DashboardCache.Changed</c>, which every code
-/// path that writes or deletes stays calls) makes the next dashboard check again, and wakes <see cref="SummaryJob"/>
+/// path that writes or deletes stays calls) makes the next dashboard check again, and asks for <see cref="SummaryJob"/>
 /// to rebuild the changed units at once, so a dashboard view seldom has to wait for it.
 /// </summary>
-public sealed class SummaryFreshness
+public sealed class SummaryFreshness(JobRequests jobs)
 {
     private int stale = 1;
     internal SemaphoreSlim Gate { get; } = new(1, 1);
-    internal SemaphoreSlim Wake { get; } = new(0, 1);
 
     public bool IsStale => Volatile.Read(ref stale) == 1;
 
     public void MarkStale()
     {
         Volatile.Write(ref stale, 1);
-        // At most one pending wake-up: the job checks every unit anyway.
-        if (Wake.CurrentCount == 0)
-        {
-            try { Wake.Release(); }
-            catch (SemaphoreFullException) { }
-        }
+        jobs.RunSoon(SummaryJob.Name);
     }
+
+    /// <summary>For the scheduled check: changes made by another instance or straight in the database were never
+    /// marked here.</summary>
+    internal void AssumeStale() => Volatile.Write(ref stale, 1);
 
     internal bool TakeStale() => Interlocked.Exchange(ref stale, 0) == 1;
 }
@@ -78,28 +77,20 @@ public sealed class SummaryMaintenance(YhdessaDb db, SummaryFreshness freshness,
 }
 
 /// <summary>
-/// Rebuilds changed units right after a change (woken by <see cref="SummaryFreshness.MarkStale"/>) and checks every
+/// Rebuilds changed units right after a change (asked for by <see cref="SummaryFreshness.MarkStale"/>) and checks every
 /// <c>Yhdessa:Monitoring:SummaryCheckMinutes</c> (default 10) anyway, which also catches changes made by another
 /// app instance or straight in the database.
 /// </summary>
-internal sealed class SummaryJob(IServiceScopeFactory scopes, SummaryFreshness freshness, IConfiguration configuration,
-    ILogger<SummaryJob> logger) : BackgroundService
+internal sealed class SummaryJob(SummaryFreshness freshness, SummaryMaintenance maintenance, IConfiguration configuration)
+    : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static string Name => "dashboard-summary";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Yhdessa:Monitoring:SummaryCheckMinutes", 10.0));
+
+    public Task RunAsync(CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromMinutes(configuration.GetValue("Yhdessa:Monitoring:SummaryCheckMinutes", 10.0));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await freshness.Wake.WaitAsync(interval, stoppingToken)) freshness.MarkStale();
-                // MarkStale above released Wake again: take it, so the next wait waits.
-                freshness.Wake.Wait(0, CancellationToken.None);
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<SummaryMaintenance>().EnsureFreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogWarning(e, "Dashboard summary check failed; will try again"); }
-        }
+        freshness.AssumeStale();
+        return maintenance.EnsureFreshAsync(cancellationToken);
     }
 }

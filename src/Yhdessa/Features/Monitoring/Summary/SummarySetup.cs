@@ -1,3 +1,5 @@
+using Yhdessa.Platform.Jobs;
+
 namespace Yhdessa.Features.Monitoring.Summary;
 
 public static class SummarySetup
@@ -7,7 +9,7 @@ public static class SummarySetup
         services.AddSingleton<SummaryFreshness>();
         services.AddScoped<SummaryBuilder>();
         services.AddScoped<SummaryMaintenance>();
-        services.AddHostedService<SummaryJob>();
+        services.AddRecurringJob<SummaryJob>();
         return services;
     }
 }
