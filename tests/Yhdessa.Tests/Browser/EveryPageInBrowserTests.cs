@@ -11,6 +11,7 @@ public sealed class DemoBrowserApp() : BrowserApp(new DemoSqliteApp());
 /// Every page of the site, in each language, checked by axe-core (WCAG 2.1 A and AA) as the person who may see
 /// it: the visitor's pages signed out, the rest as the demo coordinator, who may open everything. The pages of a
 /// record (an organisation, a group, a person) are reached by following links, as a user would.
+/// SQLite only: what a page shows is the same on both engines, which the HTTP tests of each feature prove.
 /// </summary>
 public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
 {

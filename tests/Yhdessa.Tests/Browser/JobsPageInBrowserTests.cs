@@ -7,7 +7,7 @@ using Yhdessa.Tests.Support;
 namespace Yhdessa.Tests.Browser;
 
 /// <summary>/admin/jobs on a phone: the page does not scroll sideways (the table scrolls in its own region, which the
-/// keyboard reaches), and axe-core finds nothing.</summary>
+/// keyboard reaches), and axe-core finds nothing. SQLite only: the page is the same on both engines.</summary>
 public sealed class JobsPageInBrowserTests(SqliteBrowserApp browser) : IClassFixture<SqliteBrowserApp>
 {
     private const string Password = "kolme vihreää omenaa puussa";

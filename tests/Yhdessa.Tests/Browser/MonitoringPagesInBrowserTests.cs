@@ -10,7 +10,8 @@ namespace Yhdessa.Tests.Browser;
 
 /// <summary>
 /// Every monitoring page in each language, checked by axe-core (WCAG 2.1 A and AA), as a coordinator with two-step
-/// sign-in sees them — with data in them, and the forms also with their errors showing.
+/// sign-in sees them — with data in them, and the forms also with their errors showing. SQLite only: the pages
+/// are the same on both engines (the import journey runs in the browser on both).
 /// </summary>
 public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IClassFixture<SqliteBrowserApp>
 {

@@ -4,7 +4,8 @@ using Yhdessa.Platform.Identity;
 namespace Yhdessa.Tests.Browser;
 
 /// <summary>The open statistics and the monitoring dashboard with the demo data, in each language, through axe-core;
-/// the dashboard also without JavaScript (its charts are drawn on the server).</summary>
+/// the dashboard also without JavaScript (its charts are drawn on the server). SQLite only: the figures on both
+/// engines are proven by the HTTP tests of the dashboards.</summary>
 public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
 {
     private static readonly string[] VisitorPages =

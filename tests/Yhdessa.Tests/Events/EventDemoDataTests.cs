@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
@@ -7,8 +6,10 @@ using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Tests.Events;
 
-public sealed class EventDemoDataOnSqlite(SqliteApp app) : EventDemoDataTests(app), IClassFixture<SqliteApp>;
-public sealed class EventDemoDataOnPostgres(PostgresApp app) : EventDemoDataTests(app), IClassFixture<PostgresApp>;
+[Collection("Events with demo content on SQLite")]
+public sealed class EventDemoDataOnSqlite(DemoSqliteApp app) : EventDemoDataTests(app);
+[Collection("Events with demo content on PostgreSQL")]
+public sealed class EventDemoDataOnPostgres(DemoPostgresApp app) : EventDemoDataTests(app);
 
 /// <summary>A newcomer's first run: events of every type, upcoming and past, organised by the demo organisations.</summary>
 public abstract class EventDemoDataTests(YhdessaApp app)
@@ -16,8 +17,7 @@ public abstract class EventDemoDataTests(YhdessaApp app)
     [Fact]
     public async Task Demo_events_cover_every_type_past_and_upcoming_with_real_organisers_and_a_series_of_three()
     {
-        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
-        using var scope = started.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
         var events = await db.Events.Include(e => e.Organisers).ToListAsync();
         var now = DateTimeOffset.UtcNow;
@@ -33,7 +33,7 @@ public abstract class EventDemoDataTests(YhdessaApp app)
         Assert.All(events.Where(e => e.Address is not null && e.MunicipalityCode is not null),
             e => Assert.DoesNotContain(", " + municipalities.Find(e.MunicipalityCode)!.Name("fi"), e.Address!));
 
-        var list = await started.CreateClient().GetStringAsync("/events");
+        var list = await app.CreateClient().GetStringAsync("/events");
         Assert.Contains("Valtakunnallinen syysseminaari", list);
         Assert.DoesNotContain("Asunto ensin 2.0, istunto 4", list);
     }

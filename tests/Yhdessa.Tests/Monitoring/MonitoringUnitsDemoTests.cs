@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Monitoring.Data;
@@ -7,8 +6,10 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Monitoring;
 
-public sealed class MonitoringUnitsDemoOnSqlite(SqliteApp app) : MonitoringUnitsDemoTests(app), IClassFixture<SqliteApp>;
-public sealed class MonitoringUnitsDemoOnPostgres(PostgresApp app) : MonitoringUnitsDemoTests(app), IClassFixture<PostgresApp>;
+[Collection("Monitoring with demo content on SQLite")]
+public sealed class MonitoringUnitsDemoOnSqlite(DemoSqliteApp app) : MonitoringUnitsDemoTests(app);
+[Collection("Monitoring with demo content on PostgreSQL")]
+public sealed class MonitoringUnitsDemoOnPostgres(DemoPostgresApp app) : MonitoringUnitsDemoTests(app);
 
 /// <summary>A newcomer's first run: reporting units for the programme cities with services, the demo reporter in Helsinki.</summary>
 public abstract class MonitoringUnitsDemoTests(YhdessaApp app)
@@ -16,8 +17,7 @@ public abstract class MonitoringUnitsDemoTests(YhdessaApp app)
     [Fact]
     public async Task Demo_cities_report_with_services_and_the_demo_reporter_belongs_to_Helsinki()
     {
-        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
-        using var scope = started.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
 
         var units = await db.ReportingUnits.AsNoTracking().ToListAsync();

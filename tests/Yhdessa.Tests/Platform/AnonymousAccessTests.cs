@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Yhdessa.Tests.Platform;
 
 /// <summary>Deny by default: every endpoint needs a signed-in user unless it is on this list on purpose.
-/// A new public page or endpoint fails this test until it is added here, so opening one is a decision.</summary>
+/// A new public page or endpoint fails this test until it is added here, so opening one is a decision.
+/// SQLite only: which endpoints exist and whom they admit does not depend on the engine.</summary>
 public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly string[] PublicEndpoints =

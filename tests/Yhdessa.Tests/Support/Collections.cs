@@ -95,3 +95,15 @@ public sealed class SurveysOnPostgresqlCollection : ICollectionFixture<PostgresA
 
 [CollectionDefinition("Surveys on SQLite")]
 public sealed class SurveysOnSqliteCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition("Events with demo content on SQLite")]
+public sealed class EventsWithDemoContentOnSqliteCollection : ICollectionFixture<DemoSqliteApp>;
+
+[CollectionDefinition("Events with demo content on PostgreSQL")]
+public sealed class EventsWithDemoContentOnPostgresqlCollection : ICollectionFixture<DemoPostgresApp>;
+
+[CollectionDefinition("Monitoring with demo content on SQLite")]
+public sealed class MonitoringWithDemoContentOnSqliteCollection : ICollectionFixture<DemoSqliteApp>;
+
+[CollectionDefinition("Monitoring with demo content on PostgreSQL")]
+public sealed class MonitoringWithDemoContentOnPostgresqlCollection : ICollectionFixture<DemoPostgresApp>;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
@@ -10,8 +9,10 @@ using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Tests.Events.Participants;
 
-public sealed class ParticipantsDemoDataOnSqlite(SqliteApp app) : ParticipantsDemoDataTests(app), IClassFixture<SqliteApp>;
-public sealed class ParticipantsDemoDataOnPostgres(PostgresApp app) : ParticipantsDemoDataTests(app), IClassFixture<PostgresApp>;
+[Collection("Events with demo content on SQLite")]
+public sealed class ParticipantsDemoDataOnSqlite(DemoSqliteApp app) : ParticipantsDemoDataTests(app);
+[Collection("Events with demo content on PostgreSQL")]
+public sealed class ParticipantsDemoDataOnPostgres(DemoPostgresApp app) : ParticipantsDemoDataTests(app);
 
 /// <summary>A newcomer sees the whole cycle on the demo's past events: attendance, certificates and feedback results.</summary>
 public abstract class ParticipantsDemoDataTests(YhdessaApp app)
@@ -19,8 +20,7 @@ public abstract class ParticipantsDemoDataTests(YhdessaApp app)
     [Fact]
     public async Task Past_demo_events_have_attendance_a_member_certificate_and_answered_feedback()
     {
-        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
-        using var scope = started.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<YhdessaDb>();
         var now = DateTimeOffset.UtcNow;

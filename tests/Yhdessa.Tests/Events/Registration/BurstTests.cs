@@ -40,9 +40,9 @@ public sealed class BurstOnPostgres(TinyPoolApp app) : IClassFixture<TinyPoolApp
                 ["Input.Email"] = Email(guest.Number), ["Input.OrganisationName"] = $"Organisaatio {guest.Number}",
             }));
 
-        // For three seconds the event's lock is held from outside the pool, as a long change by a coordinator would,
-        // and another long request holds one of the pool's two connections. The registration whose turn it is waits
-        // for the lock on the other; the rest of the burst waits for a connection longer than the one-second timeout.
+        // Until a registration waits for it, the event's lock is held from outside the pool, as a long change by a
+        // coordinator would, and another long request holds one of the pool's two connections. The registration whose
+        // turn it is waits for the lock on the other; the rest of the burst queues for its turn or for a connection.
         await using var coordinator = await app.OpenBesidePoolAsync();
         await using var change = await coordinator.BeginTransactionAsync();
         await using (var lockEvent = new NpgsqlCommand(
@@ -55,7 +55,17 @@ public sealed class BurstOnPostgres(TinyPoolApp app) : IClassFixture<TinyPoolApp
         using var start = new SemaphoreSlim(0);
         var posts = guests.Select(async guest => { await start.WaitAsync(); return (guest, response: await Register(guest)); }).ToList();
         start.Release(Guests);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await using (var watcher = await app.OpenBesidePoolAsync())
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watcher);
+            while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "No registration came to wait for the event's lock");
+                await Task.Delay(50);
+            }
+        }
         await change.RollbackAsync();
         await longRequest.DisposeAsync();
         var answers = await Task.WhenAll(posts);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Data;
@@ -7,8 +6,10 @@ using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Tests.Events.Registration;
 
-public sealed class RegistrationDemoDataOnSqlite(SqliteApp app) : RegistrationDemoDataTests(app), IClassFixture<SqliteApp>;
-public sealed class RegistrationDemoDataOnPostgres(PostgresApp app) : RegistrationDemoDataTests(app), IClassFixture<PostgresApp>;
+[Collection("Events with demo content on SQLite")]
+public sealed class RegistrationDemoDataOnSqlite(DemoSqliteApp app) : RegistrationDemoDataTests(app);
+[Collection("Events with demo content on PostgreSQL")]
+public sealed class RegistrationDemoDataOnPostgres(DemoPostgresApp app) : RegistrationDemoDataTests(app);
 
 /// <summary>A newcomer sees the whole registration cycle on first run: a full event with its queue and an open offer,
 /// approvals waiting, reserved seats, and past events with attendance for feedback.</summary>
@@ -17,8 +18,7 @@ public abstract class RegistrationDemoDataTests(YhdessaApp app)
     [Fact]
     public async Task Demo_registrations_show_a_full_event_with_a_queue_and_an_offer_and_past_attendance()
     {
-        await using var started = app.WithWebHostBuilder(builder => builder.UseSetting("Yhdessa:DemoData", "true"));
-        using var scope = started.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
         var now = DateTimeOffset.UtcNow;
         var events = await db.Events.AsNoTracking().ToDictionaryAsync(e => e.Id);
@@ -40,7 +40,7 @@ public abstract class RegistrationDemoDataTests(YhdessaApp app)
         if (member is not null) Assert.Contains(registrations, r => r.UserId == member.Id && r.Status == RegistrationStatus.Confirmed
             && events[r.EventId].StartsAt > now);
 
-        var page = await started.CreateClient().GetStringAsync($"/events/{full.Slug}/register");
+        var page = await app.CreateClient().GetStringAsync($"/events/{full.Slug}/register");
         Assert.Contains("Tapahtuma on täynnä.", page);
     }
 }

@@ -10,7 +10,8 @@ using Yhdessa.Platform.Jobs;
 namespace Yhdessa.Tests.Platform.Jobs;
 
 /// <summary>Two app instances on one PostgreSQL database: a due job runs on one of them only, and when that one
-/// crashes mid-run, the other takes the job over once the lease has run out.</summary>
+/// crashes mid-run, the other takes the job over once the lease has run out. PostgreSQL only: several instances
+/// share a PostgreSQL database; the embedded SQLite database belongs to one process.</summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private readonly PostgresApp database = new();
