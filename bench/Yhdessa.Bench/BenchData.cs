@@ -13,8 +13,8 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Bench;
 

@@ -12,12 +12,12 @@ using Yhdessa.Features.Account;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials;
 using Yhdessa.Features.Monitoring;
-using Yhdessa.Features.Network;
-using Yhdessa.Features.Surveys;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Demo;
 using Yhdessa.Features.Monitoring.Summary;
+using Yhdessa.Features.Network;
+using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
@@ -57,9 +57,9 @@ using (var scope = app.Services.CreateScope())
     db.AddRange(units);
     await db.SaveChangesAsync();
     var services = units.SelectMany(u => Enum.GetValues<ServiceType>().Select(t => new HousingService
-        { UnitId = u.Id, Code = t.ToString()[..3].ToUpperInvariant(), Name = t.ToString(), MunicipalityCode = u.MunicipalityCode, Type = t, Places = 100 })).ToList();
+    { UnitId = u.Id, Code = t.ToString()[..3].ToUpperInvariant(), Name = t.ToString(), MunicipalityCode = u.MunicipalityCode, Type = t, Places = 100 })).ToList();
     var rounds = Enumerable.Range(firstYear, 15).Select(y => new CollectionRound
-        { Name = $"{y}", Period = $"{y}", Start = new(y, 1, 1), End = new(y, 12, 31), Deadline = new(y + 1, 2, 1), Closed = true, CreatedAt = now }).ToList();
+    { Name = $"{y}", Period = $"{y}", Start = new(y, 1, 1), End = new(y, 12, 31), Deadline = new(y + 1, 2, 1), Closed = true, CreatedAt = now }).ToList();
     db.AddRange(services);
     db.AddRange(rounds);
     await db.SaveChangesAsync();
@@ -80,21 +80,21 @@ using (var scope = app.Services.CreateScope())
     {
         await using (var copy = await pg.BeginBinaryImportAsync($"COPY \"MonitoringStays\" ({columns}) FROM STDIN (FORMAT BINARY)"))
         {
-        foreach (var s in stays)
-        {
-            await copy.StartRowAsync();
-            await copy.WriteAsync(s.Unit, NpgsqlDbType.Integer);
-            await copy.WriteAsync(s.Service, NpgsqlDbType.Integer);
-            await copy.WriteAsync(s.ResidentCode, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(s.MoveIn, NpgsqlDbType.Date);
-            await copy.WriteAsync(s.Situation, NpgsqlDbType.Varchar);
-            if (s.End is { } end) await copy.WriteAsync(end, NpgsqlDbType.Date); else await copy.WriteNullAsync();
-            if (s.Destination is { } d) await copy.WriteAsync(d, NpgsqlDbType.Varchar); else await copy.WriteNullAsync();
-            await copy.WriteAsync(s.Round, NpgsqlDbType.Integer);
-            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
-            count++;
-        }
-        await copy.CompleteAsync();
+            foreach (var s in stays)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(s.Unit, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.Service, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.ResidentCode, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(s.MoveIn, NpgsqlDbType.Date);
+                await copy.WriteAsync(s.Situation, NpgsqlDbType.Varchar);
+                if (s.End is { } end) await copy.WriteAsync(end, NpgsqlDbType.Date); else await copy.WriteNullAsync();
+                if (s.Destination is { } d) await copy.WriteAsync(d, NpgsqlDbType.Varchar); else await copy.WriteNullAsync();
+                await copy.WriteAsync(s.Round, NpgsqlDbType.Integer);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                count++;
+            }
+            await copy.CompleteAsync();
         }
         await using var analyze = new NpgsqlCommand("ANALYZE", pg);
         await analyze.ExecuteNonQueryAsync();

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Account;
-using Yhdessa.Platform;
-using Yhdessa.Platform.Identity;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
 
 
 namespace Yhdessa.Tests.Account;

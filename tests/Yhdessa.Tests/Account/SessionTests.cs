@@ -448,7 +448,7 @@ public abstract class SessionTests(YhdessaApp app)
             {
                 var db = services.GetRequiredService<YhdessaDb>();
                 await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, false));
-                    return 0;
+                return 0;
             });
         }
     }

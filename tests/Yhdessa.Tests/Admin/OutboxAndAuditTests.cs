@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
-using Microsoft.EntityFrameworkCore;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
 using Person = Yhdessa.Tests.Support.WebBrowser;

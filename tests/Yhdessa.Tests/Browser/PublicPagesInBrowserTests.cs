@@ -14,8 +14,8 @@ public abstract class PublicPagesInBrowserTests(BrowserApp browser)
     {
         var data = new TheoryData<string, string>();
         foreach (var path in new[] { "/", "/accessibility", "/no-such-page" })
-        foreach (var language in new[] { "fi", "sv", "en" })
-            data.Add(path, language);
+            foreach (var language in new[] { "fi", "sv", "en" })
+                data.Add(path, language);
         return data;
     }
 

@@ -17,15 +17,15 @@ public abstract class EventFormTests(YhdessaApp app)
     private static Dictionary<string, string> Fields(string title, string starts = "2031-03-18T09:00", string ends = "2031-03-18T15:30",
         string capacity = "40", string municipality = "837", string online = "", string description = "Koulutus **asumisneuvojille**.",
         string opens = "2031-02-01T08:00", string closes = "2031-03-15T16:00") => new()
-    {
-        ["Input.Type"] = "Training", ["Input.TitleFi"] = title, ["Input.TitleSv"] = "", ["Input.TitleEn"] = "",
-        ["Input.DescriptionFi"] = description, ["Input.DescriptionSv"] = "", ["Input.DescriptionEn"] = "",
-        ["Input.Starts"] = starts, ["Input.Ends"] = ends, ["Input.Address"] = "Hämeenkatu 13", ["Input.MunicipalityCode"] = municipality,
-        ["Input.OnlineUrl"] = online, ["Input.Capacity"] = capacity, ["Input.RegistrationOpens"] = opens,
-        ["Input.RegistrationCloses"] = closes, ["Input.Visibility"] = "Public", ["Input.GroupId"] = "", ["Input.SeriesId"] = "",
-        ["Input.Speakers[0].Name"] = "Matti Kokemus", ["Input.Speakers[0].ExpertByExperience"] = "true",
-        ["Input.Materials[0].Title"] = "Diat", ["Input.Materials[0].Url"] = "https://example.org/diat.pdf",
-    };
+        {
+            ["Input.Type"] = "Training", ["Input.TitleFi"] = title, ["Input.TitleSv"] = "", ["Input.TitleEn"] = "",
+            ["Input.DescriptionFi"] = description, ["Input.DescriptionSv"] = "", ["Input.DescriptionEn"] = "",
+            ["Input.Starts"] = starts, ["Input.Ends"] = ends, ["Input.Address"] = "Hämeenkatu 13", ["Input.MunicipalityCode"] = municipality,
+            ["Input.OnlineUrl"] = online, ["Input.Capacity"] = capacity, ["Input.RegistrationOpens"] = opens,
+            ["Input.RegistrationCloses"] = closes, ["Input.Visibility"] = "Public", ["Input.GroupId"] = "", ["Input.SeriesId"] = "",
+            ["Input.Speakers[0].Name"] = "Matti Kokemus", ["Input.Speakers[0].ExpertByExperience"] = "true",
+            ["Input.Materials[0].Title"] = "Diat", ["Input.Materials[0].Url"] = "https://example.org/diat.pdf",
+        };
 
     private Task<int> CountAsync(string title) =>
         app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.CountAsync(e => e.TitleFi == title));

@@ -107,8 +107,11 @@ public abstract class EventListTests(YhdessaApp app)
         var groupId = await app.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<YhdessaDb>();
-            var group = new Group { Slug = "tapahtumaryhma-" + Guid.NewGuid().ToString("N")[..6], NameFi = "Tapahtumaryhmä", DescriptionFi = "",
-                Kind = GroupKind.ThematicGroup, CreatedAt = DateTimeOffset.UtcNow };
+            var group = new Group
+            {
+                Slug = "tapahtumaryhma-" + Guid.NewGuid().ToString("N")[..6], NameFi = "Tapahtumaryhmä", DescriptionFi = "",
+                Kind = GroupKind.ThematicGroup, CreatedAt = DateTimeOffset.UtcNow
+            };
             db.Groups.Add(group);
             await db.SaveChangesAsync();
             return group.Id;

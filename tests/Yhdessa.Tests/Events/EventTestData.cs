@@ -50,12 +50,12 @@ public static class EventTestData
 
     public static Event NewEvent(string title, DateTimeOffset starts, EventVisibility visibility = EventVisibility.Public,
         EventType type = EventType.Seminar, string? municipality = "091", string? online = null) => new()
-    {
-        Slug = Yhdessa.Platform.Text.Slugs.FromName(title) + "-" + Guid.NewGuid().ToString("N")[..6],
-        Type = type, TitleFi = title, DescriptionFi = "Kuvaus", StartsAt = starts, EndsAt = starts.AddHours(3),
-        MunicipalityCode = municipality, OnlineUrl = online, Visibility = visibility, Status = EventStatus.Scheduled,
-        CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-    };
+        {
+            Slug = Yhdessa.Platform.Text.Slugs.FromName(title) + "-" + Guid.NewGuid().ToString("N")[..6],
+            Type = type, TitleFi = title, DescriptionFi = "Kuvaus", StartsAt = starts, EndsAt = starts.AddHours(3),
+            MunicipalityCode = municipality, OnlineUrl = online, Visibility = visibility, Status = EventStatus.Scheduled,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
 
     public static string Unique(string text) => text + " " + Guid.NewGuid().ToString("N")[..8];
 }

@@ -5,9 +5,9 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Text;
 using Yhdessa.Tests.Account;
 using Yhdessa.Tests.Events;
-using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Tests.Materials;
 

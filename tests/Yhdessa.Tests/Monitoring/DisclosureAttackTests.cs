@@ -9,9 +9,9 @@ using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Demo;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Places;
 using Yhdessa.Tests.Network;
 using static Yhdessa.Tests.Monitoring.PublishedFigures;
-using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Tests.Monitoring;
 

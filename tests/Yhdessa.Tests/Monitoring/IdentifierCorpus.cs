@@ -106,8 +106,8 @@ public static class IdentifierCorpus
             }
         }
         foreach (var code in DashCodes)
-        foreach (var dash in Dashes)
-            yield return Sentence(code.Replace("-", dash), n++);
+            foreach (var dash in Dashes)
+                yield return Sentence(code.Replace("-", dash), n++);
         foreach (var code in LetterCheckCodes)
         {
             var signless = code[..6] + code[7..];

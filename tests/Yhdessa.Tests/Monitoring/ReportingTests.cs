@@ -17,10 +17,10 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
 {
     private static Dictionary<string, string> Stay(string resident = "TRE-0001", string moveIn = "2025-03-01", string situation = "LongTermHomeless",
         string end = "", string destination = "", string service = "HF1") => new()
-    {
-        ["Input.ServiceCode"] = service, ["Input.ResidentCode"] = resident, ["Input.MoveIn"] = moveIn,
-        ["Input.SituationBefore"] = situation, ["Input.End"] = end, ["Input.Destination"] = destination,
-    };
+        {
+            ["Input.ServiceCode"] = service, ["Input.ResidentCode"] = resident, ["Input.MoveIn"] = moveIn,
+            ["Input.SituationBefore"] = situation, ["Input.End"] = end, ["Input.Destination"] = destination,
+        };
 
     [Fact]
     public async Task A_reporter_adds_and_ends_a_stay_and_the_report_is_in_progress()

@@ -24,8 +24,13 @@ public class RuleTests
     [Fact]
     public void A_good_stay_passes_and_is_read_into_codes()
     {
-        var (stay, errors) = Check(Good with { ServiceCode = "hf1", SituationBefore = "longtermhomeless",
-            End = new DateOnly(2026, 1, 31), Destination = "MoreIndependentHousing" });
+        var (stay, errors) = Check(Good with
+        {
+            ServiceCode = "hf1",
+            SituationBefore = "longtermhomeless",
+            End = new DateOnly(2026, 1, 31),
+            Destination = "MoreIndependentHousing"
+        });
 
         Assert.Empty(errors);
         Assert.Equal(7, stay!.Service.Id);

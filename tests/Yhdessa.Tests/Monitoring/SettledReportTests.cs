@@ -26,10 +26,10 @@ public abstract class MonitoringSettledReportTests(YhdessaApp app)
 
     private static Dictionary<string, string> Stay(string resident, string moveIn, string end = "", string destination = "",
         string situation = "LongTermHomeless") => new()
-    {
-        ["Input.ServiceCode"] = "HF1", ["Input.ResidentCode"] = resident, ["Input.MoveIn"] = moveIn,
-        ["Input.SituationBefore"] = situation, ["Input.End"] = end, ["Input.Destination"] = destination,
-    };
+        {
+            ["Input.ServiceCode"] = "HF1", ["Input.ResidentCode"] = resident, ["Input.MoveIn"] = moveIn,
+            ["Input.SituationBefore"] = situation, ["Input.End"] = end, ["Input.Destination"] = destination,
+        };
 
     /// <summary>The 2025 report with an ongoing and an ended stay, submitted by the reporter (and accepted by the
     /// coordinator when asked), and a 2026H1 round opened for the same unit.</summary>

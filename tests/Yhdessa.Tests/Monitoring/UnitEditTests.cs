@@ -34,7 +34,7 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         Assert.Equal("837", form.QuerySelector("#Input_MunicipalityCode option[selected]")?.GetAttribute("value"));
 
         var saved = await coordinator.SubmitAsync($"/monitoring/units/{own.Unit}/edit", new()
-            { ["Input.Name"] = name, ["Input.Kind"] = "ServiceProvider", ["Input.MunicipalityCode"] = "564" });
+        { ["Input.Name"] = name, ["Input.Kind"] = "ServiceProvider", ["Input.MunicipalityCode"] = "564" });
         Assert.Equal($"/monitoring/units/{own.Unit}", saved.Path);
         Assert.Contains("Yksikkö tallennettiin", saved.Notice);
         Assert.Equal(name, saved.H1);
@@ -56,7 +56,7 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         var path = $"/monitoring/units/{own.Unit}/edit";
 
         var bad = await coordinator.SubmitAsync(path, new()
-            { ["Input.Name"] = "Yhteyshenkilö 131052-308T", ["Input.Kind"] = "City", ["Input.MunicipalityCode"] = "999", ["Input.OrganisationId"] = "x" });
+        { ["Input.Name"] = "Yhteyshenkilö 131052-308T", ["Input.Kind"] = "City", ["Input.MunicipalityCode"] = "999", ["Input.OrganisationId"] = "x" });
         Assert.Contains("henkilötunnukselta", bad.ErrorSummary);
         Assert.Contains("Tuntematon koodi", bad.ErrorSummary);
         Assert.Contains("Tuntematon kuntakoodi", bad.ErrorSummary);
@@ -64,11 +64,11 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         Assert.NotNull(bad.Document.QuerySelector(".error-summary a[href='#Input_Name']"));
 
         var tooLong = await coordinator.SubmitAsync(path + "?culture=sv", new()
-            { ["Input.Name"] = new string('a', 201), ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "837" });
+        { ["Input.Name"] = new string('a', 201), ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "837" });
         Assert.Contains("Högst 200 tecken", tooLong.ErrorSummary);
 
         var taken = await coordinator.SubmitAsync(path, new()
-            { ["Input.Name"] = other.Name, ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "837" });
+        { ["Input.Name"] = other.Name, ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "837" });
         Assert.Contains("Samanniminen yksikkö on jo olemassa", taken.ErrorSummary);
 
         var after = await UnitAsync(w, own.Unit);
@@ -99,7 +99,7 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         Assert.Equal("HF1", form.Document.GetElementById("Input_Code")?.GetAttribute("value"));
 
         var saved = await coordinator.SubmitAsync(path, new()
-            { ["Input.Code"] = "HF9", ["Input.Name"] = "Tuettu asuminen Hervanta", ["Input.Type"] = "SupportedHousing", ["Input.MunicipalityCode"] = "536", ["Input.Places"] = "0" });
+        { ["Input.Code"] = "HF9", ["Input.Name"] = "Tuettu asuminen Hervanta", ["Input.Type"] = "SupportedHousing", ["Input.MunicipalityCode"] = "536", ["Input.Places"] = "0" });
         Assert.Equal($"/monitoring/units/{own.Unit}", saved.Path);
         Assert.Contains("Asumispalvelu tallennettiin", saved.Notice);
         Assert.Contains("Tuettu asuminen Hervanta", saved.Text);
@@ -131,7 +131,7 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         var path = $"/monitoring/units/{own.Unit}/services/{own.Service}";
 
         var bad = await coordinator.SubmitAsync(path, new()
-            { ["Input.Code"] = "A B", ["Input.Name"] = "Puh. 040 123 4567", ["Input.Type"] = "Tent", ["Input.MunicipalityCode"] = "999", ["Input.Places"] = "-1" });
+        { ["Input.Code"] = "A B", ["Input.Name"] = "Puh. 040 123 4567", ["Input.Type"] = "Tent", ["Input.MunicipalityCode"] = "999", ["Input.Places"] = "-1" });
         Assert.Contains("Palvelun tunnus saa sisältää vain", bad.ErrorSummary);
         Assert.Contains("puhelinnumerolta", bad.ErrorSummary);
         Assert.Contains("Tuntematon koodi", bad.ErrorSummary);
@@ -140,12 +140,12 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         Assert.Equal(5, bad.Document.QuerySelectorAll(".error-summary li").Length);
 
         var overlong = await coordinator.SubmitAsync(path + "?culture=en", new()
-            { ["Input.Code"] = new string('X', 21), ["Input.Name"] = new string('n', 201), ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "837", ["Input.Places"] = "100001" });
+        { ["Input.Code"] = new string('X', 21), ["Input.Name"] = new string('n', 201), ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "837", ["Input.Places"] = "100001" });
         Assert.Equal(3, overlong.Document.QuerySelectorAll(".error-summary li").Length);
         Assert.Contains("At most 20 characters", overlong.ErrorSummary);
 
         var taken = await coordinator.SubmitAsync(path, new()
-            { ["Input.Code"] = "tue2", ["Input.Name"] = "Palvelu", ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "837", ["Input.Places"] = "5" });
+        { ["Input.Code"] = "tue2", ["Input.Name"] = "Palvelu", ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "837", ["Input.Places"] = "5" });
         Assert.Contains("jo palvelu tällä tunnuksella", taken.ErrorSummary);
 
         var after = await ServiceAsync(w, own.Service);

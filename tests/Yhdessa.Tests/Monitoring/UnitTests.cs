@@ -23,18 +23,18 @@ public abstract class MonitoringUnitTests(YhdessaApp app)
         var name = "Oulun kaupunki " + Guid.NewGuid().ToString("N")[..6];
 
         var unitPage = await coordinator.SubmitAsync("/monitoring/units/new", new()
-            { ["Input.Name"] = name, ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "564" });
+        { ["Input.Name"] = name, ["Input.Kind"] = "Municipality", ["Input.MunicipalityCode"] = "564" });
         Assert.Equal(name, unitPage.H1);
         Assert.Contains("Pohjois-Pohjanmaa", unitPage.Text);
 
         var servicePage = await coordinator.SubmitAsync(unitPage.Path + "/services/new", new()
-            { ["Input.Code"] = "OU1", ["Input.Name"] = "Asunto ensin Oulu", ["Input.Type"] = "SupportedHousing", ["Input.MunicipalityCode"] = "564", ["Input.Places"] = "25" });
+        { ["Input.Code"] = "OU1", ["Input.Name"] = "Asunto ensin Oulu", ["Input.Type"] = "SupportedHousing", ["Input.MunicipalityCode"] = "564", ["Input.Places"] = "25" });
         Assert.Equal(unitPage.Path, servicePage.Path);
         Assert.Contains("Asunto ensin Oulu", servicePage.Text);
         Assert.Contains("Tuettu asuminen", servicePage.Text);
 
         var again = await coordinator.SubmitAsync(unitPage.Path + "/services/new", new()
-            { ["Input.Code"] = "OU1", ["Input.Name"] = "Toinen", ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "564", ["Input.Places"] = "5" });
+        { ["Input.Code"] = "OU1", ["Input.Name"] = "Toinen", ["Input.Type"] = "Other", ["Input.MunicipalityCode"] = "564", ["Input.Places"] = "5" });
         Assert.Contains("jo palvelu tällä tunnuksella", again.ErrorSummary);
     }
 
@@ -46,7 +46,7 @@ public abstract class MonitoringUnitTests(YhdessaApp app)
         var units = await w.DbAsync(db => db.ReportingUnits.CountAsync());
 
         var unit = await coordinator.SubmitAsync("/monitoring/units/new", new()
-            { ["Input.Name"] = "matti@example.fi", ["Input.Kind"] = "City", ["Input.MunicipalityCode"] = "999" });
+        { ["Input.Name"] = "matti@example.fi", ["Input.Kind"] = "City", ["Input.MunicipalityCode"] = "999" });
         Assert.Contains("sähköpostiosoitteelta", unit.ErrorSummary);
         Assert.Contains("Tuntematon koodi", unit.ErrorSummary);
         Assert.Contains("Tuntematon kuntakoodi", unit.ErrorSummary);
@@ -54,7 +54,7 @@ public abstract class MonitoringUnitTests(YhdessaApp app)
 
         var services = await w.DbAsync(db => db.HousingServices.CountAsync());
         var service = await coordinator.SubmitAsync($"/monitoring/units/{w.UnitA}/services/new", new()
-            { ["Input.Code"] = "A B", ["Input.Name"] = "Puh. 09 123 4567", ["Input.Type"] = "", ["Input.Places"] = "-3" });
+        { ["Input.Code"] = "A B", ["Input.Name"] = "Puh. 09 123 4567", ["Input.Type"] = "", ["Input.Places"] = "-3" });
         Assert.Contains("Palvelun tunnus saa sisältää vain", service.ErrorSummary);
         Assert.Contains("puhelinnumerolta", service.ErrorSummary);
         Assert.Contains("Pakollinen", service.ErrorSummary);

@@ -67,38 +67,38 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
 
         foreach (var (person, anonymousOnly) in new[] { (visitor, true), (coordinator, false) })
-        foreach (var route in Routes().Where(r => r.Anonymous || !anonymousOnly))
-        {
-            if (Fill(route.Template, values) is not { } path) continue;
-            foreach (var value in Values.Where(_ => route.Query.Count > 0))
+            foreach (var route in Routes().Where(r => r.Anonymous || !anonymousOnly))
             {
-                var query = string.Join("&", route.Query.Select(name => $"{name}={Uri.EscapeDataString(value)}"));
-                await CheckAsync(person, HttpMethod.Get, $"{path}?{query}", null, failures, value);
-                requests++;
-            }
-            if (!route.Page) continue;
-            var response = await person.Client.GetAsync(path);
-            requests++;
-            if ((int)response.StatusCode >= 500) failures.Add($"GET {path} → {(int)response.StatusCode}");
-            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var document = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
-            foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
-            foreach (var action in Actions(form, path))
-            {
-                if (LeftAlone.Any(a => action.StartsWith(a, StringComparison.OrdinalIgnoreCase))) continue;
-                var get = string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase);
-                foreach (var value in Values)
+                if (Fill(route.Template, values) is not { } path) continue;
+                foreach (var value in Values.Where(_ => route.Query.Count > 0))
                 {
-                    var fields = Filled(form, value);
-                    if (get)
-                        await CheckAsync(person, HttpMethod.Get, action + (action.Contains('?') ? "&" : "?") +
-                            string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), null, failures, value);
-                    else
-                        await CheckAsync(person, HttpMethod.Post, action, Content(form, fields), failures, value);
+                    var query = string.Join("&", route.Query.Select(name => $"{name}={Uri.EscapeDataString(value)}"));
+                    await CheckAsync(person, HttpMethod.Get, $"{path}?{query}", null, failures, value);
                     requests++;
                 }
+                if (!route.Page) continue;
+                var response = await person.Client.GetAsync(path);
+                requests++;
+                if ((int)response.StatusCode >= 500) failures.Add($"GET {path} → {(int)response.StatusCode}");
+                if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+                var document = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+                foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
+                    foreach (var action in Actions(form, path))
+                    {
+                        if (LeftAlone.Any(a => action.StartsWith(a, StringComparison.OrdinalIgnoreCase))) continue;
+                        var get = string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase);
+                        foreach (var value in Values)
+                        {
+                            var fields = Filled(form, value);
+                            if (get)
+                                await CheckAsync(person, HttpMethod.Get, action + (action.Contains('?') ? "&" : "?") +
+                                    string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), null, failures, value);
+                            else
+                                await CheckAsync(person, HttpMethod.Post, action, Content(form, fields), failures, value);
+                            requests++;
+                        }
+                    }
             }
-        }
 
         output.WriteLine($"{requests} requests in {watch.Elapsed.TotalSeconds:0} s");
         Assert.True(requests > 1000, $"Only {requests} requests: the pages were not reached.");

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.OutputCaching;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Events.Registration;
 using Yhdessa.Features.Events.Registration.Data;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events;
 

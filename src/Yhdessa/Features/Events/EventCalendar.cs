@@ -1,13 +1,13 @@
 using Ical.Net;
-using CultureInfo = System.Globalization.CultureInfo;
-using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Localization;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
+using CultureInfo = System.Globalization.CultureInfo;
+using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
 
 namespace Yhdessa.Features.Events;
 

@@ -4,8 +4,8 @@ using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events;
 

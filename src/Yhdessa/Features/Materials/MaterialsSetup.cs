@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Events;
+using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;

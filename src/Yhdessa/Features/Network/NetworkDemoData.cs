@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Network;
 

@@ -20,7 +20,7 @@ public sealed class EmailOutbox(YhdessaDb db, TimeProvider clock)
             HtmlBody = htmlBody,
             CreatedAt = clock.GetUtcNow(),
             Attachments = (attachments ?? []).Select(a => new OutgoingEmailAttachment
-                { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
+            { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
         });
     }
 }

@@ -188,7 +188,7 @@ public static class AnswerTestData
         {
             var db = services.GetRequiredService<YhdessaDb>();
             db.RegistrationAnswers.AddRange(answers.Select(a => new RegistrationAnswer
-                { RegistrationId = registrationId, QuestionId = a.Question, Text = a.Text, OptionId = a.Option }));
+            { RegistrationId = registrationId, QuestionId = a.Question, Text = a.Text, OptionId = a.Option }));
             await db.SaveChangesAsync();
             return 0;
         });

@@ -5,8 +5,8 @@ using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
-using Person = Yhdessa.Tests.Support.WebBrowser;
 using static Yhdessa.Tests.Events.EventTestData;
+using Person = Yhdessa.Tests.Support.WebBrowser;
 
 
 namespace Yhdessa.Tests.Events.Participants;

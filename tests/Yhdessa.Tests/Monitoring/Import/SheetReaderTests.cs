@@ -135,15 +135,15 @@ public sealed class SheetReaderTests
     {
         var localizer = new KeyLocalizer();
         foreach (var kind in Enum.GetValues<ImportKind>())
-        foreach (var language in new[] { "fi", "sv", "en" })
-        {
-            using var reader = SheetReader.Open(new MemoryStream(ImportTemplates.Xlsx(kind, language, localizer)));
-            var problems = new List<ImportProblem>(reader.Problems);
-            var map = HeaderMap.Read(reader.Header, problems);
-            Assert.Empty(problems);
-            Assert.Equal(kind, map.Kind);
-            Assert.DoesNotContain(reader.Rows(), r => !r.IsEmpty);
-        }
+            foreach (var language in new[] { "fi", "sv", "en" })
+            {
+                using var reader = SheetReader.Open(new MemoryStream(ImportTemplates.Xlsx(kind, language, localizer)));
+                var problems = new List<ImportProblem>(reader.Problems);
+                var map = HeaderMap.Read(reader.Header, problems);
+                Assert.Empty(problems);
+                Assert.Equal(kind, map.Kind);
+                Assert.DoesNotContain(reader.Rows(), r => !r.IsEmpty);
+            }
     }
 
     /// <summary>The template's texts as their keys: what is tested here is the structure, not the wording.</summary>

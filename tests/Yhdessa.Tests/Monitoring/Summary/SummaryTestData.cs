@@ -33,9 +33,9 @@ public sealed record SummaryTestData(int FirstYear, int City, int Provider, int[
         db.AddRange(cityServices);
         db.AddRange(providerServices);
         var rounds = Enumerable.Range(firstYear, 10).Select(y => new CollectionRound
-            { Name = $"Summa {y}", Period = $"{y}", Start = new(y, 1, 1), End = new(y, 12, 31), Deadline = new(y + 1, 2, 1), Closed = y < today.Year, CreatedAt = now }).ToList();
+        { Name = $"Summa {y}", Period = $"{y}", Start = new(y, 1, 1), End = new(y, 12, 31), Deadline = new(y + 1, 2, 1), Closed = y < today.Year, CreatedAt = now }).ToList();
         var half = new CollectionRound
-            { Name = $"Summa {firstYear + 5} H1", Period = $"{firstYear + 5}H1", Start = new(firstYear + 5, 1, 1), End = new(firstYear + 5, 6, 30), Deadline = new(firstYear + 5, 8, 1), Closed = true, CreatedAt = now };
+        { Name = $"Summa {firstYear + 5} H1", Period = $"{firstYear + 5}H1", Start = new(firstYear + 5, 1, 1), End = new(firstYear + 5, 6, 30), Deadline = new(firstYear + 5, 8, 1), Closed = true, CreatedAt = now };
         db.AddRange(rounds);
         db.Add(half);
         await db.SaveChangesAsync();

@@ -92,7 +92,7 @@ public abstract class SummaryTests
         var stayId = await host.WithDbAsync(async db =>
         {
             var stay = new Stay(unit, service, "SUM-DEL-1", new(2015, 5, 1), SituationBefore.Homeless, new(2015, 6, 1), Destination.Unknown)
-                { UpdatedAt = DateTimeOffset.UtcNow };
+            { UpdatedAt = DateTimeOffset.UtcNow };
             db.Add(stay);
             await db.SaveChangesAsync();
             return stay.Id;

@@ -16,9 +16,9 @@ using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Localization;
-using Group = Yhdessa.Features.Network.Data.Group;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
+using Group = Yhdessa.Features.Network.Data.Group;
 
 namespace Yhdessa.Features.Events.Manage;
 
@@ -212,8 +212,11 @@ public partial class EventFormModel(
         {
             // Read again inside the lock: a retried attempt starts with an empty change tracker.
             Existing = await catalogue.FindAsync(Viewer.From(User), key!, cancellationToken) ?? Existing;
-            var before = new Event { StartsAt = Existing.StartsAt, EndsAt = Existing.EndsAt, Address = Existing.Address,
-                MunicipalityCode = Existing.MunicipalityCode, OnlineUrl = Existing.OnlineUrl };
+            var before = new Event
+            {
+                StartsAt = Existing.StartsAt, EndsAt = Existing.EndsAt, Address = Existing.Address,
+                MunicipalityCode = Existing.MunicipalityCode, OnlineUrl = Existing.OnlineUrl
+            };
             Apply(Existing, isNew: false);
             audit.Record("events.event.edited", "event:" + Existing.Slug);
             // People put the event in their calendars from the confirmation email: a new time or place must reach them.

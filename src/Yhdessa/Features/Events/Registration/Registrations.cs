@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yhdessa.Features.Events.Data;

@@ -77,7 +77,8 @@ public static class MaterialsApi
                     Items = newest.Select(m =>
                     {
                         var item = new SyndicationItem(m.Title, m.Summary, new Uri(baseUrl + "/materials/" + m.Slug),
-                            baseUrl + "/materials/" + m.Slug, m.PublishedAt ?? m.UpdatedAt) { PublishDate = m.PublishedAt ?? m.UpdatedAt };
+                            baseUrl + "/materials/" + m.Slug, m.PublishedAt ?? m.UpdatedAt)
+                        { PublishDate = m.PublishedAt ?? m.UpdatedAt };
                         // A Swedish or English material is marked as such, for readers and screen readers.
                         item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), m.Language);
                         return item;

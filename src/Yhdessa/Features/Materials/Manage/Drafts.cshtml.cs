@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using System.Security.Claims;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;

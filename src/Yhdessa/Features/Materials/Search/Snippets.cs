@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Yhdessa.Features.Materials.Search;
 

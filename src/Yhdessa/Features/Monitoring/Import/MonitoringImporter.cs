@@ -208,12 +208,12 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         var others = saved.Where(s => !inFile.Contains((s.ServiceId, s.ResidentCode, s.MoveIn)))
             .ToLookup(s => (s.ServiceId, s.ResidentCode));
         foreach (var stay in parsed)
-        foreach (var other in others[(stay.ServiceId, stay.Resident)])
-            if (StayRules.Overlaps(stay.MoveIn, stay.End, other.MoveIn, other.End))
-            {
-                problems.Add(new ImportProblem(stay.Row, column, "OverlapSaved", other.MoveIn.ToString("d", Languages.FormattingCulture(Languages.Current))));
-                break;
-            }
+            foreach (var other in others[(stay.ServiceId, stay.Resident)])
+                if (StayRules.Overlaps(stay.MoveIn, stay.End, other.MoveIn, other.End))
+                {
+                    problems.Add(new ImportProblem(stay.Row, column, "OverlapSaved", other.MoveIn.ToString("d", Languages.FormattingCulture(Languages.Current))));
+                    break;
+                }
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Access;
@@ -54,12 +54,12 @@ public class CountsModel(YhdessaDb db, MonitoringAccess access, RoundWorkflow wo
             int? Total(Measure measure) => values.Where(v => v.ServiceType == type && v.Measure == measure) is var cells && cells.Any()
                 ? cells.Sum(v => v.Count) : null;
             foreach (var measure in Measures)
-            foreach (var category in Codes.CategoriesOf(measure))
-            {
-                var key = AggregateRules.Key(type, measure, category);
-                if (AggregateRules.ReadCount($"[{key}]", Counts.GetValueOrDefault(key), errors) is { } count)
-                    values.Add(new AggregateValue { RoundId = roundId, UnitId = unitId, ServiceType = type, Measure = measure, Category = category, Count = count });
-            }
+                foreach (var category in Codes.CategoriesOf(measure))
+                {
+                    var key = AggregateRules.Key(type, measure, category);
+                    if (AggregateRules.ReadCount($"[{key}]", Counts.GetValueOrDefault(key), errors) is { } count)
+                        values.Add(new AggregateValue { RoundId = roundId, UnitId = unitId, ServiceType = type, Measure = measure, Category = category, Count = count });
+                }
             if (AggregateRules.BalanceMismatch(Total(Measure.OngoingAtStart), Total(Measure.MovesIn), Total(Measure.StaysEnded),
                     Total(Measure.OngoingAtEnd)) is { } expected)
                 errors.Add(new RuleError($"[{AggregateRules.Key(type, Measure.OngoingAtEnd, "")}]", AggregateRules.BalanceCode, expected));

@@ -125,13 +125,13 @@ public static partial class IdentifierGuard
         {
             var groups = DigitGroupPattern().Matches(match.Value);
             for (var first = 0; first < groups.Count; first++)
-            for (var last = first; last < groups.Count; last++)
-            {
-                // The first run keeps what precedes its digits in the match: a plus sign or an opening bracket.
-                var start = first == 0 ? 0 : groups[first].Index;
-                var end = groups[last].Index + groups[last].Length;
-                if (IsPhoneNumber(match.Value[start..end])) return true;
-            }
+                for (var last = first; last < groups.Count; last++)
+                {
+                    // The first run keeps what precedes its digits in the match: a plus sign or an opening bracket.
+                    var start = first == 0 ? 0 : groups[first].Index;
+                    var end = groups[last].Index + groups[last].Length;
+                    if (IsPhoneNumber(match.Value[start..end])) return true;
+                }
         }
         return false;
     }

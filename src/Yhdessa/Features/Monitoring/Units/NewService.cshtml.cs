@@ -41,7 +41,7 @@ public class NewServiceModel(MonitoringAccess access, YhdessaDb db, Municipaliti
         if (s is null) return Page();
 
         var service = new HousingService
-            { UnitId = id, Code = s.Code, Name = s.Name, Type = s.Type, MunicipalityCode = s.MunicipalityCode, Places = s.Places };
+        { UnitId = id, Code = s.Code, Name = s.Name, Type = s.Type, MunicipalityCode = s.MunicipalityCode, Places = s.Places };
         db.HousingServices.Add(service);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordNowAsync("monitoring.service-created", $"monitoring-service:{service.Id}", $"monitoring-unit:{id}",

@@ -8,8 +8,8 @@ using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
-using Yhdessa.Platform.Text;
 using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Network.Organisations;
 
