@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Yhdessä: unit and HTTP integration tests on SQLite and on a real PostgreSQL server.
-# Arguments go on to `dotnet test` (e.g. `--filter "FullyQualifiedName~Events"`).
+# Arguments go on to `dotnet test` (e.g. `--filter "FullyQualifiedName~Events"`); without any, the code style is
+# checked too (`dotnet format --verify-no-changes`, see .editorconfig).
 # Installs the PostgreSQL server, Chromium (for the browser tests) and aiosmtpd (the SMTP server the
 # email tests send to) from Debian's packages when they are missing, starts a private PostgreSQL
 # instance for the run, and stops it at the end.
@@ -67,8 +68,23 @@ export YHDESSA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 
 log=$(mktemp /tmp/yhdessa-test.XXXXXX.log)
 set +e
-dotnet test Yhdessa.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+# The build comes first, once; the tests and the style check then use it.
+args=()
+for arg in "$@"; do [ "$arg" = "--no-build" ] || args+=("$arg"); done
+if [ "${#args[@]}" -eq "$#" ]; then
+  dotnet build Yhdessa.slnx -v q -nologo >/dev/null 2>&1 || { dotnet build Yhdessa.slnx -v q -nologo; exit 1; }
+fi
+# The whole suite also checks the code style (.editorconfig), beside the tests; a run of a part skips it.
+format_log=$(mktemp /tmp/yhdessa-format.XXXXXX.log)
+format_pid=""
+if [ "$#" -eq 0 ]; then
+  dotnet format Yhdessa.slnx --verify-no-changes --no-restore -v q >"$format_log" 2>&1 &
+  format_pid=$!
+fi
+dotnet test Yhdessa.slnx --no-build --logger "console;verbosity=normal" ${args[@]+"${args[@]}"} 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+format_status=0
+if [ -n "$format_pid" ]; then wait "$format_pid"; format_status=$?; fi
 set -e
 passed=$(grep -cE '^\s+Passed ' "$log" || true)
 failed=$(grep -cE '^\s+Failed ' "$log" || true)
@@ -78,4 +94,10 @@ if [ "$failed" -gt 0 ]; then
   grep -A 25 -E '^\s+Failed ' "$log" | grep -vE '^\{"EventId"' || true
 fi
 echo "Tests: $passed passed, $failed failed"
+if [ "$format_status" -ne 0 ]; then
+  echo "The code does not follow .editorconfig (run: dotnet format Yhdessa.slnx):"
+  cat "$format_log"
+  status=1
+fi
+rm -f "$format_log"
 exit "$status"
