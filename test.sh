@@ -16,12 +16,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
-# The browser tests drive Debian's Chromium through Playwright, which is never let to download a browser of its own.
-if [ ! -x /usr/bin/chromium ]; then
+# The browser tests drive Debian's headless Chromium through Playwright, which is never let to download a browser.
+if [ ! -x /usr/bin/chromium-headless-shell ] || ! dpkg -s fonts-dejavu-core >/dev/null 2>&1; then
   echo "Installing Chromium…"
   as_root apt-get update -qq
   # DejaVu is the sans-serif font the layout falls back to; text widths in the tests depend on it.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-dejavu-core >/dev/null
 fi
 
 # The email tests receive the app's mail with aiosmtpd, run by Debian's Python (not one earlier on PATH).

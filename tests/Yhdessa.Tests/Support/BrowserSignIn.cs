@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Yhdessa.Tests.Support;
@@ -11,7 +12,7 @@ public static class BrowserSignIn
 
     // Each step waits for the next address only, not for its page's load event: in whole runs a load event was
     // sometimes never reported although the page had loaded, and the next step waits for what it needs anyway.
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    // (WaitForURLAsync waits for the load event when the address has changed already, so the address is polled.)
 
     public static async Task SignInAsync(this IPage page, string email, string password, string? authenticatorKey = null)
     {
@@ -21,10 +22,10 @@ public static class BrowserSignIn
         await page.Locator("main form button[type=submit]").ClickAsync();
         if (authenticatorKey is not null)
         {
-            await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor"), Committed);
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in/two-factor"));
             await page.Locator("input[name=Code]").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
             await page.Locator("main form button[type=submit]").ClickAsync();
         }
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"), Committed);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"));
     }
 }

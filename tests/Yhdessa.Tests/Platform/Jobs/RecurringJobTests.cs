@@ -101,7 +101,10 @@ public abstract class RecurringJobTests(YhdessaApp app, JobRecorder recorder, Su
         var after = Row(await coordinator.OpenAsync("/admin/jobs"), FailingJob.Name);
         Assert.Contains("Onnistui", after.TextContent);
         Assert.DoesNotContain("Palvelin ei vastannut", after.TextContent);
-        Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health/ready"));
+        // The hour made the other jobs due too: they count as overdue until the runner's next round has run them.
+        var health = app.CreateClient();
+        await JobsApps.WaitUntilAsync(async () => await health.GetStringAsync("/health/ready") == "Healthy",
+            "health after every due job has run");
     }
 
     [Fact]
