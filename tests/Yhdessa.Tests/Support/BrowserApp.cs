@@ -13,8 +13,8 @@ public sealed class SqliteBrowserApp() : BrowserApp(new SqliteApp());
 /// receives the app's email, for a whole test class. <c>Yhdessa:BaseUrl</c> is the Kestrel address, so links
 /// in email open in the browser. Chromium is Debian's headless shell (<c>/usr/bin/chromium-headless-shell</c>,
 /// installed by test.sh): the same engine as the desktop browser without its window, GPU process and browser UI,
-/// which took a third of the browser tests' processor time. Playwright never downloads a browser. Each test opens its own <see cref="NewPageAsync"/>, which has its
-/// own cookies, so tests share neither a language nor a sign-in.
+/// which took a third of the browser tests' processor time. Playwright never downloads a browser. Each test opens
+/// its own <see cref="NewPageAsync"/>, which has its own cookies, so tests share neither a language nor a sign-in.
 /// </summary>
 public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
 {
