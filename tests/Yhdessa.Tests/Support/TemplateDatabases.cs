@@ -35,7 +35,11 @@ public static class TemplateDatabases
         var template = Templates.GetOrAdd((engine, demoData),
             key => new Lazy<Template>(() => Task.Run(() => CreateAsync(key.Item1, key.Item2)).GetAwaiter().GetResult())).Value;
         // The files the content refers to (the demo materials' documents) come along; the search index is built anew.
-        foreach (var file in Directory.EnumerateFiles(template.DataDirectory, "*", SearchOption.AllDirectories))
+        // (A template on PostgreSQL without stored files may have no folder at all.)
+        var files = Directory.Exists(template.DataDirectory)
+            ? Directory.EnumerateFiles(template.DataDirectory, "*", SearchOption.AllDirectories)
+            : [];
+        foreach (var file in files)
         {
             var relative = Path.GetRelativePath(template.DataDirectory, file);
             if (relative.StartsWith("search") || relative.StartsWith("yhdessa.db-")) continue;
@@ -59,7 +63,9 @@ public static class TemplateDatabases
 
     private static async Task<Template> CreateAsync(Engine engine, bool demoData)
     {
-        var name = $"yhdessa_template_{Run}_{(demoData ? "demo" : "empty")}";
+        // Each engine's template has a folder of its own: two template apps writing one folder at once would mix
+        // their files, and a PostgreSQL template's folder is missing until something is stored in it.
+        var name = $"yhdessa_template_{Run}_{engine.ToString().ToLowerInvariant()}_{(demoData ? "demo" : "empty")}";
         var dataDirectory = Path.Combine(Folder, name);
         if (engine == Engine.Postgres) await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         await using (var app = new TemplateApp(engine, dataDirectory, Postgres(name), demoData))

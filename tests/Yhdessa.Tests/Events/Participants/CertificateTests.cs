@@ -143,5 +143,9 @@ public abstract class CertificateTests(YhdessaApp app)
         var trip = NewEvent("Matka", new DateTimeOffset(2026, 3, 10, 6, 0, 0, TimeSpan.Zero));
         trip.EndsAt = new DateTimeOffset(2026, 3, 12, 14, 0, 0, TimeSpan.Zero);
         Assert.Equal(24, Certificates.Hours(trip));
+        // An evening in Helsinki that goes past midnight (19:00–22:30 UTC is 21:00–00:30 there) is one sitting.
+        var evening = NewEvent("Ilta", new DateTimeOffset(2026, 12, 6, 19, 0, 0, TimeSpan.Zero));
+        evening.EndsAt = evening.StartsAt.AddHours(3.5);
+        Assert.Equal(3.5, Certificates.Hours(evening));
     }
 }

@@ -82,15 +82,17 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
     }
 
     /// <summary>
-    /// The hours on the certificate: the event's duration on its first day, times the number of days, as a
-    /// multi-day event (a study trip, a two-day seminar) runs the same hours each day.
+    /// The hours on the certificate: an event of a day or less (an evening that goes past midnight too) counts
+    /// its whole length; a multi-day event (a study trip, a two-day seminar) its first day's hours times the
+    /// number of days, as it runs the same hours each day.
     /// </summary>
     public static double Hours(Event ev)
     {
         var start = HelsinkiTime.ToHelsinki(ev.StartsAt);
         var end = HelsinkiTime.ToHelsinki(ev.EndsAt);
-        var days = (end.Date - start.Date).Days + 1;
-        var daily = days == 1 ? end - start : end.TimeOfDay - start.TimeOfDay;
+        var oneSitting = end - start <= TimeSpan.FromDays(1);
+        var days = oneSitting ? 1 : (end.Date - start.Date).Days + 1;
+        var daily = oneSitting ? end - start : end.TimeOfDay - start.TimeOfDay;
         if (daily <= TimeSpan.Zero) daily = TimeSpan.FromHours(1);
         return Math.Round(daily.TotalHours * days * 2, MidpointRounding.AwayFromZero) / 2;
     }
