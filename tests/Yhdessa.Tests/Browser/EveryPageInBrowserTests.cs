@@ -74,7 +74,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await page.Locator("#Input_Email").FillAsync($"vieras.{language}@example.fi");
         await page.Locator("#Input_OrganisationName").FillAsync("Kuopion kaupunki");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/events/registration/"));
+        await page.WaitForAddressAsync(url => url.Contains("/events/registration/"));
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         await Axe.AssertNoViolationsAsync(page);
         // Deleting it: the confirmation step, then the confirmation that it is gone.
@@ -89,7 +89,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await page.GotoAsync("/account/forgot-password");
         await page.Locator("input[type=email]").FillAsync(DemoAccounts.Member);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
         await Axe.AssertNoViolationsAsync(page);
 
         await page.SignInAsync(DemoAccounts.Coordinator, BrowserSignIn.DemoPassword);

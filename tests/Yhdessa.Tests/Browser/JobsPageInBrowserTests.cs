@@ -29,7 +29,7 @@ public sealed class JobsPageInBrowserTests(SqliteBrowserApp browser) : IClassFix
         await page.Locator("input[type=email]").FillAsync(email);
         await page.Locator("input[type=password]").FillAsync(Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/sign-in"));
 
         await page.GotoAsync("/admin/jobs");
         // The app's jobs run at start: the email sender's row soon shows its outcome.

@@ -40,7 +40,7 @@ public sealed class MaterialJourneyTests(SqliteBrowserApp browser) : IClassFixtu
         await member.GetByLabel("Otsikko", new() { Exact = true }).FillAsync(title);
         await member.GetByLabel("Tiivistelmä").FillAsync("Opas asukkaiden ja naapureiden kohtaamisiin.");
         await member.Locator("main form button.primary[type=submit]").ClickAsync();
-        await member.WaitForURLAsync(url => !url.EndsWith("/materials/new"));
+        await member.WaitForAddressAsync(url => !url.EndsWith("/materials/new"));
         Assert.Equal(title, (await member.Locator("h1").TextContentAsync())?.Trim());
         await Axe.AssertNoViolationsAsync(member);
         var materialPath = new Uri(member.Url).AbsolutePath;
