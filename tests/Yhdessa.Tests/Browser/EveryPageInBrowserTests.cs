@@ -13,6 +13,7 @@ public sealed class DemoBrowserApp() : BrowserApp(new DemoSqliteApp());
 /// record (an organisation, a group, a person) are reached by following links, as a user would.
 /// SQLite only: what a page shows is the same on both engines, which the HTTP tests of each feature prove.
 /// </summary>
+[RunsLong(90)]
 public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
 {
     private static readonly string[] VisitorPages =
@@ -28,7 +29,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
-        "/statistics", "/statistics/homelessness-national", "/statistics/homelessness-municipal",
+        // The open statistics: StatisticsPagesInBrowserTests walks every one of them.
     ];
 
     private static readonly string[] CoordinatorPages =

@@ -13,6 +13,7 @@ namespace Yhdessa.Tests.Browser;
 /// sign-in sees them — with data in them, and the forms also with their errors showing. SQLite only: the pages
 /// are the same on both engines (the import journey runs in the browser on both).
 /// </summary>
+[RunsLong(30)]
 public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IClassFixture<SqliteBrowserApp>
 {
     private const string Password = "seurannan salasana talvella";

@@ -15,11 +15,13 @@ using static Yhdessa.Tests.Monitoring.PublishedFigures;
 
 namespace Yhdessa.Tests.Monitoring;
 
+[RunsLong(30)]
 public sealed class DisclosureAttackOnSqlite(ITestOutputHelper output) : DisclosureAttackTests(output)
 {
     protected override YhdessaApp NewApp() => new SqliteApp();
 }
 
+[RunsLong(35)]
 public sealed class DisclosureAttackOnPostgres(ITestOutputHelper output) : DisclosureAttackTests(output)
 {
     protected override YhdessaApp NewApp() => new PostgresApp();

@@ -66,9 +66,11 @@ public sealed class MaterialsWithDemoContentOnPostgresqlCollection : ICollection
 [CollectionDefinition("Materials with demo content on SQLite")]
 public sealed class MaterialsWithDemoContentOnSqliteCollection : ICollectionFixture<DemoSqliteApp>;
 
+[RunsLong(30)]
 [CollectionDefinition("Monitoring on PostgreSQL")]
 public sealed class MonitoringOnPostgresqlCollection : ICollectionFixture<PostgresApp>;
 
+[RunsLong(25)]
 [CollectionDefinition("Monitoring on SQLite")]
 public sealed class MonitoringOnSqliteCollection : ICollectionFixture<SqliteApp>;
 
