@@ -202,12 +202,35 @@ public abstract class FinnishSearchTests(YhdessaApp app)
     public async Task The_order_shown_is_the_order_of_the_list()
     {
         var browser = new WebBrowser(app.CreateClient());
-        string Shown(WebBrowser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector("#sort")!).Value!;
+        string? Shown(WebBrowser.Page page) => ((AngleSharp.Html.Dom.IHtmlSelectElement?)page.Document.QuerySelector("#sort"))?.Value;
 
-        // Without words there is nothing to rank: the list is newest first, and the form says so.
-        Assert.Equal("newest", Shown(await browser.OpenAsync("/materials")));
+        await app.AddPublishedAsync("Järjestyksen aineisto", "Teksti.");
+        // Without words there is nothing to rank: the list is newest first, says so, and offers no other order.
+        var all = await browser.OpenAsync("/materials");
+        Assert.Null(Shown(all));
+        Assert.Contains("Uusimmat ensin", all.Document.QuerySelector("section[aria-labelledby=results-heading]")!.TextContent);
         Assert.Equal("", Shown(await browser.OpenAsync("/materials?q=asunto")));
         Assert.Equal("newest", Shown(await browser.OpenAsync("/materials?q=asunto&sort=newest")));
+    }
+
+    [Fact]
+    public async Task The_first_search_from_the_material_page_lists_the_best_match_first()
+    {
+        var marker = "jarjestys" + Guid.NewGuid().ToString("N")[..6];
+        await app.AddPublishedAsync($"Opas: {marker}", $"Koko opas käsittelee aihetta {marker}.", date: new DateOnly(2020, 1, 1));
+        await app.AddPublishedAsync("Uusi muistio", $"Sivumennen mainittu {marker}.", date: new DateOnly(2025, 1, 1));
+        var browser = new WebBrowser(app.CreateClient());
+
+        // What a browser sends when the words are typed into the search form of /materials and it is submitted.
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await browser.OpenAsync("/materials")).Document.QuerySelector("form.searchbox")!;
+        var fields = form.Elements.Where(e => e.GetAttribute("name") is { Length: > 0 } && e is not AngleSharp.Html.Dom.IHtmlButtonElement)
+            .Select(e => (Name: e.GetAttribute("name")!, Value: e.GetAttribute("name") == "q" ? marker
+                : (e as AngleSharp.Html.Dom.IHtmlSelectElement)?.Value ?? ((AngleSharp.Html.Dom.IHtmlInputElement)e).Value));
+        var results = await browser.OpenAsync("/materials?" + string.Join("&", fields.Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value)}")));
+
+        var titles = results.Document.QuerySelectorAll("ol.results h3").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal([$"Opas: {marker}", "Uusi muistio"], titles);
+        Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlSelectElement)results.Document.QuerySelector("#sort")!).Value);
     }
 
     [Fact]
