@@ -19,6 +19,24 @@ public abstract class FrontPageTests(YhdessaApp app)
         Assert.Contains($"<h1>{heading}</h1>", html);
     }
 
+    [Theory]
+    [InlineData("fi", "Rekisteröidy", "Oma tili")]
+    [InlineData("sv", "Registrera dig", "Mitt konto")]
+    [InlineData("en", "Sign up", "My account")]
+    public async Task Signing_up_is_offered_to_visitors_and_the_own_account_to_those_signed_in(string language, string signUp, string myAccount)
+    {
+        static string[] Cards(WebBrowser.Page page) => [.. page.Document.QuerySelectorAll("main .card h2 a").Select(a => $"{a.TextContent} {a.GetAttribute("href")}")];
+        var visitor = WebBrowser.Open(app);
+        Assert.Contains($"{signUp} /account/sign-up", Cards(await visitor.OpenAsync($"/?culture={language}")));
+
+        var email = $"etusivu.{language}.{Guid.NewGuid():N}@example.fi";
+        await app.CreateUserAsync(email, "etusivun salasana 2026");
+        var member = await app.SignInAsync(email, "etusivun salasana 2026");
+        var cards = Cards(await member.OpenAsync($"/?culture={language}"));
+        Assert.Contains($"{myAccount} /account", cards);
+        Assert.DoesNotContain(cards, card => card.EndsWith("/account/sign-up"));
+    }
+
     [Fact]
     public async Task Finnish_is_the_default_and_written_as_characters()
     {
