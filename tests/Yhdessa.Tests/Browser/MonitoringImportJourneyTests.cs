@@ -103,6 +103,8 @@ public sealed class MonitoringImportJourneyTests(SqliteBrowserApp browser) : ICl
 
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Rivi 3, sarake Päättymispäivä");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Mitään ei tallennettu");
+        // A refused file's report has the red edge of a problem, not the green one of a success.
+        Assert.Equal("rgb(176, 0, 32)", await EdgeColourAsync(page.Locator("section[aria-labelledby=report-title]")));
         await Axe.AssertNoViolationsAsync(page);
 
         await File.WriteAllTextAsync(file, "Palvelu;Asukastunnus;Muuttopäivä;Tilanne ennen muuttoa;Päättymispäivä;Sijoittuminen\r\n" +
@@ -110,6 +112,7 @@ public sealed class MonitoringImportJourneyTests(SqliteBrowserApp browser) : ICl
         await page.GetByLabel("Tiedosto", new() { Exact = true }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tarkista ja tuo" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status].notice")).ToContainTextAsync("2 uutta jaksoa");
+        Assert.Equal("rgb(30, 107, 53)", await EdgeColourAsync(page.Locator("[role=status].notice")));
         await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
         await Axe.AssertNoViolationsAsync(page);
         File.Delete(file);
@@ -134,4 +137,6 @@ public sealed class MonitoringImportJourneyTests(SqliteBrowserApp browser) : ICl
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Tarkistakaa rivin 3 päättymispäivä.");
         await Axe.AssertNoViolationsAsync(page);
     }
+
+    private static Task<string> EdgeColourAsync(ILocator box) => box.EvaluateAsync<string>("e => getComputedStyle(e).borderLeftColor");
 }
