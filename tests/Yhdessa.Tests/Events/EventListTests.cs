@@ -49,6 +49,31 @@ public abstract class EventListTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task The_place_filter_offers_the_municipalities_that_have_events_in_the_list()
+    {
+        await app.AddEventsAsync(
+            NewEvent(Unique("Tuleva Utsjoella"), Soon, municipality: "890"),
+            NewEvent(Unique("Mennyt Enontekiöllä"), DateTimeOffset.UtcNow.AddDays(-30), municipality: "047"),
+            NewEvent(Unique("Jäsenille Kolarissa"), Soon, EventVisibility.Members, municipality: "273"));
+        static string[] Offered(WebBrowser.Page page) =>
+            [.. page.Document.QuerySelectorAll("select#municipality option").Select(o => o.TextContent.Trim())];
+        var visitor = WebBrowser.Open(app);
+
+        var upcoming = Offered(await visitor.OpenAsync("/events"));
+        Assert.Equal("Kaikki kunnat", upcoming[0]);
+        Assert.Contains("Utsjoki", upcoming);
+        Assert.DoesNotContain("Enontekiö", upcoming);
+        Assert.DoesNotContain("Sodankylä", upcoming); // no event there at all
+        Assert.DoesNotContain("Kolari", upcoming); // a visitor does not learn where the members' events are
+        Assert.True(upcoming.Length < 50, $"{upcoming.Length} municipalities offered");
+        Assert.Contains("Enontekiö", Offered(await visitor.OpenAsync("/events?when=past")));
+        Assert.Contains("Kolari", Offered(await (await app.SignedInAsync("kunnat")).OpenAsync("/events")));
+        // A municipality chosen by a link stays chosen even when it has no events, so the filter reads true.
+        var chosen = await visitor.OpenAsync("/events?municipality=758");
+        Assert.Equal("Sodankylä", chosen.Document.QuerySelector("select#municipality option[selected]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Filters_and_paging_narrow_the_list_and_past_events_are_under_their_own_tab()
     {
         var theme = await ThemeAsync(Unique("Teema"));

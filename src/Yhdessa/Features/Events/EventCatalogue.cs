@@ -68,6 +68,16 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
         return new EventPage(total, page, pageSize, ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
+    /// <summary>The municipalities of the events the viewer can find: upcoming ones, past ones (<paramref name="past"/>),
+    /// or all of them (null). The list's place filter offers these, not every municipality of Finland.</summary>
+    public Task<List<string>> MunicipalitiesAsync(Viewer viewer, bool? past, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var events = VisibleTo(viewer).Where(e => e.MunicipalityCode != null);
+        if (past is { } isPast) events = isPast ? events.Where(e => e.EndsAt < now) : events.Where(e => e.EndsAt >= now);
+        return events.Select(e => e.MunicipalityCode!).Distinct().ToListAsync(cancellationToken);
+    }
+
     /// <summary>One event by id or slug with everything its page shows, or null when the viewer may not see it.</summary>
     public Task<Event?> FindAsync(Viewer viewer, string key, CancellationToken cancellationToken)
     {

@@ -36,6 +36,8 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
     public EventPage Results { get; private set; } = new(0, 1, PageSize, []);
     public List<EventTheme> Themes { get; private set; } = [];
     public Municipalities Municipalities => municipalities;
+    /// <summary>The municipalities with events in this list (and the chosen one, even without events).</summary>
+    public HashSet<string> MunicipalitiesWithEvents { get; private set; } = [];
     /// <summary>Events of the list whose registration is open and every seat given: the card says the queue is open.</summary>
     public HashSet<int> Full { get; private set; } = [];
     /// <summary>The feed's public address, for a calendar's "subscribe from URL": a downloaded file never updates.</summary>
@@ -64,6 +66,8 @@ public class IndexModel(EventCatalogue catalogue, Municipalities municipalities,
             query = query with { Page = 1, PageSize = 500, From = ToUtc(gridStart), Until = ToUtc(gridStart.AddDays(42)) };
         }
         Results = await catalogue.SearchAsync(viewer, query, cancellationToken);
+        MunicipalitiesWithEvents = [.. await catalogue.MunicipalitiesAsync(viewer, IsMonthView ? null : IsPast, cancellationToken)];
+        if (SelectedMunicipality is { } chosen) MunicipalitiesWithEvents.Add(chosen);
         if (!IsMonthView) await MarkFullAsync(cancellationToken);
     }
 
