@@ -2,6 +2,7 @@ using System.Net;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Tests.Account;
@@ -31,6 +32,29 @@ public abstract class EventFormTests(YhdessaApp app)
         app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.CountAsync(e => e.TitleFi == title));
 
     private static Calendar Parse(string ics) => Calendar.Load(ics)!;
+
+    [Fact]
+    public async Task An_event_with_seats_and_no_registration_times_takes_registrations_from_publication_until_it_starts()
+    {
+        var coordinator = await app.CoordinatorAsync();
+        Task<Event> SavedAsync(string title) =>
+            app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Events.AsNoTracking().SingleAsync(e => e.TitleFi == title));
+        var form = await coordinator.OpenAsync("/events/new");
+        Assert.Contains("ilmoittautuminen on auki julkaisusta tapahtuman alkuun", form.Document.QuerySelector("#registration-hint")!.TextContent);
+
+        var withSeats = EventTestData.Unique("Paikkoja ilman aikoja");
+        await coordinator.SubmitAsync("/events/new", Fields(withSeats, opens: "", closes: ""));
+        var saved = await SavedAsync(withSeats);
+        Assert.Null(saved.RegistrationOpensAt);
+        Assert.Equal(saved.StartsAt, saved.RegistrationClosesAt);
+        var register = await WebBrowser.Open(app).OpenAsync($"/events/{saved.Slug}/register");
+        Assert.NotNull(register.Document.QuerySelector("main form #Input_Name"));
+
+        // Without seats and times there is no registration: come as you are.
+        var withoutSeats = EventTestData.Unique("Vapaa pääsy");
+        await coordinator.SubmitAsync("/events/new", Fields(withoutSeats, capacity: "", opens: "", closes: ""));
+        Assert.Null((await SavedAsync(withoutSeats)).RegistrationClosesAt);
+    }
 
     [Fact]
     public async Task A_coordinator_creates_edits_and_cancels_an_event_and_its_calendar_entry_follows()

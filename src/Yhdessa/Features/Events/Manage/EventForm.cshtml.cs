@@ -155,6 +155,9 @@ public partial class EventFormModel(
         var ends = ToUtc(input.Ends, "Input.Ends");
         var opens = ToUtc(input.RegistrationOpens, "Input.RegistrationOpens");
         var closes = ToUtc(input.RegistrationCloses, "Input.RegistrationCloses");
+        // Seats mean registration: without times it is open from publication until the event starts (an event with seats
+        // and no registration at all was what a coordinator got before, without a word).
+        if (input.Capacity is not null && opens is null && closes is null) closes = starts;
         if (starts is not null && ends is not null && ends <= starts) ModelState.AddModelError("Input.Ends", e["EndBeforeStart"]);
         if (closes is not null && ends is not null && closes > ends) ModelState.AddModelError("Input.RegistrationCloses", e["ClosesAfterEnd"]);
         if (opens is not null && closes is not null && opens >= closes) ModelState.AddModelError("Input.RegistrationOpens", e["OpensAfterCloses"]);
