@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
@@ -27,6 +28,8 @@ public static class PlatformSetup
         var services = builder.Services;
         var options = builder.Configuration.GetSection("Yhdessa").Get<PlatformOptions>() ?? new PlatformOptions();
         services.Configure<PlatformOptions>(builder.Configuration.GetSection("Yhdessa"));
+        if (!PublicAddress.IsConfigured(builder.Configuration))
+            services.PostConfigure<PlatformOptions>(platform => platform.BaseUrl = PublicAddress.FromListening(builder.Configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
@@ -81,6 +84,9 @@ public static class PlatformSetup
     /// before <see cref="MapPlatformEndpoints"/>.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        if (app.Environment.IsProduction() && !PublicAddress.IsConfigured(app.Configuration))
+            app.Logger.LogWarning("Yhdessa:BaseUrl is not set: links in email and in the calendar feed point to {Address}. " +
+                "Set it to the site's public address.", app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value.BaseUrl);
         app.UseTrustedProxies();
         // The language is chosen before errors are handled, so that an error page speaks it too.
         app.UseLanguages();

@@ -156,18 +156,6 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
         Assert.DoesNotContain(logs.Messages, m => m.Contains(to));
     }
 
-    private sealed class LogCapture : ILoggerProvider, ILogger
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> messages = new();
-        public IReadOnlyList<string> Messages => [.. messages];
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
-        public void Dispose() { }
-    }
-
     private async Task<long> EnqueueAsync(string to, string subject, string body)
     {
         using var scope = sending.Services.CreateScope();

@@ -2,7 +2,9 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Places;
 using Yhdessa.Platform.Text;
@@ -16,12 +18,12 @@ namespace Yhdessa.Features.Events;
 /// id and the site's host, so it stays the same across edits; SEQUENCE is the event's revision counter, so a
 /// calendar that already has the event replaces it with the newer version.
 /// </summary>
-public sealed class EventCalendar(IConfiguration configuration, Municipalities municipalities)
+public sealed class EventCalendar(IOptions<PlatformOptions> options, Municipalities municipalities)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
     private const string Zone = "Europe/Helsinki";
 
-    private Uri BaseUrl => new(configuration["Yhdessa:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost");
+    private Uri BaseUrl => new(options.Value.BaseUrl);
 
     public string Uid(Event e) => $"event-{e.Id}@{BaseUrl.Host}";
 

@@ -11,8 +11,9 @@ public sealed class PlatformOptions
     /// <summary>Fill an empty database with demo content.</summary>
     public bool DemoData { get; set; }
     public DemoSection Demo { get; set; } = new();
-    /// <summary>The public address of the site, e.g. https://yhdessa.example.fi. Links in email are built from it, never from the Host header.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The public address of the site, e.g. https://yhdessa.example.fi. Links in email are built from it, never
+    /// from the Host header; when it is not set, from the address the server listens on (<see cref="Web.PublicAddress"/>).</summary>
+    public string BaseUrl { get; set; } = Web.PublicAddress.Default;
 
     public sealed class DatabaseSection
     {
