@@ -56,6 +56,50 @@ public abstract class CertificateTests(YhdessaApp app)
         Assert.Contains("Asunto ensin -verkostokehittäjät", text);
     }
 
+    private Task<string> OwnPageAsync(int registrationId) => app.WithServicesAsync(async services =>
+        services.GetRequiredService<Yhdessa.Features.Events.Registration.RegistrationTokens>().Path(await app.RegistrationAsync(registrationId)));
+
+    [Fact]
+    public async Task After_the_event_the_registration_page_thanks_links_the_certificate_and_tells_of_the_feedback()
+    {
+        var ev = await app.EventAsync(app.Now().AddDays(-2));
+        var attended = await app.RegisterAsync(ev, "Kiitetty Osallistuja", attendance: Attendance.Attended);
+        var noShow = await app.RegisterAsync(ev, "Poissa Ollut", attendance: Attendance.NoShow);
+        var waiting = await app.RegisterAsync(ev, "Jonossa Ollut", status: RegistrationStatus.Waiting);
+        var guest = Person.Open(app);
+
+        var page = await guest.OpenAsync(await OwnPageAsync(attended));
+        Assert.Contains("Kiitos osallistumisestasi", page.Text);
+        Assert.DoesNotContain("Tervetuloa", page.Text);
+        Assert.Contains("Palautekysely lähetetään", page.Text);
+        var certificate = page.Document.QuerySelectorAll("main a").Single(a => a.TextContent == "Lataa osallistumistodistus (PDF)").GetAttribute("href")!;
+        var pdf = await guest.Client.GetAsync(new Uri(certificate).PathAndQuery);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Kiitetty Osallistuja", PdfText(await pdf.Content.ReadAsByteArrayAsync()));
+
+        var absent = await guest.OpenAsync(await OwnPageAsync(noShow));
+        Assert.Contains("Tapahtuma on päättynyt.", absent.Text);
+        Assert.DoesNotContain("Tervetuloa", absent.Text);
+        Assert.DoesNotContain("osallistumistodistus", absent.Text);
+
+        var queued = await guest.OpenAsync(await OwnPageAsync(waiting) + "?culture=en");
+        Assert.Contains("no seat on the waiting list became free for you", queued.Text);
+        Assert.DoesNotContain("You are number", queued.Text);
+    }
+
+    [Fact]
+    public async Task Leaving_the_waiting_list_is_not_said_to_free_a_seat()
+    {
+        var ev = await app.EventAsync(app.Now().AddDays(20), capacity: 1);
+        await app.RegisterAsync(ev, "Paikan Saanut");
+        var waiting = await app.RegisterAsync(ev, "Jonottaja", status: RegistrationStatus.Waiting);
+
+        var page = await Person.Open(app).OpenAsync(await OwnPageAsync(waiting));
+
+        Assert.Contains("Kun poistut jonosta, sinulle ei enää tarjota paikkaa.", page.Text);
+        Assert.DoesNotContain("vapauttaa paikan", page.Text);
+    }
+
     [Fact]
     public async Task A_member_who_did_not_attend_is_refused()
     {

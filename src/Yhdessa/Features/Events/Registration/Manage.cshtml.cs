@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
@@ -21,7 +22,7 @@ namespace Yhdessa.Features.Events.Registration;
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class ManageModel(YhdessaDb db, Registrations registrations, RegistrationTokens tokens, TimeProvider clock,
-    IStringLocalizer<RegistrationText> r) : PageModel
+    IStringLocalizer<RegistrationText> r, Certificates certificates) : PageModel
 {
     public sealed class NeedsInput
     {
@@ -42,6 +43,10 @@ public class ManageModel(YhdessaDb db, Registrations registrations, Registration
 
     /// <summary>Needs can be changed while the registration is live and before the event; the day after, they are gone.</summary>
     public bool MayChangeNeeds => Registration is { IsLive: true, NeedsErasedAt: null } && !EventOver;
+
+    /// <summary>After the event, the certificate of someone marked as attended (the same signed link as in the thank-you mail).</summary>
+    public string? CertificateLink => EventOver && Registration is { Status: RegistrationStatus.Confirmed, Attendance: Attendance.Attended }
+        ? certificates.Link(Registration.Id) : null;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
