@@ -14,6 +14,8 @@ public sealed class PlatformOptions
     /// <summary>The public address of the site, e.g. https://yhdessa.example.fi. Links in email are built from it, never
     /// from the Host header; when it is not set, from the address the server listens on (<see cref="Web.PublicAddress"/>).</summary>
     public string BaseUrl { get; set; } = Web.PublicAddress.Default;
+    /// <summary>The network's contact address, e.g. for feedback on accessibility; without it, feedback goes to the coordinators.</summary>
+    public string? ContactEmail { get; set; }
 
     public sealed class DatabaseSection
     {
