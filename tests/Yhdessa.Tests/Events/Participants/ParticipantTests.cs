@@ -155,6 +155,14 @@ public abstract class ParticipantTests(YhdessaApp app)
         Assert.Equal(Attendance.Unmarked, (await app.RegistrationAsync(rest1)).Attendance);
 
         var page = await coordinator.OpenAsync(path);
+        // Each person's state is written apart from the buttons, which name what they do.
+        var cameRow = page.Document.QuerySelectorAll(".attendance-list li").Single(li => li.QuerySelector(".attendee")!.TextContent == "Tuli Paikalle");
+        Assert.Equal("Läsnäolo: Osallistui", cameRow.QuerySelector(".attendance-state")!.TextContent.Trim());
+        Assert.Equal(["Merkitse ei saapuneeksi: Tuli Paikalle"], cameRow.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
+        var unmarkedRow = page.Document.QuerySelectorAll(".attendance-list li").Single(li => li.QuerySelector(".attendee")!.TextContent == "Merkitsemätön Kaksi");
+        Assert.Equal("Läsnäolo: Ei merkitty", unmarkedRow.QuerySelector(".attendance-state")!.TextContent.Trim());
+        Assert.Equal(["Merkitse osallistuneeksi: Merkitsemätön Kaksi", "Merkitse ei saapuneeksi: Merkitsemätön Kaksi"],
+            unmarkedRow.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
         var bulk = page.Document.QuerySelector("form[action*='handler=RestNoShow'] button")!;
         Assert.Equal("Merkitse loput 2 ei saapuneiksi", bulk.TextContent.Trim());
         await coordinator.PostHandlerAsync(path, "RestNoShow");
