@@ -80,9 +80,32 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
     }
 
     [Fact]
-    public async Task Choosing_not_in_the_list_without_writing_a_name_asks_for_the_organisation()
+    public async Task A_guest_without_an_organisation_registers_when_the_seats_are_not_counted_by_organisation()
     {
         var ev = await app.OpenEventAsync(capacity: 5);
+        var email = RegistrationApps.NewEmail("ilmanorganisaatiota");
+        var fields = RegistrationApps.Guest("Kokemusasiantuntija Ilman", email, "");
+        fields["Input.OrganisationId"] = "";
+        var form = await WebBrowser.Open(app).OpenAsync($"/events/{ev.Slug}/register");
+        Assert.Contains("(vapaaehtoinen)", form.Document.QuerySelector("label[for=Input_OrganisationId]")!.TextContent);
+        Assert.Contains("Jätä tyhjäksi, jos et edusta organisaatiota", form.Document.QuerySelector("#organisation-hint")!.TextContent);
+
+        var page = await app.RegisterGuestAsync(ev, fields);
+
+        Assert.Null(page.ErrorSummary);
+        var registration = Assert.Single(await app.RegistrationsAsync(ev.Id));
+        Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
+        Assert.Null(registration.OrganisationName);
+        Assert.Null(registration.OrganisationId);
+    }
+
+    [Fact]
+    public async Task Choosing_not_in_the_list_without_writing_a_name_asks_for_the_organisation_where_seats_are_capped_by_it()
+    {
+        var ev = await app.OpenEventAsync(capacity: 5, new EventRegistrationSettings { CapPerOrganisation = 2 });
+        var form = await WebBrowser.Open(app).OpenAsync($"/events/{ev.Slug}/register");
+        Assert.DoesNotContain("vapaaehtoinen", form.Document.QuerySelector("label[for=Input_OrganisationId]")!.TextContent);
+        Assert.Contains("enintään 2 henkeä", form.Document.QuerySelector("#organisation-hint")!.TextContent);
         var fields = RegistrationApps.Guest("Nimetön Organisaatio", RegistrationApps.NewEmail("eilistassa"), "");
         fields["Input.OrganisationId"] = "";
 

@@ -298,7 +298,6 @@ public abstract class RegistrationTests(YhdessaApp app)
     [InlineData("Nimi", "ei-osoite", "Kuopion kaupunki", "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.", "Input_Email")]
     [InlineData("Nimi", "nimi@example", "Kuopion kaupunki", "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.", "Input_Email")]
     [InlineData("Nimi", "", "Kuopion kaupunki", "Kirjoita sähköpostiosoitteesi.", "Input_Email")]
-    [InlineData("Nimi", "nimi@example.fi", "", "Valitse organisaatiosi listasta tai kirjoita sen nimi.", "Input_OrganisationName")]
     [InlineData("LONG", "nimi@example.fi", "Kuopion kaupunki", "Teksti on liian pitkä: enintään 200 merkkiä.", "Input_Name")]
     [InlineData("Ni\u202Emi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]
     [InlineData("Nimi\nToinen rivi", "nimi@example.fi", "Kuopion kaupunki", "näkymättömiä ohjausmerkkejä", "Input_Name")]

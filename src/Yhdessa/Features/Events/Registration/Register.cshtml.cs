@@ -54,6 +54,9 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
     public Event Event { get; private set; } = null!;
     public RegistrationState State { get; private set; }
     public EventRegistrationSettings Settings { get; private set; } = new();
+    /// <summary>A guest names an organisation only when the seat rules count by it (a cap per organisation): experts by
+    /// experience, students and private people have none.</summary>
+    public bool OrganisationRequired => Settings.CapPerOrganisation is not null;
     public List<EventQuestion> Questions { get; private set; } = [];
     public MemberDetails? Member { get; private set; }
     /// <summary>The member's live registration: then the page links to it instead of offering the form.</summary>
@@ -99,7 +102,7 @@ public class RegisterModel(YhdessaDb db, EventCatalogue catalogue, Registrations
             // A refused choice has its own message; asking for a name as well would say two things about one answer.
             organisationName = organisation?.NameFi
                 ?? Text("Input.OrganisationName", Input.OrganisationName, RegistrationLimits.OrganisationName,
-                    required: refusedChoice ? null : "OrganisationRequired", singleLine: true);
+                    required: refusedChoice || !OrganisationRequired ? null : "OrganisationRequired", singleLine: true);
             // A listed organisation written in by hand is that organisation: its seats and cap count the guest alike.
             if (organisation is null && organisationName is not null && Listed(organisationName) is { } written)
                 (organisation, organisationName) = (written, written.NameFi);
