@@ -48,6 +48,25 @@ public abstract class EventListTests(YhdessaApp app)
         Assert.Contains("Från webbadress", swedish.Document.QuerySelector("main details.subscribe")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("fi", "1 osallistuja", "1 osallistujaa", "2 osallistujaa")]
+    [InlineData("sv", "1 deltagare", null, "2 deltagare")]
+    [InlineData("en", "1 participant", "1 participants", "2 participants")]
+    public async Task A_count_of_one_reads_in_the_singular(string language, string one, string? wrong, string two)
+    {
+        var single = NewEvent(Unique("Yhden paikan tapahtuma"), Soon);
+        single.Capacity = 1;
+        var pair = NewEvent(Unique("Kahden paikan tapahtuma"), Soon);
+        pair.Capacity = 2;
+        await app.AddEventsAsync(single, pair);
+        var visitor = WebBrowser.Open(app);
+
+        var singlePage = (await visitor.OpenAsync($"/events/{single.Slug}?culture={language}")).Text;
+        Assert.Contains(one, singlePage);
+        if (wrong is not null) Assert.DoesNotContain(wrong, singlePage);
+        Assert.Contains(two, (await visitor.OpenAsync($"/events/{pair.Slug}?culture={language}")).Text);
+    }
+
     [Fact]
     public async Task The_place_filter_offers_the_municipalities_that_have_events_in_the_list()
     {
@@ -104,7 +123,8 @@ public abstract class EventListTests(YhdessaApp app)
         Assert.Contains("Ei tapahtumia näillä valinnoilla.", otherType.Text);
 
         var pastTab = await visitor.OpenAsync($"/events?when=past&theme={theme}");
-        Assert.Contains("1 mennyttä tapahtumaa", pastTab.Text);
+        Assert.Contains("1 mennyt tapahtuma", pastTab.Text);
+        Assert.DoesNotContain("1 mennyttä", pastTab.Text);
         Assert.Contains("Mennyt webinaari", pastTab.Text);
     }
 
