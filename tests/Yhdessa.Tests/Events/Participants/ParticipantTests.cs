@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Events.Registration.Data;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using static Yhdessa.Tests.Events.EventTestData;
 
@@ -38,6 +40,38 @@ public abstract class ParticipantTests(YhdessaApp app)
         Assert.Contains("Daniel Peruttu", page.Document.QuerySelector("section[aria-labelledby=cancelled]")!.TextContent);
         // Before the event day there is nothing to mark yet.
         Assert.Contains("tapahtumapäivästä alkaen", page.Document.QuerySelector("section[aria-labelledby=attendance]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_organisation_of_the_directory_is_named_in_the_readers_language()
+    {
+        var ev = await app.EventAsync(app.Now().AddDays(5));
+        var organisationId = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<YhdessaDb>();
+            var organisation = new Yhdessa.Features.Network.Data.Organisation
+            {
+                Slug = "neuvonta-" + Guid.NewGuid().ToString("N")[..8], NameFi = "Asumisneuvonta ry", NameSv = "Boenderådgivning rf",
+                Sector = Yhdessa.Features.Network.Data.Sector.Ngo,
+            };
+            db.Add(organisation);
+            await db.SaveChangesAsync();
+            var registration = new EventRegistration
+            {
+                EventId = ev.Id, Name = "Sara Lind", Email = $"sara.{Guid.NewGuid():N}@example.fi", OrganisationId = organisation.Id,
+                OrganisationName = organisation.NameFi, Language = "sv", Status = RegistrationStatus.Confirmed, RegisteredAt = ev.StartsAt.AddDays(-7),
+            };
+            registration.EmailNormalized = registration.Email;
+            db.Add(registration);
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+        var coordinator = await app.CoordinatorAsync();
+
+        Assert.Contains("Boenderådgivning rf", (await coordinator.OpenAsync($"/events/{ev.Slug}/participants?culture=sv")).Text);
+        Assert.Contains("Asumisneuvonta ry", (await coordinator.OpenAsync($"/events/{ev.Slug}/participants?culture=fi")).Text);
+        // Without an English name, the Finnish one.
+        Assert.Contains("Asumisneuvonta ry", (await coordinator.OpenAsync($"/events/{ev.Slug}/participants?culture=en")).Text);
     }
 
     [Fact]

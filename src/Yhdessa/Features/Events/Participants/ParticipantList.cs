@@ -59,17 +59,18 @@ public sealed class ParticipantList(YhdessaDb db, AuditLog audit, TimeProvider c
                 r.DietaryNeeds, r.AccessibilityNeeds, r.NeedsErasedAt, r.PersonalDataErasedAt,
             })
             .ToListAsync(cancellationToken);
-        // A member's organisation comes from the directory when they did not type one in.
-        var ids = rows.Where(r => r.OrganisationName is null && r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToList();
-        var names = ids.Count == 0 ? [] : await organisations.FinnishNamesAsync(ids, cancellationToken);
+        // An organisation of the directory is named as the directory names it in the reader's language (the registration
+        // keeps its Finnish name only for when it has left the directory); one typed in is shown as typed.
+        var ids = rows.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await organisations.NamesAsync(ids, cancellationToken);
         var questions = await db.EventQuestions.AsNoTracking().Include(q => q.Options.OrderBy(o => o.Position))
             .Where(q => q.EventId == eventId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(cancellationToken);
         var answers = questions.Count == 0 ? [] : (await db.RegistrationAnswers.AsNoTracking()
                 .Where(a => db.EventRegistrations.Any(r => r.Id == a.RegistrationId && r.EventId == eventId)).ToListAsync(cancellationToken))
             .GroupBy(a => a.RegistrationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, RegistrationAnswer>)g.GroupBy(a => a.QuestionId).ToDictionary(x => x.Key, x => x.First()));
-        var participants = rows.Select(r => new Participant(r.Id, r.Name, r.OrganisationName
-                ?? (r.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : null),
+        var participants = rows.Select(r => new Participant(r.Id, r.Name,
+                r.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : r.OrganisationName,
             r.Status, r.Attendance, r.RegisteredAt, r.CheckedInAt,
             r.NeedsErasedAt is null ? r.DietaryNeeds : null, r.NeedsErasedAt is null ? r.AccessibilityNeeds : null,
             r.NeedsErasedAt is not null, r.PersonalDataErasedAt is not null)

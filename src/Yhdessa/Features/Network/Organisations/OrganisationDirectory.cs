@@ -32,8 +32,8 @@ public sealed class OrganisationDirectory(YhdessaDb db)
         db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
 
     /// <summary>The Finnish names of the organisations with these ids.</summary>
-    public Task<Dictionary<int, string>> FinnishNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameFi, cancellationToken);
+    public async Task<Dictionary<int, string>> NamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
 
     /// <summary>Every organisation, by Finnish name: the choice list of the forms that name an organisation.</summary>
     public Task<List<Organisation>> ChoicesAsync(CancellationToken cancellationToken) =>
