@@ -48,7 +48,7 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
         if (query.From is { } from) events = events.Where(e => e.EndsAt >= from);
         if (query.Until is { } until) events = events.Where(e => e.StartsAt < until);
         if (query.From is null && query.Until is null)
-            events = query.Past ? events.Where(e => e.EndsAt < now) : events.Where(e => e.EndsAt >= now);
+            events = InTab(events, query.Past, now);
         if (query.Type is { } type) events = events.Where(e => e.Type == type);
         if (query.ThemeId is { } theme) events = events.Where(e => e.Themes.Any(t => t.ThemeId == theme));
         if (query.Municipality is { } municipality) events = events.Where(e => e.MunicipalityCode == municipality);
@@ -74,9 +74,13 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var events = VisibleTo(viewer).Where(e => e.MunicipalityCode != null);
-        if (past is { } isPast) events = isPast ? events.Where(e => e.EndsAt < now) : events.Where(e => e.EndsAt >= now);
+        if (past is { } isPast) events = InTab(events, isPast, now);
         return events.Select(e => e.MunicipalityCode!).Distinct().ToListAsync(cancellationToken);
     }
+
+    /// <summary>The events of the list's tab: past ones have ended; upcoming ones include those going on now.</summary>
+    private static IQueryable<Event> InTab(IQueryable<Event> events, bool past, DateTimeOffset now) =>
+        past ? events.Where(e => e.EndsAt < now) : events.Where(e => e.EndsAt >= now);
 
     /// <summary>One event by id or slug with everything its page shows, or null when the viewer may not see it.</summary>
     public Task<Event?> FindAsync(Viewer viewer, string key, CancellationToken cancellationToken)
