@@ -25,7 +25,7 @@ public abstract class AccountAccessTests(YhdessaApp app)
     public static TheoryData<string> OwnPages =>
     [
         "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
-        "/account/two-factor/enable", "/account/my-data", "/account/delete",
+        "/account/two-factor/enable", "/account/my-data", "/account/delete", "/my",
     ];
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
 
     private static readonly string[] CoordinatorPages =
     [
-        "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
+        "/my", "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",

@@ -20,10 +20,10 @@ public abstract class FrontPageTests(YhdessaApp app)
     }
 
     [Theory]
-    [InlineData("fi", "Rekisteröidy", "Oma tili")]
-    [InlineData("sv", "Registrera dig", "Mitt konto")]
-    [InlineData("en", "Sign up", "My account")]
-    public async Task Signing_up_is_offered_to_visitors_and_the_own_account_to_those_signed_in(string language, string signUp, string myAccount)
+    [InlineData("fi", "Rekisteröidy", "Omat sivut")]
+    [InlineData("sv", "Registrera dig", "Mina sidor")]
+    [InlineData("en", "Sign up", "My page")]
+    public async Task Signing_up_is_offered_to_visitors_and_the_own_page_to_those_signed_in(string language, string signUp, string myPage)
     {
         static string[] Cards(WebBrowser.Page page) => [.. page.Document.QuerySelectorAll("main .card h2 a").Select(a => $"{a.TextContent} {a.GetAttribute("href")}")];
         var visitor = WebBrowser.Open(app);
@@ -33,7 +33,7 @@ public abstract class FrontPageTests(YhdessaApp app)
         await app.CreateUserAsync(email, "etusivun salasana 2026");
         var member = await app.SignInAsync(email, "etusivun salasana 2026");
         var cards = Cards(await member.OpenAsync($"/?culture={language}"));
-        Assert.Contains($"{myAccount} /account", cards);
+        Assert.Contains($"{myPage} /my", cards);
         Assert.DoesNotContain(cards, card => card.EndsWith("/account/sign-up"));
     }
 

@@ -1,3 +1,4 @@
+using Yhdessa.Features.My;
 using Microsoft.AspNetCore.Identity;
 using Yhdessa.Features.Account.Passwords;
 using Yhdessa.Platform.Data;
@@ -50,6 +51,7 @@ public static class AccountSetup
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoordinatorGuard>();
         services.AddScoped<IDemoData, AccountDemoData>();
+        services.AddMyPagePart<MyAccountPart>();
         return builder;
     }
 }

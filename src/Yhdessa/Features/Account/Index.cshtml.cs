@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.My;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Account;
@@ -21,4 +24,13 @@ public class IndexModel(UserManager<User> users) : PageModel
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(user);
         return Page();
     }
+}
+
+/// <summary>On a person's own page, last: the way to the account's details and settings.</summary>
+internal sealed class MyAccountPart(IStringLocalizer<AccountText> a) : IMyPagePart
+{
+    public int Order => 100;
+
+    public Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        Task.FromResult<MyPagePart?>(new MyPagePart(a["AccountTitle"], [], a["MyAccountLead"], [new MyLink(a["MyAccountLink"], "/account")]));
 }

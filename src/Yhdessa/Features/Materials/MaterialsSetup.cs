@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
+using Yhdessa.Features.Materials.Manage;
+using Yhdessa.Features.My;
 using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform.Data;
@@ -45,6 +47,7 @@ public static class MaterialsSetup
         services.AddRecurringJob<MaterialIndexJob>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
+        services.AddMyPagePart<MyMaterialsPart>();
         services.AddScoped<MaterialUploads>();
         services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();

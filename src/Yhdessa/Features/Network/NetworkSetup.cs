@@ -2,6 +2,7 @@ using Yhdessa.Features.Network.Api;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Groups;
 using Yhdessa.Features.Network.Organisations;
+using Yhdessa.Features.My;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
@@ -16,6 +17,7 @@ public static class NetworkSetup
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<People.PublicPeople>();
         services.AddScoped<GroupService>();
+        services.AddMyPagePart<MyGroupsPart>();
         services.AddScoped<IPersonalDataHolder, NetworkPersonalData>();
         services.AddScoped<IDemoData, NetworkDemoData>();
         return builder;

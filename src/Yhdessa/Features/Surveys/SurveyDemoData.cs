@@ -4,7 +4,8 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Features.Surveys;
 
 /// <summary>Two feedback surveys of one demo series, answered by invented people, so that the results page and
-/// the comparison over time have something to show. Answers go through the same one-time links as real ones.</summary>
+/// the comparison over time have something to show (answers go through the same one-time links as real ones), and a
+/// third still being prepared, whose questions a coordinator can edit.</summary>
 public sealed class SurveyDemoData(YhdessaDb db, SurveyService surveys, ISurveyInvitations invitations, SurveyAnswering answering) : IDemoData
 {
     public int Order => 30;
@@ -51,5 +52,8 @@ public sealed class SurveyDemoData(YhdessaDb db, SurveyService surveys, ISurveyI
                 await answering.SubmitAsync(new Uri(links[i].Url).Segments[^1], form, cancellationToken);
             }
         }
+        await surveys.CreateFromTemplateAsync("demo", $"verkostopaiva-{Answers.Length + 1}", "demo-verkostopaivat",
+            $"Palaute: verkostopäivä {Answers.Length + 1}", $"Respons: nätverksdag {Answers.Length + 1}",
+            $"Feedback: network day {Answers.Length + 1}", cancellationToken);
     }
 }

@@ -26,6 +26,10 @@ public interface ISurveyInvitations
 
     /// <summary>Emails a fresh link to everyone who has not answered; their earlier link stops working. Returns how many.</summary>
     Task<int> RemindAsync(int surveyId, CancellationToken cancellationToken = default);
+
+    /// <summary>For a signed-in person, a fresh answer link (a path) to a survey she was invited to and has not answered,
+    /// or null. Her emailed link stops working, as after a reminder: only one link is live at a time.</summary>
+    Task<string?> OpenOwnAsync(int surveyId, string email, CancellationToken cancellationToken = default);
 }
 
 public sealed class SurveyInvitations(YhdessaDb db, EmailOutbox outbox, IStringLocalizer<SurveyText> text,
@@ -72,6 +76,17 @@ public sealed class SurveyInvitations(YhdessaDb db, EmailOutbox outbox, IStringL
         }
         await db.SaveChangesAsync(cancellationToken);
         return waiting.Count;
+    }
+
+    public async Task<string?> OpenOwnAsync(int surveyId, string email, CancellationToken cancellationToken = default)
+    {
+        var invitation = await db.SurveyInvitations
+            .FirstOrDefaultAsync(i => i.SurveyId == surveyId && i.Email.ToLower() == email.ToLower() && i.AnsweredOn == null, cancellationToken);
+        if (invitation is null) return null;
+        var (token, hash) = NewToken();
+        invitation.TokenHash = hash;
+        await db.SaveChangesAsync(cancellationToken);
+        return $"/surveys/answer/{token}";
     }
 
     /// <summary>The SHA-256 of the token, as stored. A token has 256 random bits, so a plain hash is enough.</summary>

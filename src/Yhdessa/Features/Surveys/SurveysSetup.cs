@@ -1,3 +1,4 @@
+using Yhdessa.Features.My;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
@@ -14,6 +15,7 @@ public static class SurveysSetup
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
+        services.AddMyPagePart<MySurveysPart>();
         services.AddScoped<IDemoData, SurveyDemoData>();
         services.AddScoped<IPersonalDataHolder, SurveyPersonalData>();
         return builder;

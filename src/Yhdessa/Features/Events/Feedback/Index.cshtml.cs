@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.My;
+using Yhdessa.Platform.Identity;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 
@@ -31,4 +35,16 @@ public class IndexModel(YhdessaDb db, EventCatalogue catalogue) : PageModel
             .OrderByDescending(e => e.StartsAt).ToListAsync(cancellationToken);
         Rows = [.. events.Select(e => new FeedbackRow(e, byEvent[e.Id].Id, byEvent[e.Id].Invited, byEvent[e.Id].Responses))];
     }
+}
+
+/// <summary>On a person's own page, for coordinators and the small expert team only: the way to the feedback results.</summary>
+internal sealed class MyFeedbackReadingPart(YhdessaDb db, IStringLocalizer<FeedbackText> f) : IMyPagePart
+{
+    public int Order => 80;
+
+    public async Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken) =>
+        person.IsInRole(Roles.Coordinator)
+        || person.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && await FeedbackAccess.IsSmallExpertTeamMemberAsync(db, userId, cancellationToken)
+            ? new MyPagePart(f["FeedbackListTitle"], [], f["MyFeedbackReadingLead"], [new MyLink(f["FeedbackListTitle"], "/events/feedback")])
+            : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Yhdessa.Features.Events.Feedback;
+using Yhdessa.Features.My;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Jobs;
 
@@ -12,6 +13,8 @@ public static class EventParticipantsSetup
     {
         services.AddScoped<ParticipantList>();
         services.AddScoped<Certificates>();
+        services.AddMyPagePart<MyCertificatesPart>();
+        services.AddMyPagePart<MyFeedbackReadingPart>();
         services.AddScoped<EventFeedback>();
         services.AddScoped<IAuthorizationHandler, FeedbackReaderHandler>();
         services.AddAuthorizationBuilder().AddPolicy(FeedbackAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new FeedbackReaderRequirement()));

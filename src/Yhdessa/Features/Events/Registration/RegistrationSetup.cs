@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Features.My;
 using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Events.Registration;
@@ -18,6 +19,8 @@ public static class RegistrationSetup
     {
         services.AddOptions<RegistrationOptions>().BindConfiguration("Yhdessa:Events");
         services.AddScoped<Registrations>();
+        services.AddScoped<MyRegistrations>();
+        services.AddMyPagePart<MyRegistrationsPart>();
         services.AddSingleton<EventTurns>();
         services.AddScoped<RegistrationMail>();
         services.AddScoped<RegistrationTokens>();
