@@ -57,5 +57,37 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         await Axe.AssertNoViolationsAsync(page);
+        // At desktop width a table of figures shows all its columns, the totals last, with nothing hidden in a scroll
+        // area. Only a long series of many measures with each row's source (over eight columns) scrolls, with its cue.
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.table-wrap')]
+                .filter(w => w.querySelector('thead tr').children.length <= 8 && w.scrollWidth > w.clientWidth + 1)
+                .map(w => (w.querySelector('caption') || w).textContent.trim().slice(0, 60))
+            """);
+        Assert.True(cut.Length == 0, $"{path}: tables cut at 1280 px: {string.Join("; ", cut)}");
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_wide_table_says_that_it_scrolls_and_scrolls_from_the_keyboard()
+    {
+        var page = await browser.NewPageAsync(width: 375, height: 700);
+        await page.GotoAsync("/statistics/programme-moves-in?culture=fi");
+        var wrap = page.Locator(".table-wrap").First;
+        Assert.Equal("Taulukko on leveämpi kuin näkymä: vieritä sitä sivusuunnassa.", (await page.Locator(".scroll-hint").First.TextContentAsync())?.Trim());
+        Assert.True(await page.Locator(".scroll-hint").First.IsVisibleAsync());
+        Assert.Equal("0", await wrap.GetAttributeAsync("tabindex"));
+        Assert.Contains("more-right", await wrap.GetAttributeAsync("class"));
+
+        // Scrolled to its end by the keyboard, the edge mark moves to the side that now hides columns.
+        await wrap.FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        await wrap.EvaluateAsync("w => w.scrollLeft = w.scrollWidth");
+        await Assertions.Expect(wrap).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("more-left"));
+        Assert.DoesNotContain("more-right", await wrap.GetAttributeAsync("class"));
+
+        // At desktop width the same table fits, and no hint is shown.
+        var wide = await browser.NewPageAsync();
+        await wide.GotoAsync("/statistics/programme-moves-in?culture=fi");
+        Assert.False(await wide.Locator(".scroll-hint").First.IsVisibleAsync());
     }
 }
