@@ -46,7 +46,7 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
         await page.Locator("main form.filters button[type=submit]").ClickAsync();
 
         Assert.Contains("area=m%3A837", page.Url);
-        Assert.Equal(3, await page.Locator("figure.chart svg").CountAsync());
+        Assert.Equal(3, await page.Locator("figure.chart svg[role=img]").CountAsync());
         Assert.Equal(8, await page.Locator("table.statistics").CountAsync());
     }
 

@@ -46,7 +46,7 @@ public abstract class DemoFiguresTests(YhdessaApp app)
         var member = await host.CreateUserAsync("Jäsen");
         var page = new HtmlParser().ParseDocument(await host.Client(member).GetStringAsync("/monitoring/dashboards"));
         Assert.Equal(8, page.QuerySelectorAll("table.statistics").Length);
-        Assert.Equal(3, page.QuerySelectorAll("figure.chart svg").Length);
+        Assert.Equal(3, page.QuerySelectorAll("figure.chart svg[role=img]").Length);
     }
 
     [Fact]
