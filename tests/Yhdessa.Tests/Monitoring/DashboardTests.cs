@@ -278,6 +278,25 @@ public abstract class DashboardTests
     }
 
     [Fact]
+    public async Task The_page_says_why_its_figures_may_differ_from_an_exact_export_and_from_the_year_in_progress()
+    {
+        var coordinator = await TwoStepAsync(await host.CreateUserAsync("Koordinaattori selitys", Roles.Coordinator));
+        var member = await host.CreateUserAsync("Jäsen selitys");
+        const string exactNote = "lataamasi taulukot sisältävät tarkat luvut";
+        var thisYear = DateTime.UtcNow.Year;
+
+        var memberPage = Parser.ParseDocument(await host.Client(member).GetStringAsync($"/monitoring/dashboards?from=2020&to={thisYear}"));
+        var notice = memberPage.QuerySelector("main .notice")!.TextContent;
+        Assert.Contains("samat kuin avoimissa tilastoissa", notice);
+        Assert.Contains($"Vuoden {thisYear} luvut kasvavat vielä", notice);
+        Assert.DoesNotContain(exactNote, notice);
+
+        var coordinatorPage = Parser.ParseDocument(await host.Client(coordinator).GetStringAsync("/monitoring/dashboards?from=2020&to=2021"));
+        Assert.Contains(exactNote, coordinatorPage.QuerySelector("main .notice")!.TextContent);
+        Assert.DoesNotContain("kasvavat vielä", coordinatorPage.QuerySelector("main .notice")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_share_of_ended_stays_to_more_independent_and_more_supported_housing_is_shown_on_a_base_large_enough()
     {
         var coordinator = await TwoStepAsync(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));

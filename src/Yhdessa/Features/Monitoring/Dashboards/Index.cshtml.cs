@@ -48,10 +48,14 @@ public sealed class IndexModel(YhdessaDb db, DashboardQuery query, DashboardTabl
     public int FirstYear { get; private set; }
     public int LastYear { get; private set; }
 
+    /// <summary>Whether the viewer's exports hold the exact figures (the page always shows the protected ones).</summary>
+    public bool ExactExport { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var view = await PrepareAsync(cancellationToken);
         if (view is null) return Page();
+        ExactExport = view.Exact;
         Tables = tables.ForDashboard(await query.ComputeAsync(view.Scope, cancellationToken), protect: true, ScopeName, view.Published);
         return Page();
     }
