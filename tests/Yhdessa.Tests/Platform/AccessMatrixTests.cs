@@ -96,6 +96,10 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET events/{key}/approvals"] = Access.Coordinator,
         ["POST events/{key}/approvals?handler=Approve"] = Access.Coordinator,
         ["POST events/{key}/approvals?handler=Decline"] = Access.Coordinator,
+        // A person's own page, and the survey she was invited to, opened from it (refused inside for anyone else's).
+        ["GET my"] = Access.SignedIn,
+        ["GET surveys/{id:int}/mine"] = Access.SignedIn,
+        ["POST surveys/{id:int}/mine"] = Access.SignedIn,
         ["GET surveys"] = Access.Coordinator,
         ["GET surveys/new"] = Access.Coordinator,
         ["POST surveys/new"] = Access.Coordinator,

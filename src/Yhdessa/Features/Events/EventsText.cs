@@ -16,15 +16,13 @@ public static class EventsDisplay
     public static string TypeName(this IStringLocalizer<EventsText> e, EventType type) => e[$"Type_{type}"];
     public static string VisibilityName(this IStringLocalizer<EventsText> e, EventVisibility visibility) => e[$"Visibility_{visibility}"];
 
-    /// <summary>"ti 24.11.2026 klo 9.00–15.30", with the weekday in the reader's language and the Finnish clock.</summary>
+    /// <summary>"ti 24.11.2026 klo 9.00–15.30" (Tue 24 Nov 2026, 09:00–15:30), on the Finnish clock, written the
+    /// reader's way.</summary>
     public static string When(this IStringLocalizer<EventsText> e, Event ev)
     {
-        var start = HelsinkiTime.ToHelsinki(ev.StartsAt);
-        var end = HelsinkiTime.ToHelsinki(ev.EndsAt);
-        var culture = Languages.FormattingCulture(Languages.Current);
-        var day = start.ToString("ddd d.M.yyyy", culture);
-        return start.Date == end.Date
-            ? e["WhenSameDay", day, start.ToString("H.mm", culture), end.ToString("H.mm", culture)]
-            : e["WhenSpan", day, start.ToString("H.mm", culture), end.ToString("ddd d.M.yyyy", culture), end.ToString("H.mm", culture)];
+        var day = HelsinkiTime.Date(ev.StartsAt, weekday: true);
+        return HelsinkiTime.ToHelsinki(ev.StartsAt).Date == HelsinkiTime.ToHelsinki(ev.EndsAt).Date
+            ? e["WhenSameDay", day, HelsinkiTime.Time(ev.StartsAt), HelsinkiTime.Time(ev.EndsAt)]
+            : e["WhenSpan", day, HelsinkiTime.Time(ev.StartsAt), HelsinkiTime.Date(ev.EndsAt, weekday: true), HelsinkiTime.Time(ev.EndsAt)];
     }
 }

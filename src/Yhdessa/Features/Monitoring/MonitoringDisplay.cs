@@ -1,3 +1,4 @@
+using Yhdessa.Platform.Localization;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -34,7 +35,7 @@ public static class MonitoringDisplay
             ? date : null;
     }
 
-    public static string Date(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => HelsinkiTime.Day(date);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 

@@ -48,6 +48,6 @@ internal sealed class MySurveysPart(YhdessaDb db, SurveyService surveys, UserMan
         if (waiting.Count == 0) return null;
         var language = Languages.Current;
         return new MyPagePart(s["MySurveysHeading"], [.. waiting.Select(survey => new MyThing(survey.Title(language), $"/surveys/{survey.Id}/mine",
-            survey.ClosesOn is { } day ? s["MySurveyCloses", day.ToString("d.M.yyyy", CultureInfo.InvariantCulture)].Value : null, Post: s["MySurveyAnswer"]))]);
+            survey.ClosesOn is { } day ? s["MySurveyCloses", HelsinkiTime.Day(day)].Value : null, Post: s["MySurveyAnswer"]))]);
     }
 }

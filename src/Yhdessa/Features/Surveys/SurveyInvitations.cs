@@ -113,7 +113,7 @@ public sealed class SurveyInvitations(YhdessaDb db, EmailOutbox outbox, IStringL
         var greeting = text["MailGreeting", name].Value;
         var body = text[reminder ? "MailReminderBody" : "MailInviteBody", title].Value;
         var closes = survey.ClosesOn is { } day
-            ? text["MailClosesOn", day.ToString("d.M.yyyy", CultureInfo.InvariantCulture)].Value + "\n\n" : "";
+            ? text["MailClosesOn", HelsinkiTime.Day(day)].Value + "\n\n" : "";
         var anonymity = text["MailAnonymity"].Value;
         var textBody = $"{greeting}\n\n{body}\n\n{link}\n\n{closes}{anonymity}\n";
         var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

@@ -23,13 +23,11 @@ public static class Languages
         _ => CultureInfo.GetCultureInfo("fi-FI"),
     };
 
-    // English with Finnish date and number conventions: a Finnish service reads the same in every language.
+    // English in Finland, with English number conventions (4.3, 1,250): the reader of an English page reads them so.
     private static readonly Lazy<CultureInfo> FinnishEnglish = new(() =>
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo("en-FI").Clone();
-        var finnish = CultureInfo.GetCultureInfo("fi-FI");
-        culture.DateTimeFormat.ShortDatePattern = finnish.DateTimeFormat.ShortDatePattern;
-        culture.NumberFormat = (NumberFormatInfo)finnish.NumberFormat.Clone();
+        culture.NumberFormat = (NumberFormatInfo)CultureInfo.GetCultureInfo("en-GB").NumberFormat.Clone();
         return CultureInfo.ReadOnly(culture);
     });
 

@@ -103,8 +103,8 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
         var start = HelsinkiTime.ToHelsinki(ev.StartsAt);
         var end = HelsinkiTime.ToHelsinki(ev.EndsAt);
         var dates = start.Date == end.Date
-            ? start.ToString("d.M.yyyy", CultureInfo.InvariantCulture)
-            : $"{start.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}–{end.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}";
+            ? HelsinkiTime.Date(ev.StartsAt)
+            : $"{HelsinkiTime.Date(ev.StartsAt)}–{HelsinkiTime.Date(ev.EndsAt)}";
         var organisers = string.Join(", ", ev.Organisers.Select(o => o.Organisation?.Name).OfType<string>());
 
         using var builder = new PdfDocumentBuilder();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
+using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Monitoring.Dashboards;
 
@@ -103,7 +104,7 @@ public static class BarChart
         return new HtmlString($"<figure class=\"chart\" id=\"{id}\">{svg}{(series.Count > 1 ? legend.ToString() : "")}</figure>");
     }
 
-    private static CultureInfo Culture => CultureInfo.GetCultureInfo("fi-FI");
+    private static CultureInfo Culture => Languages.FormattingCulture(Languages.Current);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
