@@ -73,7 +73,7 @@ public abstract class ImportTests(YhdessaApp app)
         Assert.Contains(lines, l => l.StartsWith("Rivi 9, sarake Sijoittuminen: "));
         Assert.Contains(lines, l => l.StartsWith("Rivi 10, sarake Päättymispäivä: ") || l.StartsWith("Rivi 10, sarake Sijoittuminen: "));
         Assert.Contains(lines, l => l.StartsWith("Rivi 11, sarake Muuttopäivä: ") && l.Contains("rivin 2"));
-        Assert.Contains(lines, l => l.StartsWith("Rivi 12, sarake Tilanne ennen muuttoa: Tuntematon koodi ”Sofa”"));
+        Assert.Contains(lines, l => l.StartsWith("Rivi 12, sarake Tilanne ennen muuttoa: Tuntematon arvo ”Sofa”") && l.Contains("Asunnoton (Homeless)"));
         Assert.DoesNotContain(lines, l => l.StartsWith("Rivi 2,"));
         Assert.Contains("Mitään ei tallennettu", page.Text);
         Assert.Empty(await app.StaysAsync(setting.UnitId));
@@ -308,6 +308,13 @@ public abstract class ImportTests(YhdessaApp app)
         Assert.Equal(["Counts", "Instructions"], workbook.Worksheets.Select(w => w.Name));
         Assert.Equal("Service type", workbook.Worksheet(1).Cell(1, 1).GetString());
         Assert.Contains(workbook.Worksheet(2).CellsUsed(), cell => cell.GetString() == "stays ended during the period (category: destination)");
+
+        // The allowed values: each code with the name a file may give instead, in the reader's language.
+        var finnish = await setting.Reporter.Client.GetByteArrayAsync("/monitoring/import?handler=template&kind=stays&format=xlsx&culture=fi");
+        using var stays = new ClosedXML.Excel.XLWorkbook(new MemoryStream(finnish));
+        var code = stays.Worksheet(2).CellsUsed().First(cell => cell.GetString() == "LongTermHomeless");
+        Assert.Equal("Pitkäaikaisasunnoton", code.CellRight().GetString());
+        Assert.Contains(stays.Worksheet(2).CellsUsed(), cell => cell.GetString().StartsWith("Sarakkeen ”Tilanne ennen muuttoa” sallitut arvot: kirjoita koodi tai nimi"));
     }
 
     [Fact]
@@ -327,5 +334,42 @@ public abstract class ImportTests(YhdessaApp app)
 
         var stays = await setting.ImportAsync(ImportFiles.StaysCsv("A1;x-1;1.2.2025;Homeless;;"));
         Assert.Contains("Yksikkö ilmoittaa tällä kierroksella lukumäärät", stays.Text);
+    }
+
+    [Fact]
+    public async Task Values_may_be_written_as_the_names_the_report_table_shows_in_any_language_and_anything_else_gets_the_allowed_names()
+    {
+        var setting = await app.SettingAsync();
+        var saved = await setting.ImportAsync(ImportFiles.StaysCsv(
+            "A1;n-1;1.2.2025;Asunnoton;;",
+            "A1;n-2;1.2.2025;pitkäaikais asunnoton;;",
+            "A1;n-3;1.2.2025;Långvarigt bostadslös;15.3.2025;Kuoli",
+            "A1;n-4;1.2.2025;LONG-TERM HOMELESS;;"));
+        Assert.Contains("4 uutta jaksoa", saved.Notice);
+        var stays = (await app.StaysAsync(setting.UnitId)).OrderBy(s => s.ResidentCode).ToList();
+        Assert.Equal([SituationBefore.Homeless, SituationBefore.LongTermHomeless, SituationBefore.LongTermHomeless, SituationBefore.LongTermHomeless],
+            stays.Select(s => s.SituationBefore));
+        Assert.Equal(Destination.Died, stays[2].Destination);
+
+        // A Swedish reader is told what is allowed in Swedish, and nothing is saved.
+        var refused = await setting.ImportAsync(ImportFiles.StaysCsv("A1;n-5;1.2.2025;Sohvalla;;"), language: "sv");
+        var line = Assert.Single(refused.ReportLines());
+        Assert.Contains("Okänt värde ”Sohvalla”", line);
+        Assert.Contains("Bostadslös (Homeless)", line);
+        Assert.Equal(4, (await app.StaysAsync(setting.UnitId)).Count);
+    }
+
+    [Fact]
+    public async Task Counts_may_name_their_service_type_measure_and_category_as_the_report_table_does()
+    {
+        var setting = await app.SettingAsync(ReportingMethod.Aggregate);
+        var file = "Palvelutyyppi;Mittari;Luokka;Lukumäärä\r\nTuettu asuminen;MovesIn;Pitkäaikaisasunnoton;7\r\n";
+        var page = await setting.ImportAsync(ImportFiles.Csv(file));
+        Assert.Contains("1 uutta lukua", page.Notice);
+        var value = await app.DbAsync(db => db.AggregateValues.SingleAsync(v => v.UnitId == setting.UnitId));
+        Assert.Equal((ServiceType.SupportedHousing, "LongTermHomeless", 7), (value.ServiceType, value.Category, value.Count));
+
+        var bad = await setting.ImportAsync(ImportFiles.Csv("Palvelutyyppi;Mittari;Luokka;Lukumäärä\r\nTuettu asuminen;MovesIn;Kuoli;1\r\n"));
+        Assert.Contains(bad.ReportLines(), l => l.StartsWith("Rivi 2, sarake Luokka: Luokka ei sovi tälle mittarille.") && l.Contains("Pitkäaikaisasunnoton (LongTermHomeless)"));
     }
 }

@@ -34,7 +34,17 @@ public static class ImportTemplates
         _ => [],
     };
 
-    public static byte[] Xlsx(ImportKind kind, string language, IStringLocalizer<ImportText> t)
+    /// <param name="names">The names of the codes as the report table shows them (MonitoringText), written beside each
+    /// code on the instructions sheet: a file may give either.</param>
+    private static string EnumOf(ImportColumn column) => column.Key switch
+    {
+        "SituationBefore" => nameof(SituationBefore),
+        "Destination" => nameof(Destination),
+        "ServiceType" => nameof(ServiceType),
+        _ => nameof(Measure),
+    };
+
+    public static byte[] Xlsx(ImportKind kind, string language, IStringLocalizer<ImportText> t, IStringLocalizer? names = null)
     {
         var columns = ImportColumns.For(kind);
         using var workbook = new XLWorkbook();
@@ -76,12 +86,13 @@ public static class ImportTemplates
             foreach (var code in CodesOf(column))
             {
                 help.Cell(row, 1).SetValue(code);
+                if (names is not null) help.Cell(row, 2).SetValue(names[$"{EnumOf(column)}_{code}"].Value);
                 help.Cell(row, 3).SetValue(t[$"Code_{column.Key}_{code}"].Value);
                 row++;
             }
         }
         help.Column(1).Width = 36;
-        help.Column(2).Width = 12;
+        help.Column(2).Width = 30;
         help.Column(3).Width = 90;
 
         using var stream = new MemoryStream();

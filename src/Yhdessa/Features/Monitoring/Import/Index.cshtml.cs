@@ -16,7 +16,8 @@ namespace Yhdessa.Features.Monitoring.Import;
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.MicroData)]
 [ImportUploadLimit]
-public class IndexModel(MonitoringAccess access, MonitoringImporter importer, ImportReport report, IStringLocalizer<ImportText> t) : PageModel
+public class IndexModel(MonitoringAccess access, MonitoringImporter importer, ImportReport report, IStringLocalizer<ImportText> t,
+    IStringLocalizer<MonitoringText> names) : PageModel
 {
     public const string Accept = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -88,7 +89,7 @@ public class IndexModel(MonitoringAccess access, MonitoringImporter importer, Im
         var language = Languages.Current;
         return format == "csv"
             ? File(ImportTemplates.Csv(kind, language), "text/csv; charset=utf-8", ImportTemplates.FileName(kind, language, "csv"))
-            : File(ImportTemplates.Xlsx(kind, language, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            : File(ImportTemplates.Xlsx(kind, language, t, names), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ImportTemplates.FileName(kind, language, "xlsx"));
     }
 

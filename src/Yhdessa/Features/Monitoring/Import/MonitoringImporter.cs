@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Monitoring.Dashboards;
 using Yhdessa.Features.Monitoring.Data;
 using Yhdessa.Features.Monitoring.Reporting;
@@ -29,8 +30,10 @@ public sealed record ImportOutcome(ImportKind Kind, int Rows, int EmptyRows, IRe
 /// updated in place. Rows are streamed; what is kept per row is the few parsed values the overlap check needs.
 /// </summary>
 public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, TimeProvider clock, AuditLog audit, DashboardCache dashboards,
-    ILogger<MonitoringImporter> logger)
+    IStringLocalizer<MonitoringText> names, ILogger<MonitoringImporter> logger)
 {
+    private readonly ImportLabels labels = new(names);
+
     /// <summary>Enough to fix a file in one go; a file with more is usually wrong in one column on every row.</summary>
     public const int MaxProblems = 1000;
 
@@ -102,7 +105,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         {
             if (row.IsEmpty) { empty++; continue; }
             rows++;
-            if (ParseStay(row, map, services, context) is { } stay) parsed.Add(stay);
+            if (ParseStay(row, map, services, context, labels) is { } stay) parsed.Add(stay);
             if (context.Problems.Count >= StopAfterProblems) break;
         }
         var problems = context.Problems;
@@ -142,7 +145,8 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
 
     /// <summary>A row through the same <see cref="StayRules"/> as the web form, after the identifier guard and the
     /// reading of dates; a cell refused by either gets no second message from the rules.</summary>
-    private static ParsedStay? ParseStay(SheetRow row, HeaderMap map, IReadOnlyDictionary<string, HousingService> services, ImportContext context)
+    private static ParsedStay? ParseStay(SheetRow row, HeaderMap map, IReadOnlyDictionary<string, HousingService> services, ImportContext context,
+        ImportLabels labels)
     {
         var problems = context.Problems;
         var before = problems.Count;
@@ -158,7 +162,8 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         }
 
         var draft = new StayDraft(Cell(ImportColumns.Service), Cell(ImportColumns.Resident), Date(ImportColumns.MoveIn),
-            Cell(ImportColumns.SituationBefore), Date(ImportColumns.End), Cell(ImportColumns.Destination));
+            labels.Code<SituationBefore>(Cell(ImportColumns.SituationBefore)), Date(ImportColumns.End),
+            labels.Code<Destination>(Cell(ImportColumns.Destination)));
         var errors = new List<RuleError>();
         var stay = StayRules.Check(draft, services, context.Today, errors);
         foreach (var error in errors)
@@ -169,7 +174,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
             {
                 RuleCodes.UnknownService => new ImportProblem(row.Number, Heading(map, column), "UnknownService", draft.ServiceCode!.Trim()),
                 RuleCodes.UnknownCode => new ImportProblem(row.Number, Heading(map, column), "UnknownCode", Cell(column)!,
-                    string.Join(", ", ImportTemplates.CodesOf(column))),
+                    column == ImportColumns.Destination ? labels.Allowed<Destination>() : labels.Allowed<SituationBefore>()),
                 _ => new ImportProblem(row.Number, Heading(map, column), error.Code, error.Arguments),
             });
         }
@@ -317,7 +322,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         {
             if (row.IsEmpty) { empty++; continue; }
             rows++;
-            if (ParseCount(row, map, context.Problems) is { } count) parsed.Add(count);
+            if (ParseCount(row, map, context.Problems, labels) is { } count) parsed.Add(count);
             if (context.Problems.Count >= StopAfterProblems) break;
         }
         var problems = context.Problems;
@@ -358,7 +363,7 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         return Finish(ImportKind.Aggregates, rows, empty, problems, added, updated, unchanged);
     }
 
-    private static ParsedCount? ParseCount(SheetRow row, HeaderMap map, List<ImportProblem> problems)
+    private static ParsedCount? ParseCount(SheetRow row, HeaderMap map, List<ImportProblem> problems, ImportLabels labels)
     {
         var before = problems.Count;
         var refused = Guard(row, map, problems);
@@ -376,9 +381,20 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
         {
             var allowed = Codes.CategoriesOf(measure);
             var written = Cell(ImportColumns.Category) ?? "";
+            written = measure switch
+            {
+                Measure.MovesIn => labels.Code<SituationBefore>(written)!,
+                Measure.StaysEnded => labels.Code<Destination>(written)!,
+                _ => written,
+            };
             var match = allowed.FirstOrDefault(a => string.Equals(a, written, StringComparison.OrdinalIgnoreCase));
             if (match is null)
-                Add(ImportColumns.Category, "CategoryNotForMeasure", allowed is [""] ? "–" : string.Join(", ", allowed));
+                Add(ImportColumns.Category, "CategoryNotForMeasure", measure switch
+                {
+                    Measure.MovesIn => labels.Allowed<SituationBefore>(),
+                    Measure.StaysEnded => labels.Allowed<Destination>(),
+                    _ => "–",
+                });
             else category = match;
         }
         int count = 0;
@@ -398,8 +414,8 @@ public sealed class MonitoringImporter(YhdessaDb db, RoundWorkflow workflow, Tim
                 Add(column, RuleCodes.Required);
                 return false;
             }
-            if (Codes.TryParse(text, out value)) return true;
-            Add(column, "UnknownCode", text, string.Join(", ", Enum.GetNames<T>()));
+            if (Codes.TryParse(labels.Code<T>(text), out value)) return true;
+            Add(column, "UnknownCode", text, labels.Allowed<T>());
             return false;
         }
     }
