@@ -241,4 +241,29 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         Assert.Contains("kierroksen lukuja ei voi muuttaa", settled.Text);
         Assert.Equal(new DateOnly(2025, 8, 1), (await w.StayAsync(ended)).End);
     }
+
+    [Fact]
+    public async Task A_half_year_report_shows_a_stay_that_ended_after_its_period_as_going_on_at_its_end()
+    {
+        var w = await MonitoringWorld.OfAsync(app);
+        var own = await w.OwnUnitAsync();
+        await w.DbAsync(async db =>
+        {
+            await db.CollectionRounds.Where(r => r.Id == own.Round).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Start, new DateOnly(2025, 1, 1)).SetProperty(r => r.End, new DateOnly(2025, 6, 30)).SetProperty(r => r.Period, "2025H1"));
+            db.Stays.AddRange(
+                new Stay(own.Unit, own.Service, "PUOLI-1", new DateOnly(2025, 2, 1), SituationBefore.Homeless, new DateOnly(2025, 3, 1), Destination.Died, own.Round),
+                new Stay(own.Unit, own.Service, "PUOLI-2", new DateOnly(2025, 2, 1), SituationBefore.Homeless, new DateOnly(2025, 9, 15), Destination.Homelessness, own.Round));
+            return await db.SaveChangesAsync();
+        });
+        var reporter = await MonitoringWorld.SignedInAsync(app, own.ReporterEmail);
+
+        var page = await reporter.OpenAsync($"/monitoring/report/{own.Round}/{own.Unit}");
+        var rows = new[] { "PUOLI-1", "PUOLI-2" }.ToDictionary(code => code,
+            code => page.Document.QuerySelectorAll("main table tbody tr").Single(r => r.TextContent.Contains(code)).TextContent);
+        Assert.Contains("1.3.2025", rows["PUOLI-1"]);
+        Assert.Contains("Kuoli", rows["PUOLI-1"]);
+        Assert.Contains("Jatkui kauden lopussa (päättyi myöhemmin 15.9.2025", rows["PUOLI-2"]);
+        Assert.DoesNotContain("Asunnottomaksi", rows["PUOLI-2"]);
+    }
 }
