@@ -105,7 +105,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language);
         await CheckFirstLinkAsync(page, "a[href$='/cancel']", language, from: "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030");
         await CheckFirstLinkAsync(page, "a[href*='/events/themes?edit=']", language, from: "/events/themes");
-        // The demo surveys (owner "demo") have answers and a series of two, so results show charts and the comparison.
+        // The demo surveys (the network's own) have answers and a series of two, so results show charts and the comparison.
         await CheckFirstLinkAsync(page, "a[href$='/results']", language, from: "/surveys");
         await CheckFirstLinkAsync(page, "td > a[href^='/surveys/']:not([href$='/results'])", language, from: "/surveys");
         // A past demo event: its participants with attendance marked, the door list, and its feedback results.

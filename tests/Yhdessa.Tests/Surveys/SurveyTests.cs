@@ -9,6 +9,7 @@ using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Email;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
+using Yhdessa.Tests.Events;
 using Person = Yhdessa.Tests.Support.WebBrowser;
 
 
@@ -404,14 +405,27 @@ public abstract class SurveyTests(YhdessaApp app)
     public async Task A_coordinator_creates_a_survey_from_the_template_edits_questions_and_opens_it()
     {
         var coordinator = await CoordinatorAsync();
-        var refused = await coordinator.SubmitAsync("/surveys/new", new() { ["Input.TitleFi"] = "", ["Input.OwnerId"] = "" });
+        var refused = await coordinator.SubmitAsync("/surveys/new", new() { ["Input.TitleFi"] = "" });
         Assert.Contains("Otsikko suomeksi", refused.ErrorSummary);
+        // The owner is chosen from events and the network's own surveys, never typed as a code.
+        var ev = EventTestData.NewEvent(EventTestData.Unique("Kevätseminaari"), DateTimeOffset.UtcNow.AddDays(20));
+        await app.AddEventsAsync(ev);
+        var newForm = await coordinator.OpenAsync("/surveys/new");
+        Assert.Contains(newForm.Document.QuerySelectorAll("#Input_Owner option"),
+            o => o.GetAttribute("value") == $"event:{ev.Id}" && o.TextContent.StartsWith(ev.TitleFi + " ("));
+        Assert.Contains(newForm.Document.QuerySelectorAll("#Input_Owner option"), o => o.GetAttribute("value") == "network:" && o.TextContent == "Verkoston oma kysely");
+        var forged = await coordinator.SubmitAsync("/surveys/new", new() { ["Input.TitleFi"] = "Palaute", ["Input.Owner"] = "event:999999" });
+        Assert.Contains("Valitse kohde luettelosta", forged.ErrorSummary);
 
         var created = await coordinator.SubmitAsync("/surveys/new", new()
         {
-            ["Input.TitleFi"] = "Kevätseminaarin palaute", ["Input.TitleSv"] = "Respons", ["Input.OwnerKind"] = "event", ["Input.OwnerId"] = "kevat-2027",
+            ["Input.TitleFi"] = "Kevätseminaarin palaute", ["Input.TitleSv"] = "Respons", ["Input.Owner"] = $"event:{ev.Id}",
         });
         Assert.Matches(@"^/surveys/\d+$", created.Path);
+        Assert.Equal($"/events/{ev.Slug}", created.Document.QuerySelector("main dd a")?.GetAttribute("href"));
+        var list = await coordinator.OpenAsync("/surveys");
+        Assert.Contains(list.Document.QuerySelectorAll("main td a"), a => a.GetAttribute("href") == $"/events/{ev.Slug}" && a.TextContent.StartsWith(ev.TitleFi));
+        Assert.DoesNotContain("event:", list.Text);
         var id = int.Parse(created.Path.Split('/')[^1]);
         Assert.Equal(5, created.Document.QuerySelectorAll("main ol > li").Length);
 

@@ -16,7 +16,7 @@ namespace Yhdessa.Features.Surveys;
 /// <summary>A survey's coordinator page (<c>/surveys/{id}</c>): its texts and closing day, its questions (add,
 /// remove, reorder), opening and closing, and inviting people.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class EditModel(YhdessaDb db, SurveyService surveys, ISurveyInvitations invitations, AuditLog audit,
+public class EditModel(YhdessaDb db, SurveyService surveys, SurveyOwners owners, ISurveyInvitations invitations, AuditLog audit,
     IStringLocalizer<SurveyText> s) : PageModel
 {
     public sealed class SurveyInput
@@ -50,6 +50,7 @@ public class EditModel(YhdessaDb db, SurveyService surveys, ISurveyInvitations i
     public SurveyInput Input { get; set; } = new();
     public InviteInput Invite { get; set; } = new();
     public Survey Survey { get; private set; } = null!;
+    public SurveyOwner Owner { get; private set; } = null!;
     public bool Answered { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -188,6 +189,7 @@ public class EditModel(YhdessaDb db, SurveyService surveys, ISurveyInvitations i
     {
         if (await surveys.FindAsync(id, cancellationToken) is not { } survey) return false;
         Survey = survey;
+        Owner = (await owners.NamesAsync([(survey.OwnerKind, survey.OwnerId)], cancellationToken))(survey.OwnerKind, survey.OwnerId);
         Answered = await surveys.HasResponsesAsync(id, cancellationToken);
         return true;
     }

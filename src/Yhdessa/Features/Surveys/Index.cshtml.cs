@@ -9,9 +9,9 @@ namespace Yhdessa.Features.Surveys;
 
 /// <summary>Every survey, newest first, for coordinators (<c>/surveys</c>).</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class IndexModel(YhdessaDb db) : PageModel
+public class IndexModel(YhdessaDb db, SurveyOwners owners) : PageModel
 {
-    public sealed record Row(Survey Survey, int Invited, int Responses);
+    public sealed record Row(Survey Survey, SurveyOwner Owner, int Invited, int Responses);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -22,6 +22,7 @@ public class IndexModel(YhdessaDb db) : PageModel
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var responses = await db.SurveyResponses.GroupBy(r => r.SurveyId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        Rows = surveys.Select(s => new Row(s, invited.GetValueOrDefault(s.Id), responses.GetValueOrDefault(s.Id))).ToList();
+        var owner = await owners.NamesAsync(surveys.Select(s => (s.OwnerKind, s.OwnerId)), cancellationToken);
+        Rows = surveys.Select(s => new Row(s, owner(s.OwnerKind, s.OwnerId), invited.GetValueOrDefault(s.Id), responses.GetValueOrDefault(s.Id))).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace Yhdessa.Features.Surveys;
 
 /// <summary>A new survey as a copy of the event feedback template (<c>/surveys/new</c>), to be edited next.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public class NewModel(SurveyService surveys, AuditLog audit, IStringLocalizer<SurveyText> s) : PageModel
+public class NewModel(SurveyService surveys, SurveyOwners owners, AuditLog audit, IStringLocalizer<SurveyText> s) : PageModel
 {
     public sealed class NewInput
     {
@@ -22,25 +22,38 @@ public class NewModel(SurveyService surveys, AuditLog audit, IStringLocalizer<Su
         public string? TitleSv { get; set; }
         [StringLength(SurveyLimits.Title, ErrorMessage = "TooLong"), Display(Name = "Surveys_TitleEn")]
         public string? TitleEn { get; set; }
-        [Required(ErrorMessage = "Required"), StringLength(SurveyLimits.Owner, ErrorMessage = "TooLong"), Display(Name = "Surveys_OwnerKind")]
-        public string OwnerKind { get; set; } = "event";
-        [Required(ErrorMessage = "Required"), StringLength(SurveyLimits.Owner, ErrorMessage = "TooLong"), Display(Name = "Surveys_OwnerId")]
-        public string OwnerId { get; set; } = "";
+        /// <summary>What the survey belongs to, as "kind:id" from the choices offered (<see cref="SurveyOwners"/>).</summary>
+        [Required(ErrorMessage = "Required"), Display(Name = "Surveys_Owner")]
+        public string Owner { get; set; } = NetworkSurveys.Key + ":";
         [StringLength(SurveyLimits.Owner, ErrorMessage = "TooLong"), Display(Name = "Surveys_Series")]
         public string? Series { get; set; }
     }
 
     [BindProperty] public NewInput Input { get; set; } = new();
 
-    public void OnGet() { }
+    /// <summary>The choices of the owner, by kind (e.g. the network's own surveys, then events).</summary>
+    public List<(ISurveyOwnerKind Kind, IReadOnlyList<SurveyOwner> Choices)> OwnerChoices { get; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadChoicesAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
-        var survey = await surveys.CreateFromTemplateAsync(Input.OwnerKind.Trim(), Input.OwnerId.Trim(), TextInput.TrimToNull(Input.Series),
+        var owner = ModelState.IsValid ? await owners.ChosenAsync(Input.Owner, cancellationToken) : null;
+        if (ModelState.IsValid && owner is null) ModelState.AddModelError("Input.Owner", s["OwnerNotOffered"]);
+        if (!ModelState.IsValid || owner is not var (kind, ownerId))
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+        var survey = await surveys.CreateFromTemplateAsync(kind, ownerId, TextInput.TrimToNull(Input.Series),
             Input.TitleFi.Trim(), TextInput.TrimToNull(Input.TitleSv), TextInput.TrimToNull(Input.TitleEn), cancellationToken);
         await audit.RecordNowAsync("survey.created", "survey:" + survey.Id, cancellationToken: cancellationToken);
         TempData["Notice"] = (string)s["SurveyCreated"];
         return Redirect("/surveys/" + survey.Id);
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kind in owners.Kinds) OwnerChoices.Add((kind, await kind.ChoicesAsync(cancellationToken)));
     }
 }

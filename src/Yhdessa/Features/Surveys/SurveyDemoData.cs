@@ -28,7 +28,7 @@ public sealed class SurveyDemoData(YhdessaDb db, SurveyService surveys, ISurveyI
     {
         for (var round = 0; round < Answers.Length; round++)
         {
-            var survey = await surveys.CreateFromTemplateAsync("demo", $"verkostopaiva-{round + 1}", "demo-verkostopaivat",
+            var survey = await surveys.CreateFromTemplateAsync(NetworkSurveys.Key, $"verkostopaiva-{round + 1}", "demo-verkostopaivat",
                 $"Palaute: verkostopäivä {round + 1}", $"Respons: nätverksdag {round + 1}", $"Feedback: network day {round + 1}",
                 cancellationToken);
             survey.Status = SurveyStatus.Open;
@@ -52,7 +52,7 @@ public sealed class SurveyDemoData(YhdessaDb db, SurveyService surveys, ISurveyI
                 await answering.SubmitAsync(new Uri(links[i].Url).Segments[^1], form, cancellationToken);
             }
         }
-        await surveys.CreateFromTemplateAsync("demo", $"verkostopaiva-{Answers.Length + 1}", "demo-verkostopaivat",
+        await surveys.CreateFromTemplateAsync(NetworkSurveys.Key, $"verkostopaiva-{Answers.Length + 1}", "demo-verkostopaivat",
             $"Palaute: verkostopäivä {Answers.Length + 1}", $"Respons: nätverksdag {Answers.Length + 1}",
             $"Feedback: network day {Answers.Length + 1}", cancellationToken);
     }

@@ -12,6 +12,8 @@ public static class SurveysSetup
     {
         var services = builder.Services;
         services.AddScoped<SurveyService>();
+        services.AddScoped<SurveyOwners>();
+        services.AddScoped<ISurveyOwnerKind, NetworkSurveys>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();

@@ -16,6 +16,7 @@ public static class EventParticipantsSetup
         services.AddMyPagePart<MyCertificatesPart>();
         services.AddMyPagePart<MyFeedbackReadingPart>();
         services.AddScoped<EventFeedback>();
+        services.AddScoped<Surveys.ISurveyOwnerKind, EventSurveyOwners>();
         services.AddScoped<IAuthorizationHandler, FeedbackReaderHandler>();
         services.AddAuthorizationBuilder().AddPolicy(FeedbackAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new FeedbackReaderRequirement()));
         services.AddRecurringJob<FeedbackJob>();
