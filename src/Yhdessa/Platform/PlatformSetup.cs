@@ -45,7 +45,14 @@ public static class PlatformSetup
         services.AddPlatformHealth();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseBusyHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Yhdessä";
+            document.Info.Description = "The open data of the Yhdessä network: events, materials, organisations, groups and open statistics. " +
+                "No sign-in. See /api for examples.";
+            document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = "CC BY 4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") };
+            return Task.CompletedTask;
+        }));
         services.AddPublicPageCache();
         services.AddSingleton<Municipalities>();
         // Write ä, ö and å as characters, not as &#xE4; entities.
@@ -95,6 +102,14 @@ public static class PlatformSetup
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        // The API explorer (Swagger UI, its files inside the package) on the app's own OpenAPI document; /api tells
+        // people what the API is and leads there.
+        app.UseSwaggerUI(explorer =>
+        {
+            explorer.RoutePrefix = "api/explorer";
+            explorer.SwaggerEndpoint("/openapi/v1.json", "Yhdessä v1");
+            explorer.DocumentTitle = "Yhdessä – API";
+        });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

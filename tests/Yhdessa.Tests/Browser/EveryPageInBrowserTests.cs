@@ -18,7 +18,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
 {
     private static readonly string[] VisitorPages =
     [
-        "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email", "/accessibility/feedback",
+        "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email", "/accessibility/feedback", "/api",
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
         "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
         "/surveys/answer/thanks",
