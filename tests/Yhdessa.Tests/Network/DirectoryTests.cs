@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Tests.Network;
@@ -113,6 +115,58 @@ public abstract class DirectoryTests(YhdessaApp app)
 
         Assert.Contains("Unknown municipality code", page.QuerySelector("[role=alert]")!.TextContent);
         Assert.Empty(Names(page));
+    }
+
+    [Fact]
+    public async Task An_organisations_page_lists_the_events_it_organises_and_the_materials_it_wrote_as_the_reader_may_see_them()
+    {
+        var slug = "tekija-" + Guid.NewGuid().ToString("N")[..8];
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (organisationId, coming, membersOnly, held, published, draft) = await host.WithDbAsync(async db =>
+        {
+            var o = new Organisation { Slug = slug, Sector = Sector.Ngo, MunicipalityCode = "091", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            o.SetNames("Tekijäyhdistys " + tag, null, null);
+            db.Organisations.Add(o);
+            await db.SaveChangesAsync();
+            Event Organised(string title, double days, EventVisibility visibility = EventVisibility.Public)
+            {
+                var ev = Yhdessa.Tests.Events.EventTestData.NewEvent(title + " " + tag, DateTimeOffset.UtcNow.AddDays(days), visibility);
+                ev.Organisers.Add(new EventOrganiser { OrganisationId = o.Id });
+                db.Events.Add(ev);
+                return ev;
+            }
+            var (a, b, c) = (Organised("Tuleva koulutus", 10), Organised("Jäsenten kokous", 12, EventVisibility.Members), Organised("Pidetty seminaari", -30));
+            Material Written(string title, MaterialStatus status)
+            {
+                var m = new Material
+                {
+                    Slug = "tekija-aineisto-" + Guid.NewGuid().ToString("N")[..8], Title = title + " " + tag, Summary = "S", Body = "B", Status = status,
+                    PublicationDate = new DateOnly(2026, 3, 1), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                };
+                db.Materials.Add(m);
+                return m;
+            }
+            var (d, e) = (Written("Julkaistu opas", MaterialStatus.Published), Written("Keskeneräinen luonnos", MaterialStatus.Draft));
+            await db.SaveChangesAsync();
+            db.Set<MaterialAuthor>().AddRange(new MaterialAuthor { MaterialId = d.Id, OrganisationId = o.Id, Name = "" },
+                new MaterialAuthor { MaterialId = e.Id, OrganisationId = o.Id, Name = "" });
+            await db.SaveChangesAsync();
+            return (o.Id, a, b, c, d, e);
+        });
+
+        var page = await PageAsync(host.Client(), $"/network/organisations/{slug}");
+        var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/events/{coming.Slug}", links);
+        Assert.Contains($"/events/{held.Slug}", links);
+        Assert.DoesNotContain($"/events/{membersOnly.Slug}", links);
+        Assert.Contains($"/materials/{published.Slug}", links);
+        Assert.DoesNotContain($"/materials/{draft.Slug}", links);
+        Assert.Contains($"/materials?organisation={organisationId}&sort=newest", links);
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        Assert.Contains("Järjestämät tapahtumat", headings);
+        Assert.Contains("Aineistot", headings);
+        // The coming event before the one held.
+        Assert.True(links.IndexOf($"/events/{coming.Slug}") < links.IndexOf($"/events/{held.Slug}"));
     }
 
     [Fact]

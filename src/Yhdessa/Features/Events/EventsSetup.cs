@@ -13,6 +13,7 @@ public static class EventsSetup
         var services = builder.Services;
         services.AddScoped<EventCatalogue>();
         services.AddScoped<EventCalendar>();
+        services.AddScoped<Network.Organisations.IOrganisationWork, OrganisationEvents>();
         services.AddScoped<IDemoData, EventsDemoData>();
         services.AddEventRegistration();
         services.AddEventParticipants();

@@ -48,6 +48,7 @@ public static class MaterialsSetup
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddMyPagePart<MyMaterialsPart>();
+        services.AddScoped<Network.Organisations.IOrganisationWork, OrganisationMaterials>();
         services.AddScoped<MaterialUploads>();
         services.AddScoped<MaterialMail>();
         services.AddScoped<MaterialsForEvents>();

@@ -11,7 +11,8 @@ namespace Yhdessa.Features.Network.Organisations;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class DetailsModel(OrganisationDirectory directory, YhdessaDb db, Municipalities municipalities) : PageModel
+public class DetailsModel(OrganisationDirectory directory, YhdessaDb db, Municipalities municipalities, IEnumerable<IOrganisationWork> work)
+    : PageModel
 {
     public sealed record PersonRow(int ProfileId, string Name, string Title);
     public sealed record GroupRow(string Slug, string NameFi, string? NameSv, string? NameEn)
@@ -24,6 +25,8 @@ public class DetailsModel(OrganisationDirectory directory, YhdessaDb db, Municip
     public Municipality? Municipality { get; private set; }
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
+    /// <summary>Its events, materials and so on, from the features that own them.</summary>
+    public List<OrganisationWorkPart> Work { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -57,6 +60,8 @@ public class DetailsModel(OrganisationDirectory directory, YhdessaDb db, Municip
             .Distinct()
             .ToListAsync(cancellationToken);
         Groups = Groups.OrderBy(g => g.Name).ToList();
+        foreach (var part in work.OrderBy(w => w.Order))
+            if (await part.LoadAsync(organisation.Id, User, cancellationToken) is { } loaded) Work.Add(loaded);
         return Page();
     }
 }
