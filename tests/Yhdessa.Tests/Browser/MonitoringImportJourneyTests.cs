@@ -111,7 +111,7 @@ public sealed class MonitoringImportJourneyTests(SqliteBrowserApp browser) : ICl
             "HF1;a-1;1.2.2025;LongTermHomeless;;\r\nHF1;a-2;1.3.2025;Homeless;1.4.2025;Died\r\n");
         await page.GetByLabel("Tiedosto", new() { Exact = true }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tarkista ja tuo" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status].notice")).ToContainTextAsync("2 uutta jaksoa");
+        await Assertions.Expect(page.Locator("[role=status].notice")).ToContainTextAsync("Uusia jaksoja: 2");
         Assert.Equal("rgb(30, 107, 53)", await EdgeColourAsync(page.Locator("[role=status].notice")));
         await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
         await Axe.AssertNoViolationsAsync(page);

@@ -207,7 +207,7 @@ public abstract class MonitoringSettledReportTests(YhdessaApp app)
             "HF1;TRE-JATKUU-1;1.2.2025;LongTermHomeless;15.2.2026;MoreIndependentHousing",
             "HF1;TRE-PAATTYI-1;1.3.2025;LongTermHomeless;30.9.2025;MoreIndependentHousing",
             "HF1;TRE-UUSI-1;1.2.2026;Homeless;;"));
-        Assert.Contains("1 uutta jaksoa, 1 päivitettyä, 1 ennallaan", (await Person.Page.ReadAsync(continued)).Text);
+        Assert.Contains("Uusia jaksoja: 1, päivitettyjä: 1, ennallaan: 1", (await Person.Page.ReadAsync(continued)).Text);
         var stay = await s.World.StayAsync(s.Ongoing);
         Assert.Equal((new DateOnly(2026, 2, 15), s.Later), (stay.End!.Value, stay.RoundId!.Value));
         Assert.Equal(saved[1], Figures(await s.World.StayAsync(s.Ended)));

@@ -25,16 +25,16 @@ public abstract class ImportTests(YhdessaApp app)
         string[] rows = ["A1;r-001;1.2.2025;LongTermHomeless;;", "A1;r-002;2025-02-03;homeless;15.3.2025;MoreIndependentHousing", "B2;r-001;1.1.2024;Institution;31.1.2025;SimilarHousingElsewhere"];
 
         var first = await setting.ImportAsync(ImportFiles.StaysCsv([.. rows, "", ";;;;;"]));
-        Assert.Contains("3 uutta jaksoa, 0 päivitettyä, 0 ennallaan. Tyhjiä rivejä ohitettiin: 2.", first.Notice);
+        Assert.Contains("Uusia jaksoja: 3, päivitettyjä: 0, ennallaan: 0. Tyhjiä rivejä ohitettiin: 2.", first.Notice);
         Assert.Equal(RoundStatus.InProgress, await app.StatusAsync(setting));
 
         var again = await setting.ImportAsync(ImportFiles.StaysCsv(rows));
-        Assert.Contains("0 uutta jaksoa, 0 päivitettyä, 3 ennallaan", again.Notice);
+        Assert.Contains("Uusia jaksoja: 0, päivitettyjä: 0, ennallaan: 3", again.Notice);
         Assert.Equal(3, (await app.StaysAsync(setting.UnitId)).Count);
 
         rows[0] = "A1;r-001;1.2.2025;LongTermHomeless;30.6.2025;MoreSupportedHousing";
         var ended = await setting.ImportAsync(ImportFiles.StaysCsv(rows));
-        Assert.Contains("0 uutta jaksoa, 1 päivitettyä, 2 ennallaan", ended.Notice);
+        Assert.Contains("Uusia jaksoja: 0, päivitettyjä: 1, ennallaan: 2", ended.Notice);
         var stay = (await app.StaysAsync(setting.UnitId)).Single(s => s.ResidentCode == "r-001" && s.ServiceId != 0 && s.MoveIn == new DateOnly(2025, 2, 1));
         Assert.Equal((new DateOnly(2025, 6, 30), Destination.MoreSupportedHousing, setting.RoundId), (stay.End, stay.Destination, stay.RoundId));
 
@@ -127,7 +127,7 @@ public abstract class ImportTests(YhdessaApp app)
         Assert.Null((await app.StaysAsync(setting.UnitId)).Single(s => s.ResidentCode == "s-1").End);
 
         var ended = await later.ImportAsync(ImportFiles.StaysCsv("A1;s-1;1.2.2024;Homeless;1.2.2026;Died", "A1;s-2;1.3.2024;Homeless;1.6.2024;Died"));
-        Assert.Contains("0 uutta jaksoa, 1 päivitettyä, 1 ennallaan", ended.Notice);
+        Assert.Contains("Uusia jaksoja: 0, päivitettyjä: 1, ennallaan: 1", ended.Notice);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public abstract class ImportTests(YhdessaApp app)
 
         var page = await setting.ImportAsync(file, "jaksot.xlsx");
 
-        Assert.Contains("1 uutta jaksoa", page.Notice);
+        Assert.Contains("Uusia jaksoja: 1", page.Notice);
         var stay = Assert.Single(await app.StaysAsync(setting.UnitId));
         Assert.Equal((new DateOnly(2025, 1, 2), new DateOnly(2025, 4, 30)), (stay.MoveIn, stay.End));
     }
@@ -268,8 +268,8 @@ public abstract class ImportTests(YhdessaApp app)
         var took = clock.Elapsed;
         var again = await setting.ImportAsync(new MemoryStream(bytes));
 
-        Assert.Contains("20000 uutta jaksoa", first.Notice?.Replace("\u00A0", "").Replace(" ", " "));
-        Assert.Contains("0 uutta jaksoa", again.Notice);
+        Assert.Contains("Uusia jaksoja: 20000", first.Notice?.Replace("\u00A0", "").Replace(" ", " "));
+        Assert.Contains("Uusia jaksoja: 0", again.Notice);
         Assert.Equal(20_000, (await app.StaysAsync(setting.UnitId)).Count);
         // A bound against quadratic work (a lookup per row over all rows would take many minutes), loose enough for
         // a shared two-core machine under a parallel test run; the real figures are in docs/benchmarks.md.
@@ -323,8 +323,8 @@ public abstract class ImportTests(YhdessaApp app)
         var setting = await app.SettingAsync(ReportingMethod.Aggregate);
         var file = "Palvelutyyppi;Mittari;Luokka;Lukumäärä\r\nSupportedHousing;MovesIn;LongTermHomeless;12\r\nSupportedHousing;StaysEnded;Died;2\r\nSupportedHousing;OngoingAtEnd;;40\r\n";
 
-        Assert.Contains("3 uutta lukua", (await setting.ImportAsync(ImportFiles.Csv(file))).Notice);
-        Assert.Contains("0 uutta lukua, 0 päivitettyä, 3 ennallaan", (await setting.ImportAsync(ImportFiles.Csv(file))).Notice);
+        Assert.Contains("Uusia lukuja: 3", (await setting.ImportAsync(ImportFiles.Csv(file))).Notice);
+        Assert.Contains("Uusia lukuja: 0, päivitettyjä: 0, ennallaan: 3", (await setting.ImportAsync(ImportFiles.Csv(file))).Notice);
         var values = await app.DbAsync(db => db.AggregateValues.Where(v => v.UnitId == setting.UnitId).OrderBy(v => v.Count).Select(v => v.Count).ToListAsync());
         Assert.Equal([2, 12, 40], values);
 
@@ -345,7 +345,7 @@ public abstract class ImportTests(YhdessaApp app)
             "A1;n-2;1.2.2025;pitkäaikais asunnoton;;",
             "A1;n-3;1.2.2025;Långvarigt bostadslös;15.3.2025;Kuoli",
             "A1;n-4;1.2.2025;LONG-TERM HOMELESS;;"));
-        Assert.Contains("4 uutta jaksoa", saved.Notice);
+        Assert.Contains("Uusia jaksoja: 4", saved.Notice);
         var stays = (await app.StaysAsync(setting.UnitId)).OrderBy(s => s.ResidentCode).ToList();
         Assert.Equal([SituationBefore.Homeless, SituationBefore.LongTermHomeless, SituationBefore.LongTermHomeless, SituationBefore.LongTermHomeless],
             stays.Select(s => s.SituationBefore));
@@ -365,7 +365,7 @@ public abstract class ImportTests(YhdessaApp app)
         var setting = await app.SettingAsync(ReportingMethod.Aggregate);
         var file = "Palvelutyyppi;Mittari;Luokka;Lukumäärä\r\nTuettu asuminen;MovesIn;Pitkäaikaisasunnoton;7\r\n";
         var page = await setting.ImportAsync(ImportFiles.Csv(file));
-        Assert.Contains("1 uutta lukua", page.Notice);
+        Assert.Contains("Uusia lukuja: 1", page.Notice);
         var value = await app.DbAsync(db => db.AggregateValues.SingleAsync(v => v.UnitId == setting.UnitId));
         Assert.Equal((ServiceType.SupportedHousing, "LongTermHomeless", 7), (value.ServiceType, value.Category, value.Count));
 

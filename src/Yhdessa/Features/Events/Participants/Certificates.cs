@@ -123,7 +123,8 @@ public sealed class Certificates(YhdessaDb db, IDataProtectionProvider protectio
         y = page.Centred(p["CertificateAttended"], regular, 13, y) - 14;
         y = page.Centred(ev.Title, bold, 20, y) - 30;
         y = page.Centred(p["CertificateDates", dates], regular, 13, y);
-        y = page.Centred(p["CertificateHours", Hours(ev).ToString("0.#", culture)], regular, 13, y);
+        var hours = Hours(ev);
+        y = page.Centred(hours == 1 ? p["CertificateHours_One"] : p["CertificateHours", hours.ToString("0.#", culture)], regular, 13, y);
         if (organisers.Length > 0) y = page.Centred(p["CertificateOrganisers", organisers], regular, 13, y);
         page.Centred(p["CertificateSigner"], bold, 14, Math.Min(y - 60, 200), brand: true);
         page.Centred(p["CertificateFooter"], regular, 9, 80);
