@@ -305,7 +305,7 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.False((await app.FindUserAsync(email))!.TwoFactorEnabled);
         var mails = await app.MailToAsync(email);
         Assert.Equal(mailsBefore + 1, mails.Count);
-        Assert.Contains("Kaksivaiheinen kirjautuminen poistettiin", mails.Last().Subject);
+        Assert.Contains("Kaksivaiheinen tunnistautuminen poistettiin", mails.Last().Subject);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public abstract class EventListTests(YhdessaApp app)
     public async Task The_month_view_is_a_table_with_a_caption_and_weekday_headers_and_the_event_on_its_day()
     {
         var title = Unique("Kuukauden tapahtuma");
-        // 15 March 2031 at 10.00 Finnish time (UTC+2 in winter).
+        // 15 March 2031 at 10:00 Finnish time (UTC+2 in winter).
         await app.AddEventsAsync(NewEvent(title, new DateTimeOffset(2031, 3, 15, 8, 0, 0, TimeSpan.Zero)));
 
         var page = await WebBrowser.Open(app).OpenAsync("/events?view=month&month=2031-03&culture=en");
@@ -141,7 +141,7 @@ public abstract class EventListTests(YhdessaApp app)
         Assert.Contains("March 2031", table.QuerySelector("caption")!.TextContent);
         Assert.Equal(7, table.QuerySelectorAll("thead th[scope=col]").Length);
         var cell = table.QuerySelectorAll("td").Single(td => td.QuerySelector(".day")!.TextContent == "15.3.");
-        Assert.Contains("10.00 " + title, cell.TextContent);
+        Assert.Contains("10:00 " + title, cell.TextContent); // the English way on an English page
         Assert.NotNull(page.Document.QuerySelector("a[href*='month=2031-04']"));
     }
 

@@ -140,12 +140,12 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
 
         var page = await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}");
         Assert.StartsWith("/monitoring/two-factor?returnUrl=", page.Path);
-        Assert.Equal("Kaksivaiheinen kirjautuminen tarvitaan", page.H1);
+        Assert.Equal("Kaksivaiheinen tunnistautuminen tarvitaan", page.H1);
         Assert.DoesNotContain(MonitoringWorld.ResidentA, page.Text);
         Assert.NotNull(page.Document.QuerySelector("a[href='/account/two-factor/enable']"));
 
         var swedish = await reporter.OpenAsync("/monitoring/two-factor?culture=sv");
-        Assert.Equal("Tvåstegsinloggning krävs", swedish.H1);
+        Assert.Equal("Tvåstegsverifiering krävs", swedish.H1);
 
         // The landing page opens, with names only, and says the same.
         var landing = await reporter.OpenAsync("/monitoring");

@@ -26,7 +26,7 @@ public sealed class NetworkDemoData(YhdessaDb db, UserManager<User> users, TimeP
         ("Diakonissalaitos", "Diakonissanstalten", "Helsinki Deaconess Institute", Sector.Ngo, Helsinki, "https://www.hdl.fi"),
         ("Ehkäisevä päihdetyö EHYT ry", "Förebyggande missbruksarbete EHYT rf", "Finnish Association for Substance Abuse Prevention EHYT", Sector.Ngo, Helsinki, null),
         ("Espoon kaupunki", "Esbo stad", "City of Espoo", Sector.City, Espoo, "https://www.espoo.fi"),
-        ("Helsingin kaupunki, Asumisneuvonta", "Helsingfors stad, Boanderådgivning", "City of Helsinki, Housing Advice", Sector.City, Helsinki, "https://www.hel.fi"),
+        ("Helsingin kaupunki, Asumisneuvonta", "Helsingfors stad, Boenderådgivning", "City of Helsinki, Housing Advice", Sector.City, Helsinki, "https://www.hel.fi"),
         ("Helsingin kaupunki, Psykiatria ja päihdepalvelut", "Helsingfors stad, Psykiatri- och missbrukartjänster", "City of Helsinki, Psychiatric and Substance Abuse Services", Sector.City, Helsinki, "https://www.hel.fi"),
         ("HUS Helsingin yliopistollinen sairaala", "HUS Helsingfors universitetssjukhus", "HUS Helsinki University Hospital", Sector.WellbeingCounty, Helsinki, "https://www.hus.fi"),
         ("Lahden kaupunki", "Lahtis stad", "City of Lahti", Sector.City, Lahti, "https://www.lahti.fi"),
