@@ -13,7 +13,7 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
 {
     private static readonly string[] PublicEndpoints =
     [
-        "/", "accessibility", "accessibility/feedback", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
+        "/", "accessibility", "accessibility/feedback", "api", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
         "{*path:nonfile}",
         // Signing up and in, and the links in account email: reachable before one has a session.
         "account/sign-up", "account/check-email", "account/confirm-email", "account/confirm-email-change",
