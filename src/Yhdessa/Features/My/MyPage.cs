@@ -21,7 +21,7 @@ public interface IMyPagePart
 /// <param name="Heading">The part's heading, in the reader's language.</param>
 /// <param name="Things">The person's things, newest or most urgent first; a few, with <paramref name="All"/> for the rest.</param>
 /// <param name="Empty">Shown when there are no things, with what the person can do about it.</param>
-/// <param name="All">The feature's own page of all of them, or of what to do next.</param>
+/// <param name="Links">The feature's own page of all of them, and of what to do next.</param>
 public sealed record MyPagePart(string Heading, IReadOnlyList<MyThing> Things, string? Empty = null, IReadOnlyList<MyLink>? Links = null)
 {
     public IReadOnlyList<MyLink> Links { get; init; } = Links ?? [];
