@@ -56,11 +56,11 @@ public sealed class SurveyOwners(IEnumerable<ISurveyOwnerKind> kinds, IStringLoc
         return (kind, id) => names.GetValueOrDefault((kind, id)) ?? new SurveyOwner($"{kind}:{id}", s["OwnerGone"]);
     }
 
-    /// <summary>The owner a form chose ("kind:id"), when it is one of the choices offered now.</summary>
+    /// <summary>The owner a form chose ("kind:id"), when its kind is known and the record exists.</summary>
     public async Task<(string Kind, string Id)?> ChosenAsync(string? key, CancellationToken cancellationToken)
     {
         if (key?.Split(':', 2) is not [var kindKey, var id]) return null;
         if (Kinds.FirstOrDefault(k => k.Kind == kindKey) is not { } kind) return null;
-        return (await kind.ChoicesAsync(cancellationToken)).Any(c => c.Key == key) ? (kindKey, id) : null;
+        return (await kind.NamesAsync([id], cancellationToken)).ContainsKey(id) ? (kindKey, id) : null;
     }
 }
