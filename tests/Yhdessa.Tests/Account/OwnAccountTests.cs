@@ -51,7 +51,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         // Locked out now: even the right password is refused, with the lockout message, and nothing changes.
         var locked = await browser.SubmitAsync(page, Form(Password));
         Assert.Equal(page, locked.Path);
-        Assert.Contains("Liian monta väärää yritystä", locked.ErrorSummary);
+        Assert.Contains("Liian monta epäonnistunutta yritystä", locked.ErrorSummary);
         var user = (await app.FindUserAsync(email))!;
         Assert.NotNull(user.LockoutEnd);
         Assert.Equal(email, user.Email);
@@ -162,7 +162,7 @@ public abstract class OwnAccountTests(YhdessaApp app)
         var newEmail = NewEmail();
 
         var wrongPassword = await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = newEmail, ["Input.Password"] = "ei ole oikea salasana" });
-        Assert.Contains("Salasana on väärin", wrongPassword.ErrorSummary);
+        Assert.Contains("Salasana on väärä", wrongPassword.ErrorSummary);
         Assert.Empty(await app.MailToAsync(newEmail));
 
         var asked = await browser.SubmitAsync("/account/email", new() { ["Input.NewEmail"] = newEmail, ["Input.Password"] = Password });

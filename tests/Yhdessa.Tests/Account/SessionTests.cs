@@ -165,7 +165,7 @@ public abstract class SessionTests(YhdessaApp app)
         var laptop = await SignedInAsync(email);
 
         var wrong = await laptop.SubmitAsync("/account/password", new() { ["Input.CurrentPassword"] = "ei tämä ole oikea", ["Input.NewPassword"] = "uusi pitkä salasana" });
-        Assert.Contains("Salasana on väärin", wrong.ErrorSummary);
+        Assert.Contains("Salasana on väärä", wrong.ErrorSummary);
 
         var changed = await laptop.SubmitAsync("/account/password", new() { ["Input.CurrentPassword"] = Password, ["Input.NewPassword"] = "uusi pitkä salasana" });
         Assert.Equal("/account", changed.Path);
@@ -292,7 +292,7 @@ public abstract class SessionTests(YhdessaApp app)
         Assert.Contains("Kirjoita salasana", noCodes.ErrorSummary);
         Assert.Empty(noCodes.Document.QuerySelectorAll(".recovery-codes code"));
         var wrongOff = await browser.SubmitAsync("/account/two-factor", new() { ["Password"] = "väärä salasana tässä" }, "form[action*=Disable]");
-        Assert.Contains("Salasana on väärin", wrongOff.ErrorSummary);
+        Assert.Contains("Salasana on väärä", wrongOff.ErrorSummary);
         Assert.True((await app.FindUserAsync(email))!.TwoFactorEnabled);
         Assert.Equal(1, (await app.FindUserAsync(email))!.AccessFailedCount);
         var other = WebBrowser.Open(app);
@@ -358,7 +358,7 @@ public abstract class SessionTests(YhdessaApp app)
         await WebBrowser.Open(app).SubmitAsync("/account/forgot-password", new() { ["Email"] = email });
 
         var wrong = await browser.SubmitAsync("/account/delete", new() { ["Password"] = "ei oikea salasana" });
-        Assert.Contains("Salasana on väärin", wrong.ErrorSummary);
+        Assert.Contains("Salasana on väärä", wrong.ErrorSummary);
         Assert.NotNull(await app.FindUserAsync(email));
 
         var deleted = await browser.SubmitAsync("/account/delete", new() { ["Password"] = Password });

@@ -75,8 +75,8 @@ public abstract class OutboxAndAuditTests(YhdessaApp app)
 
         var audit = await coordinator.OpenAsync($"/admin/audit?action=outbox&subject=email:{id}");
         Assert.Contains("outbox.read", audit.Text);
-        Assert.Contains("1 tapahtuma", audit.Text);
-        Assert.DoesNotContain("1 tapahtumaa", audit.Text);
+        Assert.Contains("1 merkintä", audit.Text);
+        Assert.DoesNotContain("1 merkintää", audit.Text);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RegistrationJourneyTests(SqliteBrowserApp browser) : IClassF
         await guest.WaitForAddressAsync(url => url.EndsWith($"/events/{ev.Slug}/register"));
         await CleanAsync(guest, "fi");
         Assert.Contains("Paikkoja jäljellä: 1.", await guest.Locator("main").InnerTextAsync());
-        await FillAsync(guest, "Nimi", "Aino Ääninen", "Sähköposti", first, "Organisaatio, jos se ei ole listassa", "Y-Säätiö");
+        await FillAsync(guest, "Nimi", "Aino Ääninen", "Sähköpostiosoite", first, "Organisaatio, jos se ei ole luettelossa", "Y-Säätiö");
         await guest.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Ilmoittaudu", Exact = true }).ClickAsync();
         await guest.WaitForAddressAsync(url => url.Contains("/events/registration/"));
         Assert.Contains("Ilmoittautumisesi on vahvistettu", await guest.Locator(".notice").First.InnerTextAsync());
@@ -52,7 +52,7 @@ public sealed class RegistrationJourneyTests(SqliteBrowserApp browser) : IClassF
         await FillAsync(waiting, "Namn", "Åsa Öhman", "E-post", second, "Organisation, om den inte finns i listan", "Vasa stad");
         await waiting.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmäl dig", Exact = true }).ClickAsync();
         await waiting.WaitForAddressAsync(url => url.Contains("/events/registration/"));
-        Assert.Contains("Du är nummer 1 på väntelistan.", await waiting.Locator("main").InnerTextAsync());
+        Assert.Contains("Du står på plats 1 i kön.", await waiting.Locator("main").InnerTextAsync());
         await CleanAsync(waiting, "sv");
         Assert.Equal($"Du står i kö: {ev.TitleFi}", (await MessageAsync(second, 1)).Subject);
 

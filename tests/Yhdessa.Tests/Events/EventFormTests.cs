@@ -184,7 +184,7 @@ public abstract class EventFormTests(YhdessaApp app)
         void Add(string language, Func<string, Dictionary<string, string>> fields, string field, string message) =>
             data.Add(language, fields("Virheellinen"), field, message);
         Add("en", t => Fields(t, ends: "2031-03-18T08:00"), "Input_Ends", "The event must end after it starts.");
-        Add("fi", t => Fields(t, ends: "2031-03-18T08:00"), "Input_Ends", "Tapahtuman pitää päättyä alkamisen jälkeen.");
+        Add("fi", t => Fields(t, ends: "2031-03-18T08:00"), "Input_Ends", "Päättymisajan pitää olla alkamisajan jälkeen.");
         Add("en", t => Fields(t, closes: "2031-03-19T08:00"), "Input_RegistrationCloses", "Registration can close at the latest when the event ends.");
         Add("en", t => Fields(t, capacity: "0"), "Input_Capacity", "Places can be from 1 to 10,000.");
         Add("sv", t => Fields(t, capacity: "1000000"), "Input_Capacity", "Antalet platser kan vara 1–10 000.");

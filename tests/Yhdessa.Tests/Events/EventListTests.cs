@@ -120,7 +120,7 @@ public abstract class EventListTests(YhdessaApp app)
         var online = await visitor.OpenAsync($"/events?theme={theme}&online=true");
         Assert.Contains("11 tulevaa tapahtumaa", online.Text);
         var otherType = await visitor.OpenAsync($"/events?type=StudyTrip&theme={theme}");
-        Assert.Contains("Ei tapahtumia näillä valinnoilla.", otherType.Text);
+        Assert.Contains("Hakuehtoja vastaavia tapahtumia ei löytynyt.", otherType.Text);
 
         var pastTab = await visitor.OpenAsync($"/events?when=past&theme={theme}");
         Assert.Contains("1 mennyt tapahtuma", pastTab.Text);

@@ -104,7 +104,7 @@ public abstract class EventMaterialsTests(YhdessaApp app)
         var untitled = await UploadAsync(coordinator, ev, "  ", SimplePdf.Create("Diat", "Teksti."), "diat.pdf");
         var empty = await UploadAsync(coordinator, ev, "Tyhjä", [], "tyhja.pdf");
 
-        Assert.Contains("Tiedoston sisältö ei ole PDF-, Office-, ODT-, kuva- tai äänitiedosto", script.ErrorSummary);
+        Assert.Contains("Tiedostoa ei lisätty, koska sen sisältö ei ole PDF-, Office-, ODT-, kuva- eikä äänitiedosto", script.ErrorSummary);
         Assert.NotNull(script.Document.QuerySelector(".error-summary a[href='#upload']"));
         Assert.Contains("Aineiston nimi", untitled.ErrorSummary);
         Assert.NotNull(untitled.Document.QuerySelector(".error-summary a[href='#Input_Title']"));

@@ -99,7 +99,7 @@ public abstract class MaterialArchiveTests(YhdessaApp app)
 
     [Theory]
     [InlineData("fi", "Tiedosto on vioittunut", "Tiedoston sisällä on yli 10 000 osaa", "Tiedostoa ei lisätty")]
-    [InlineData("sv", "Filen är skadad", "Filen har fler än 10 000 delar", "Filen lades inte till")]
+    [InlineData("sv", "Filen är skadad", "Filen innehåller fler än 10 000 delar", "Filen lades inte till")]
     [InlineData("en", "The file is damaged", "The file has more than 10,000 parts", "The file was not added")]
     public async Task A_part_whose_size_is_not_what_it_declares_or_thousands_of_parts_are_refused_in_the_readers_language(
         string language, string damaged, string tooManyParts, string unpacksTooLarge)

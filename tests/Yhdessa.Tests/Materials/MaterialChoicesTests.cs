@@ -159,7 +159,7 @@ public abstract class MaterialChoicesTests(YhdessaApp app)
 
         var byName = await FindAsync(coordinator, "/materials/new", ("EventSearch", "asumisneuvonnan päivä " + marker));
         Assert.NotNull(byName.Document.QuerySelector($"input[name='Input.EventIds'][value='{old.Id}']"));
-        Assert.Contains("Hakua vastaa 1 tapahtumaa", byName.Text);
+        Assert.Contains("Hakua vastaavia tapahtumia: 1.", byName.Text);
         var byYear = await FindAsync(coordinator, "/materials/new", ("EventSearch", marker), ("EventYear", "2019"));
         Assert.Equal([old.Id.ToString()], byYear.Document.QuerySelectorAll("input[name='Input.EventIds']").Select(e => e.GetAttribute("value")));
         // What was typed stays in the form.

@@ -310,7 +310,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var summary = page.ErrorSummary!;
-        Assert.Contains("Täytä kenttä tiivistelmä.", summary);
+        Assert.Contains("Täytä kenttä ”Tiivistelmä”.", summary);
         Assert.Contains("Valitse kieli", summary);
         Assert.Contains("https://", summary);
         Assert.Contains("Aineistoa ei löytynyt", summary);
@@ -344,7 +344,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var page = await WebBrowser.Page.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Tiedoston nimi ei ratkaise tyyppiä", page.ErrorSummary);
+        Assert.Contains("Tyyppi päätellään sisällöstä, ei tiedoston nimestä", page.ErrorSummary);
         Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#upload']"));
         Assert.Equal(0, await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles.CountAsync(f => f.FileName == "raportti.pdf")));
     }

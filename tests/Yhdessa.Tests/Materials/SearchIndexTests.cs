@@ -91,7 +91,7 @@ public abstract class SearchIndexTests(YhdessaApp app)
             [new("__RequestVerificationToken", await TokenAsync(coordinator, "/admin/search-index"))]);
 
         Assert.Equal(HttpStatusCode.Redirect, rebuilt.Status);
-        Assert.Contains("Hakemisto rakennettu uudelleen", (await coordinator.OpenAsync("/admin/search-index")).Notice);
+        Assert.Contains("Hakemisto rakennettiin uudelleen", (await coordinator.OpenAsync("/admin/search-index")).Notice);
         Assert.Contains(slug, (await app.SearchAsync("tukiasuntojen")).Items.Select(h => h.Slug));
         var audit = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Set<AuditEntry>()
             .Where(a => a.Action == "materials.search-index-rebuilt").CountAsync());

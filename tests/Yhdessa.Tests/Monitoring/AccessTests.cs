@@ -140,7 +140,7 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
 
         var page = await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}");
         Assert.StartsWith("/monitoring/two-factor?returnUrl=", page.Path);
-        Assert.Equal("Kaksivaiheinen tunnistautuminen tarvitaan", page.H1);
+        Assert.Equal("Kaksivaiheinen tunnistautuminen vaaditaan", page.H1);
         Assert.DoesNotContain(MonitoringWorld.ResidentA, page.Text);
         Assert.NotNull(page.Document.QuerySelector("a[href='/account/two-factor/enable']"));
 
@@ -150,7 +150,7 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
         // The landing page opens, with names only, and says the same.
         var landing = await reporter.OpenAsync("/monitoring");
         Assert.Equal(HttpStatusCode.OK, landing.Status);
-        Assert.Contains("kaksivaiheisella kirjautumisella", landing.Text);
+        Assert.Contains("kaksivaiheisella tunnistautumisella", landing.Text);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
         var refused = await reporter.OpenAsync(report);
         Assert.Equal("/monitoring/two-factor?returnUrl=" + Uri.EscapeDataString(report), refused.Path);
         Assert.DoesNotContain(MonitoringWorld.ResidentA, refused.Text);
-        Assert.Contains("tämä istunto kirjautui ilman todennussovelluksen koodia", refused.Text);
+        Assert.Contains("tämä kirjautuminen tehtiin ilman todennussovelluksen koodia", refused.Text);
         Assert.Null(refused.Document.QuerySelector("a[href='/account/two-factor/enable']"));
         Assert.Contains("Kirjaudu uudelleen", (await reporter.OpenAsync("/monitoring")).Notice);
         // A form sent from such a session changes nothing either.
@@ -242,7 +242,7 @@ public abstract class MonitoringAccessTests(YhdessaApp app)
         var report = await reporter.OpenAsync($"/monitoring/report/{w.RoundId}/{w.UnitA}");
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.Contains(MonitoringWorld.ResidentA, report.Text);
-        Assert.Contains("Tämä istunto on kirjautunut kaksivaiheisesti", (await reporter.OpenAsync("/monitoring/two-factor")).Text);
+        Assert.Contains("Tämä kirjautuminen on tehty kaksivaiheisella tunnistautumisella", (await reporter.OpenAsync("/monitoring/two-factor")).Text);
     }
 
     [Fact]

@@ -225,7 +225,7 @@ public abstract class DashboardTests
         var page = await host.Client(reporter).GetAsync($"/monitoring/dashboards?handler=export&format=xlsx&area=u:{data.UnitB}&from=2020&to=2021");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var document = Parser.ParseDocument(await page.Content.ReadAsStringAsync());
-        Assert.Contains("Yksittäisen raportoijan", document.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains("Yksittäisen raportoivan yksikön", document.QuerySelector(".error-summary")!.TextContent);
         var options = Parser.ParseDocument(await host.Client(reporter).GetStringAsync("/monitoring/dashboards"))
             .QuerySelectorAll("#Area option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains($"u:{data.UnitA}", options);
@@ -288,12 +288,12 @@ public abstract class DashboardTests
         var memberPage = Parser.ParseDocument(await host.Client(member).GetStringAsync($"/monitoring/dashboards?from=2020&to={thisYear}"));
         var notice = memberPage.QuerySelector("main .notice")!.TextContent;
         Assert.Contains("samat kuin avoimissa tilastoissa", notice);
-        Assert.Contains($"Vuoden {thisYear} luvut kasvavat vielä", notice);
+        Assert.Contains($"Vuoden {thisYear} luvut voivat vielä kasvaa", notice);
         Assert.DoesNotContain(exactNote, notice);
 
         var coordinatorPage = Parser.ParseDocument(await host.Client(coordinator).GetStringAsync("/monitoring/dashboards?from=2020&to=2021"));
         Assert.Contains(exactNote, coordinatorPage.QuerySelector("main .notice")!.TextContent);
-        Assert.DoesNotContain("kasvavat vielä", coordinatorPage.QuerySelector("main .notice")!.TextContent);
+        Assert.DoesNotContain("voivat vielä kasvaa", coordinatorPage.QuerySelector("main .notice")!.TextContent);
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public abstract class DashboardTests
         // As counted: 2020 ended 5, all to more independent housing; 2021 ended 5 (unit B's 3 to more supported
         // housing, one to homelessness, one died); both years together 10.
         using var counted = await ExportAsync(coordinator, "");
-        const string sheet = "Päättyneiden asumisten suunta";
+        const string sheet = "Päättyneiden jaksojen suunta";
         Assert.Equal(["Vuosi", "Päättyneitä", "Itsenäisempään asumiseen, %", "Tuetumpaan asumiseen, %"],
             Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 1, c)));
         Assert.Equal(["2020", "5", "100", "0"], Enumerable.Range(1, 4).Select(c => Cell(counted, sheet, 2, c)));

@@ -106,7 +106,7 @@ public abstract class MonitoringReportPagingTests(YhdessaApp app)
         var page = await reporter.OpenAsync($"{own.ReportPath}?service=XX9&show=later&resident={new string('A', 41)}");
         Assert.Contains("ei ole palvelua", page.ErrorSummary);
         Assert.Contains("Tuntematon koodi", page.ErrorSummary);
-        Assert.Contains("Enintään 40 merkkiä", page.ErrorSummary);
+        Assert.Contains("Kentässä voi olla enintään 40 merkkiä", page.ErrorSummary);
         Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#Service']"));
         Assert.Equal("true", page.Document.GetElementById("Resident")?.GetAttribute("aria-invalid"));
         Assert.Equal(50, Residents(page).Length);

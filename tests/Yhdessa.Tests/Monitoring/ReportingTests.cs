@@ -57,7 +57,7 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         { "Input.MoveIn", "", "Input_MoveIn", "Pakollinen" },
         { "Input.ServiceCode", "XX9", "Input_ServiceCode", "ei ole palvelua" },
         { "Input.SituationBefore", "3", "Input_SituationBefore", "Tuntematon koodi" },
-        { "Input.Destination", "Died", "Input_Destination", "vain, kun asumisella on päättymispäivä" },
+        { "Input.Destination", "Died", "Input_Destination", "vain, kun asumisjaksolla on päättymispäivä" },
     };
 
     [Theory]
@@ -228,7 +228,7 @@ public abstract class MonitoringReportingTests(YhdessaApp app)
         var report = $"/monitoring/report/{later}/{own.Unit}";
 
         var form = await reporter.OpenAsync($"{report}/stays/{ongoing}");
-        Assert.Contains("sen voi vain päättää", form.Text);
+        Assert.Contains("Jakson voi vain päättää", form.Text);
         Assert.Null(form.Document.GetElementById("Input_MoveIn"));
         var tooEarly = await reporter.SubmitAsync($"{report}/stays/{ongoing}", new() { ["Input.End"] = "2025-12-31", ["Input.Destination"] = "Died" });
         Assert.Contains("osuu suljetun kierroksen", tooEarly.ErrorSummary);

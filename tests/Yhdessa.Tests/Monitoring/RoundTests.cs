@@ -106,7 +106,7 @@ public abstract class MonitoringRoundTests(YhdessaApp app)
 
         var page = await coordinator.OpenAsync($"/monitoring/rounds/{early.Round}");
 
-        Assert.Contains("50 % (1 / 2 yksikköä)", page.Text);
+        Assert.Contains("50 % (1/2 yksiköstä)", page.Text);
         var lateRow = page.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Myöhäinen"));
         Assert.Contains("Myöhässä", lateRow.TextContent);
         var submittedRow = page.Document.QuerySelectorAll("tbody tr").Single(r => !r.TextContent.Contains("Myöhäinen"));

@@ -69,14 +69,14 @@ public abstract class MonitoringSettledReportTests(YhdessaApp app)
     private static async Task<List<string>> HistoryAsync(Person person, string path)
     {
         var page = await person.OpenAsync(path);
-        var heading = page.Document.QuerySelectorAll("main h2").Single(h => h.TextContent == "Tapahtumat");
+        var heading = page.Document.QuerySelectorAll("main h2").Single(h => h.TextContent == "Käsittelyhistoria");
         return [.. heading.NextElementSibling!.QuerySelectorAll("li").Select(li => li.TextContent.Trim())];
     }
 
-    private const string LaterNote = "raporttiin kuuluvia jatkuneita asumisjaksoja päätettiin tai niiden päättymistä muutettiin tällä kierroksella: 1. Sen raportin luvut eivät muuttuneet.";
+    private const string LaterNote = "raporttiin kuuluvia jatkuneita asumisjaksoja päätettiin tai niiden päättymispäivää muutettiin tällä kierroksella: 1. Sen raportin luvut eivät muuttuneet.";
 
     private static string SettledNote(Setting s) =>
-        $"Tämän raportin jatkuneita asumisjaksoja päätettiin tai niiden päättymistä muutettiin kierroksella ”{s.LaterName}”: 1. Tämän raportin luvut eivät muuttuneet.";
+        $"Tämän raportin jatkuneita asumisjaksoja päätettiin tai niiden päättymispäivää muutettiin kierroksella ”{s.LaterName}”: 1. Tämän raportin luvut eivät muuttuneet.";
 
     private static Task<List<Stay>> StaysAsync(Setting s) =>
         s.World.DbAsync(db => db.Stays.AsNoTracking().Where(x => x.UnitId == s.Own.Unit).OrderBy(x => x.Id).ToListAsync());
@@ -103,7 +103,7 @@ public abstract class MonitoringSettledReportTests(YhdessaApp app)
 
         var form = await s.Reporter.OpenAsync($"{s.LaterPath}/stays/{s.Ongoing}");
         Assert.Contains(refusal, form.Text);
-        Assert.Contains("sen voi vain päättää, aikaisintaan 1.1.2026", form.Text);
+        Assert.Contains("Jakson voi vain päättää, aikaisintaan 1.1.2026", form.Text);
         Assert.Null(form.Document.GetElementById("Input_MoveIn"));
         Assert.Null(form.Document.QuerySelector("a[href$='/delete']"));
 

@@ -95,7 +95,7 @@ public abstract class MonitoringUnitEditTests(YhdessaApp app)
         Assert.Equal("Muokkaa palvelua HF1", details.Document.QuerySelector($"a[href='{path}']")?.GetAttribute("aria-label"));
         var form = await coordinator.OpenAsync(path);
         Assert.Contains("rivit, joilla on vanha tunnus HF1, hylätään", form.Document.GetElementById("code-hint")?.TextContent);
-        Assert.Contains("Palvelun 1 jo ilmoitettua asumisjaksoa", form.Text);
+        Assert.Contains("Palvelun jo ilmoitetut asumisjaksot (1)", form.Text);
         Assert.Equal("HF1", form.Document.GetElementById("Input_Code")?.GetAttribute("value"));
 
         var saved = await coordinator.SubmitAsync(path, new()

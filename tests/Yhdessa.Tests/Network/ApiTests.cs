@@ -90,7 +90,7 @@ public abstract class NetworkApiTests(YhdessaApp app)
     }
 
     [Theory]
-    [InlineData("/api/v1/organisations?pageSize=101", "pageSize", "Parametrin pageSize pitää olla 1–100.", "Hakuehdoissa on virheitä.")]
+    [InlineData("/api/v1/organisations?pageSize=101", "pageSize", "Parametrin pageSize pitää olla välillä 1–100.", "Hakuehdoissa on virheitä.")]
     [InlineData("/api/v1/organisations?municipality=999&culture=sv", "municipality", "Okänd kommunkod", "Sökvillkoren innehåller fel.")]
     [InlineData("/api/v1/organisations?sector=bank&culture=en", "sector", "Unknown sector. Use one of: Ngo, City", "The query has errors.")]
     [InlineData("/api/v1/organisations?page=0&culture=en", "page", "page must be 1 or more.", "The query has errors.")]

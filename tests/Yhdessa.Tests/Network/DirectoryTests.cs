@@ -163,7 +163,7 @@ public abstract class DirectoryTests(YhdessaApp app)
         Assert.DoesNotContain($"/materials/{draft.Slug}", links);
         Assert.Contains($"/materials?organisation={organisationId}&sort=newest", links);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
-        Assert.Contains("Järjestämät tapahtumat", headings);
+        Assert.Contains("Organisaation järjestämät tapahtumat", headings);
         Assert.Contains("Aineistot", headings);
         // The coming event before the one held.
         Assert.True(links.IndexOf($"/events/{coming.Slug}") < links.IndexOf($"/events/{held.Slug}"));

@@ -238,7 +238,7 @@ public abstract class GroupTests(YhdessaApp app)
 
         var refused = await client.PostFormAsync("/network/groups/new", ("Input.NameFi", name), ("Input.Kind", "ThematicGroup"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Täytä kenttä Liittymistapa.", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Täytä kenttä ”Liittymistapa”.", await refused.Content.ReadAsStringAsync());
 
         var created = await client.PostFormAsync("/network/groups/new", ("Input.NameFi", name), ("Input.Kind", "ThematicGroup"),
             ("Input.Joining", "Open"), ("Input.Visibility", "Public"), ("Input.DescriptionFi", "Kuvaus"));

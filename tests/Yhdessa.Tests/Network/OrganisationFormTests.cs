@@ -47,7 +47,7 @@ public abstract class OrganisationFormTests(YhdessaApp app)
     }
 
     [Theory]
-    [InlineData("fi", "Tuntematon kuntakoodi")]
+    [InlineData("fi", "Valittua kuntaa ei löydy")]
     [InlineData("sv", "Okänd kommunkod")]
     public async Task An_unknown_municipality_code_is_refused_with_a_translated_message(string language, string message)
     {
@@ -86,7 +86,7 @@ public abstract class OrganisationFormTests(YhdessaApp app)
 
         var response = await client.PostFormAsync("/network/organisations/new", Fields(""));
 
-        Assert.Contains("Täytä kenttä Nimi suomeksi.", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Täytä kenttä ”Nimi suomeksi”.", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

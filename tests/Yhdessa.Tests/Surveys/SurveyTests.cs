@@ -175,7 +175,7 @@ public abstract class SurveyTests(YhdessaApp app)
             [s.Field(1)] = "7", [s.Field(3)] = new string('a', SurveyLimits.Answer + 1),
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("Valitse kysymykseen ”Kokonaisarvio tilaisuudesta” arvo 1–5.", bad.ErrorSummary);
+        Assert.Contains("Valitse kysymykseen ”Kokonaisarvio tilaisuudesta” arvo väliltä 1–5.", bad.ErrorSummary);
         Assert.Contains("Vastaa kysymykseen ”Hyöty omalle työlleni”.", bad.ErrorSummary);
         Assert.Contains("enintään 4000 merkkiä", bad.ErrorSummary);
         // The summary links to the first input of each question, and what was typed is kept.

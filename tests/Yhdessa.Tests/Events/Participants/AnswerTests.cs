@@ -102,7 +102,7 @@ public abstract class AnswerTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, lines.Length);
-        Assert.Equal("Nimi;Organisaatio;Tila;Läsnäolo;Ilmoittautui;Ruokavalio;Saavutettavuus;Mihin työpajaan osallistut?;Mitä odotat päivältä?", lines[0]);
+        Assert.Equal("Nimi;Organisaatio;Tila;Läsnäolo;Ilmoittautumisaika;Erityisruokavalio;Saavutettavuustarpeet;Mihin työpajaan osallistut?;Mitä odotat päivältä?", lines[0]);
         Assert.EndsWith(";A: Asumisneuvonta;Vertaistukea", Line(lines, "Anna Asunto"));
         Assert.EndsWith(";A: Asumisneuvonta;", Line(lines, "Bertil Bostad"));
         Assert.EndsWith(";;\"'=HYPERLINK(\"\"http://paha.example\"\")\"", Line(lines, "Daniel Kaava"));

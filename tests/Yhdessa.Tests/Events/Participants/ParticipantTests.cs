@@ -119,7 +119,7 @@ public abstract class ParticipantTests(YhdessaApp app)
         var search = await coordinator.OpenAsync($"/events/{ev.Slug}/check-in?q=anna%20vantaa");
         Assert.Equal("Saapuneet: " + ev.TitleFi, search.H1);
         var buttons = search.Document.QuerySelectorAll(".check-in-list button").Select(b => b.TextContent.Trim()).ToList();
-        Assert.Equal(["Saapui: Anna Ovella, Vantaan kaupunki"], buttons);
+        Assert.Equal(["Merkitse saapuneeksi: Anna Ovella, Vantaan kaupunki"], buttons);
         // Only confirmed people are on the door list.
         Assert.DoesNotContain("Jonossa Oleva", (await coordinator.OpenAsync($"/events/{ev.Slug}/check-in?q=oleva")).Text);
 
@@ -127,7 +127,7 @@ public abstract class ParticipantTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.Redirect, tapped.Status);
         var after = await coordinator.OpenAsync($"/events/{ev.Slug}/check-in?q=anna");
         Assert.Contains("Anna Ovella merkitty saapuneeksi.", after.Notice);
-        Assert.Contains("Saapunut 1 / 2", after.Text);
+        Assert.Contains("Saapuneita 1/2", after.Text);
         Assert.Contains("saapui klo", after.Document.QuerySelector(".check-in-list .arrived")!.TextContent);
         var registration = await app.RegistrationAsync(anna);
         Assert.Equal(Attendance.Attended, registration.Attendance);
@@ -183,7 +183,7 @@ public abstract class ParticipantTests(YhdessaApp app)
 
         var bad = await coordinator.PostHandlerAsync(path, "Attendance", ("registrationId", rest1.ToString()), ("attendance", "Maybe"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("Valitse osallistui tai ei saapunut", bad.ErrorSummary);
+        Assert.Contains("Valitse ”Osallistui” tai ”Ei saapunut”", bad.ErrorSummary);
         var numeric = await coordinator.PostHandlerAsync(path, "Attendance", ("registrationId", rest1.ToString()), ("attendance", "1"));
         Assert.Equal(HttpStatusCode.BadRequest, numeric.Status);
         Assert.Equal(Attendance.Unmarked, (await app.RegistrationAsync(rest1)).Attendance);
@@ -198,10 +198,10 @@ public abstract class ParticipantTests(YhdessaApp app)
         Assert.Equal(["Merkitse osallistuneeksi: Merkitsemätön Kaksi", "Merkitse ei saapuneeksi: Merkitsemätön Kaksi"],
             unmarkedRow.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
         var bulk = page.Document.QuerySelector("form[action*='handler=RestNoShow'] button")!;
-        Assert.Equal("Merkitse loput 2 ei saapuneiksi", bulk.TextContent.Trim());
+        Assert.Equal("Merkitse loput ei saapuneiksi (2)", bulk.TextContent.Trim());
         await coordinator.PostHandlerAsync(path, "RestNoShow");
         var after = await coordinator.OpenAsync(path);
-        Assert.Contains("2 merkitty ei saapuneiksi.", after.Notice);
+        Assert.Contains("Ei saapuneiksi merkittyjä: 2.", after.Notice);
 
         Assert.Equal(Attendance.Attended, (await app.RegistrationAsync(came)).Attendance);
         Assert.Equal(Attendance.NoShow, (await app.RegistrationAsync(noShow)).Attendance);
@@ -243,7 +243,7 @@ public abstract class ParticipantTests(YhdessaApp app)
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.DoesNotContain('\n', text.Replace("\r\n", ""));
-        Assert.StartsWith("Nimi;Organisaatio;Tila;Läsnäolo;Ilmoittautui;Ruokavalio;Saavutettavuus", lines[0]);
+        Assert.StartsWith("Nimi;Organisaatio;Tila;Läsnäolo;Ilmoittautumisaika;Erityisruokavalio;Saavutettavuustarpeet", lines[0]);
         Assert.StartsWith("\"'=HYPERLINK(\"\"http://paha.example\"\";\"\"klikkaa\"\")\";'+358 40 123;Vahvistettu;Ei merkitty;", lines[1]);
         Assert.EndsWith(";'@SUM(A1);", lines[1]);
         Assert.StartsWith("Åsa Öberg;\"'-Kaupunki; osasto\";", lines[2]);

@@ -73,7 +73,7 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
 
         var page = await app.RegisterGuestAsync(ev, fields);
 
-        Assert.Contains("Valitse organisaatio listasta", page.ErrorSummary);
+        Assert.Contains("Valitse organisaatio luettelosta", page.ErrorSummary);
         Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#Input_OrganisationId']"));
         Assert.Equal("Muokattu Lomake", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
         Assert.Empty(await app.RegistrationsAsync(ev.Id));
@@ -105,13 +105,13 @@ public abstract class GuestOrganisationTests(YhdessaApp app)
         var ev = await app.OpenEventAsync(capacity: 5, new EventRegistrationSettings { CapPerOrganisation = 2 });
         var form = await WebBrowser.Open(app).OpenAsync($"/events/{ev.Slug}/register");
         Assert.DoesNotContain("vapaaehtoinen", form.Document.QuerySelector("label[for=Input_OrganisationId]")!.TextContent);
-        Assert.Contains("enintään 2 henkeä", form.Document.QuerySelector("#organisation-hint")!.TextContent);
+        Assert.Contains("osallistujien määrää organisaatiota kohden on rajattu (enintään 2)", form.Document.QuerySelector("#organisation-hint")!.TextContent);
         var fields = RegistrationApps.Guest("Nimetön Organisaatio", RegistrationApps.NewEmail("eilistassa"), "");
         fields["Input.OrganisationId"] = "";
 
         var page = await app.RegisterGuestAsync(ev, fields);
 
-        Assert.Contains("Valitse organisaatiosi listasta tai kirjoita sen nimi.", page.ErrorSummary);
+        Assert.Contains("Valitse organisaatiosi luettelosta tai kirjoita sen nimi.", page.ErrorSummary);
         Assert.NotNull(page.Document.QuerySelector(".error-summary a[href='#Input_OrganisationName']"));
         Assert.Empty(await app.RegistrationsAsync(ev.Id));
     }

@@ -397,7 +397,7 @@ public abstract class RegistrationTests(YhdessaApp app)
         var other = await app.RegisterGuestAsync(ev, RegistrationApps.Guest("Muualta", RegistrationApps.NewEmail("org3"), "Oulun kaupunki"));
 
         Assert.Contains("Olet jonossa sijalla 1.", second.Text);
-        Assert.Contains("Organisaatiosi paikat ovat täynnä", second.Text);
+        Assert.Contains("Organisaatiosi osallistujakiintiö on täynnä", second.Text);
         Assert.Contains("Vahvistettu", other.Text);
         Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waiting, RegistrationStatus.Confirmed],
             (await app.RegistrationsAsync(ev.Id)).Select(r => r.Status));

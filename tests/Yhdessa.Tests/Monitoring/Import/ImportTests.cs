@@ -72,7 +72,7 @@ public abstract class ImportTests(YhdessaApp app)
         Assert.Contains(lines, l => l.StartsWith("Rivi 8, sarake Palvelu: Yksiköllä ei ole palvelua tunnuksella ”ZZ”"));
         Assert.Contains(lines, l => l.StartsWith("Rivi 9, sarake Sijoittuminen: "));
         Assert.Contains(lines, l => l.StartsWith("Rivi 10, sarake Päättymispäivä: ") || l.StartsWith("Rivi 10, sarake Sijoittuminen: "));
-        Assert.Contains(lines, l => l.StartsWith("Rivi 11, sarake Muuttopäivä: ") && l.Contains("rivin 2"));
+        Assert.Contains(lines, l => l.StartsWith("Rivi 11, sarake Muuttopäivä: ") && l.Contains("rivillä 2"));
         Assert.Contains(lines, l => l.StartsWith("Rivi 12, sarake Tilanne ennen muuttoa: Tuntematon arvo ”Sofa”") && l.Contains("Asunnoton (Homeless)"));
         Assert.DoesNotContain(lines, l => l.StartsWith("Rivi 2,"));
         Assert.Contains("Mitään ei tallennettu", page.Text);
@@ -89,7 +89,7 @@ public abstract class ImportTests(YhdessaApp app)
         var page = await setting.ImportAsync(ImportFiles.StaysCsv("A1;v-1;1.3.2025;Homeless;;", "B2;v-1;1.3.2025;Homeless;;"));
 
         var line = Assert.Single(page.ReportLines());
-        Assert.StartsWith("Rivi 2, sarake Muuttopäivä: Jakso on päällekkäin saman asukkaan aiemmin tallennetun jakson kanssa (muutto 1.1.2025)", line);
+        Assert.StartsWith("Rivi 2, sarake Muuttopäivä: Jakso menee päällekkäin saman asukkaan aiemmin tallennetun jakson kanssa (muuttopäivä 1.1.2025)", line);
         Assert.Single(await app.StaysAsync(setting.UnitId));
     }
 
@@ -330,7 +330,7 @@ public abstract class ImportTests(YhdessaApp app)
 
         var bad = await setting.ImportAsync(ImportFiles.Csv("Palvelutyyppi;Mittari;Luokka;Lukumäärä\r\nSupportedHousing;MovesIn;Died;-1\r\n"));
         Assert.Contains(bad.ReportLines(), l => l.StartsWith("Rivi 2, sarake Luokka: Luokka ei sovi tälle mittarille."));
-        Assert.Contains(bad.ReportLines(), l => l.StartsWith("Rivi 2, sarake Lukumäärä: Lukumäärän pitää olla kokonaisluku"));
+        Assert.Contains(bad.ReportLines(), l => l.StartsWith("Rivi 2, sarake Lukumäärä: Lukumäärän on oltava kokonaisluku"));
 
         var stays = await setting.ImportAsync(ImportFiles.StaysCsv("A1;x-1;1.2.2025;Homeless;;"));
         Assert.Contains("Yksikkö ilmoittaa tällä kierroksella lukumäärät", stays.Text);
@@ -343,7 +343,7 @@ public abstract class ImportTests(YhdessaApp app)
         var saved = await setting.ImportAsync(ImportFiles.StaysCsv(
             "A1;n-1;1.2.2025;Asunnoton;;",
             "A1;n-2;1.2.2025;pitkäaikais asunnoton;;",
-            "A1;n-3;1.2.2025;Långvarigt bostadslös;15.3.2025;Kuoli",
+            "A1;n-3;1.2.2025;Långtidsbostadslös;15.3.2025;Kuoli",
             "A1;n-4;1.2.2025;LONG-TERM HOMELESS;;"));
         Assert.Contains("Uusia jaksoja: 4", saved.Notice);
         var stays = (await app.StaysAsync(setting.UnitId)).OrderBy(s => s.ResidentCode).ToList();

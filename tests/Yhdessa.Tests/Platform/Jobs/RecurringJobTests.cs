@@ -56,7 +56,7 @@ public abstract class RecurringJobTests(YhdessaApp app, JobRecorder recorder, Su
         Assert.Contains("Alkoi", row.TextContent);
         // The platform's own jobs are listed by their titles.
         Assert.Contains("Sähköpostien lähetys", page.Text);
-        Assert.Contains("Materiaalihaun hakemiston tarkistus (palvelin", page.Text);
+        Assert.Contains("Aineistohaun hakemiston tarkistus (palvelin", page.Text);
         var english = await coordinator.OpenAsync("/admin/jobs?culture=en");
         Assert.Contains("Succeeded", Row(english, CountedJob.Name).TextContent);
         Assert.Contains("Sending email", english.Text);
