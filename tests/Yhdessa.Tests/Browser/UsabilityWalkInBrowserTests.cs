@@ -1,0 +1,138 @@
+using Microsoft.Playwright;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Tests.Browser;
+
+/// <summary>
+/// Each role's main tasks on the demo site, walked as docs/usability.md describes them, in one language at a time, on a
+/// phone (375 px) and a desktop (1280 px). Every step is a page a person reaches by links or by sending a form; on
+/// each the page is in the chosen language, names itself in one heading and fits the screen without sideways scrolling.
+/// A screenshot of every step at both widths is kept as a test artefact (<see cref="ShotsFolder"/>), for a person to
+/// look at: docs/usability.md says where.
+/// </summary>
+[RunsLong(70)]
+public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
+{
+    private const string Seminar = "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030";
+
+    /// <summary>A step of a task: what to do on the page to reach the next state to look at.</summary>
+    private sealed record Step(string Name, Func<IPage, Task> Go);
+
+    private static Step Open(string name, string path) => new(name, page => page.GotoAsync(path));
+
+    /// <summary>Opens <paramref name="from"/> and follows its first link that matches <paramref name="link"/>.</summary>
+    private static Step Follow(string name, string from, string link) => new(name, async page =>
+    {
+        await page.GotoAsync(from);
+        await page.GotoAsync(await page.Locator(link).First.GetAttributeAsync("href") ?? throw new InvalidOperationException($"no {link} on {from}"));
+    });
+
+    private static readonly Step[] Visitor =
+    [
+        Open("front-page", "/"),
+        Open("events", "/events"),
+        Follow("event", "/events", "ul.cards a[href^='/events/']"),
+        new("registration-form-errors", async page =>
+        {
+            await page.GotoAsync("/events/tyopaja-vertaisarvioinnin-menetelmat/register");
+            await page.Locator("main form button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync(".error-summary");
+        }),
+        Open("material-search", "/materials?q=asumisneuvonta"),
+        Follow("material", "/materials?q=asumisneuvonta", "ol.results a[href^='/materials/']"),
+        Open("organisations", "/network/organisations"),
+        Open("statistics", "/statistics"),
+        Follow("statistics-table", "/statistics", "main a[href^='/statistics/']"),
+        Open("accessibility", "/accessibility"),
+        Open("api", "/api"),
+        Open("sign-up", "/account/sign-up"),
+    ];
+
+    private static readonly Step[] Member =
+    [
+        Open("my-page", "/my"),
+        Open("register", Seminar + "/register"),
+        Open("groups", "/network/groups"),
+        Follow("group", "/network/groups", "main a[href^='/network/groups/']:not([href$='/new'])"),
+        Open("propose-material", "/materials/new"),
+        Open("profile", "/network/profile"),
+        Open("account", "/account"),
+    ];
+
+    private static readonly Step[] Coordinator =
+    [
+        Open("admin", "/admin"),
+        Open("new-event", "/events/new"),
+        Open("registrations", Seminar + "/participants"),
+        Follow("past-event", "/events?when=past", "ul.cards a[href^='/events/']"),
+        Open("feedback-results", "/events/feedback"),
+        Open("surveys", "/surveys"),
+        Open("material-drafts", "/materials/drafts"),
+        Open("collection-rounds", "/monitoring/rounds"),
+        Follow("collection-round", "/monitoring/rounds", "main a[href^='/monitoring/rounds/']:not([href$='/new'])"),
+        Open("people", "/admin/people"),
+    ];
+
+    private static readonly Step[] Reporter =
+    [
+        Open("monitoring", "/monitoring"),
+        Follow("report", "/monitoring", "main a[href^='/monitoring/report/']"),
+        Open("import", "/monitoring/import"),
+        Open("dashboards", "/monitoring/dashboards"),
+    ];
+
+    /// <summary>Where the screenshots go: <c>YHDESSA_ARTEFACTS</c>, or <c>TestResults/usability</c> in the checkout.</summary>
+    public static string ShotsFolder => Path.Combine(
+        Environment.GetEnvironmentVariable("YHDESSA_ARTEFACTS") is { Length: > 0 } artefacts ? artefacts : Path.Combine(Checkout.Folder, "TestResults"),
+        "usability");
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Each_roles_main_tasks_read_in_the_language_and_fit_a_phone_and_a_desktop(string language)
+    {
+        var problems = new List<string>();
+        await WalkAsync(null, Visitor, language, problems);
+        await WalkAsync(DemoAccounts.Member, Member, language, problems);
+        await WalkAsync(DemoAccounts.Coordinator, Coordinator, language, problems);
+        await WalkAsync(DemoAccounts.Reporter, Reporter, language, problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task WalkAsync(string? who, Step[] steps, string language, List<string> problems)
+    {
+        var role = who is null ? "visitor" : who.Split('@')[0];
+        var page = await browser.NewPageAsync(width: 375, height: 800);
+        await page.GotoAsync($"/language?to={language}&returnUrl=/");
+        if (who is not null)
+        {
+            var key = who is DemoAccounts.Reporter or DemoAccounts.Coordinator ? await SiteCrawl.TwoStepAsync(browser.Services, who) : null;
+            await page.SignInAsync(who, BrowserSignIn.DemoPassword, key);
+        }
+        var folder = Path.Combine(ShotsFolder, language);
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            await page.SetViewportSizeAsync(375, 800);
+            await step.Go(page);
+            var where = $"{role} {step.Name} ({new Uri(page.Url).PathAndQuery}) in {language}";
+            if (await page.GetAttributeAsync("html", "lang") != language) problems.Add($"{where}: the page is not in the chosen language");
+            if (await page.Locator("h1").CountAsync() != 1 || string.IsNullOrWhiteSpace(await page.Locator("h1").First.TextContentAsync()))
+                problems.Add($"{where}: the page has no single heading naming it");
+            foreach (var width in new[] { 375, 1280 })
+            {
+                await page.SetViewportSizeAsync(width, 800);
+                var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (sizes[0] > sizes[1]) problems.Add($"{where} at {width} px: the page is {sizes[0]} px wide");
+                await page.ScreenshotAsync(new()
+                {
+                    Path = Path.Combine(folder, $"{role}-{i + 1:00}-{step.Name}-{width}.png"),
+                    FullPage = true,
+                });
+            }
+        }
+        await page.Context.CloseAsync();
+    }
+}
