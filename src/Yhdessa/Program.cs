@@ -2,6 +2,7 @@ using Yhdessa.Features.Account;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials;
 using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Needs;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Surveys;
 using Yhdessa.Platform;
@@ -15,6 +16,7 @@ builder.AddNetwork();
 builder.AddEvents();
 builder.AddSurveys();
 builder.AddMaterials();
+builder.AddNeeds();
 builder.AddMonitoring();
 
 var app = builder.Build();

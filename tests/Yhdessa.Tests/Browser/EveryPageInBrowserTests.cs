@@ -29,6 +29,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
+        "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered",
         // The open statistics: StatisticsPagesInBrowserTests walks every one of them.
     ];
 
@@ -39,7 +40,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
-        "/surveys", "/surveys/new",
+        "/surveys", "/surveys/new", "/needs/new",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",
@@ -65,6 +66,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events");
         await CheckFirstLinkAsync(page, "ul.cards a[href^='/events/']", language, from: "/events?when=past");
         await CheckFirstLinkAsync(page, "ol.results a[href^='/materials/']", language, from: "/materials?q=asumisneuvonta");
+        await CheckFirstLinkAsync(page, "ul.cards a[href^='/needs/']", language, from: "/needs");
 
         // A guest's registration: first with the form's errors, then the registration's own page (the waiting list).
         await page.GotoAsync("/events/tyopaja-vertaisarvioinnin-menetelmat/register");

@@ -40,6 +40,8 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         }),
         Open("material-search", "/materials?q=asumisneuvonta"),
         Follow("material", "/materials?q=asumisneuvonta", "ol.results a[href^='/materials/']"),
+        Open("needs", "/needs"),
+        Follow("need", "/needs", "ul.cards a[href^='/needs/']"),
         Open("organisations", "/network/organisations"),
         Open("statistics", "/statistics"),
         Follow("statistics-table", "/statistics", "main a[href^='/statistics/']"),
@@ -52,6 +54,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
     [
         Open("my-page", "/my"),
         Open("register", Seminar + "/register"),
+        Open("raise-need", "/needs/new"),
         Open("groups", "/network/groups"),
         Follow("group", "/network/groups", "main a[href^='/network/groups/']:not([href$='/new'])"),
         Open("propose-material", "/materials/new"),

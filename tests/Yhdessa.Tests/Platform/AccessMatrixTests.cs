@@ -131,6 +131,10 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET events/{key}/feedback"] = Access.Coordinator,
         ["GET events/{key}/feedback?handler=Export"] = Access.Coordinator,
         // Materials: members propose and edit their own drafts (refused inside for others' materials); coordinators publish.
+        ["GET needs/new"] = Access.SignedIn,
+        ["POST needs/new"] = Access.SignedIn,
+        ["POST needs/{id:int}?handler=Support"] = Access.SignedIn,
+        ["POST needs/{id:int}?handler=Withdraw"] = Access.SignedIn,
         ["GET materials/new"] = Access.SignedIn,
         ["POST materials/new"] = Access.SignedIn,
         ["POST materials/new?handler=Find"] = Access.SignedIn,
@@ -200,7 +204,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
     private static readonly HashSet<string> ProtectedHandlersOnPublicPages =
-        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?") || k.StartsWith("POST materials/{slug}?")).ToHashSet();
+        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?") || k.StartsWith("POST materials/{slug}?") || k.StartsWith("POST needs/{id:int}?")).ToHashSet();
 
     [Fact]
     public void Every_protected_action_is_in_the_matrix()

@@ -33,6 +33,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The material bank, its API, feed and files: drafts and their files are refused inside, per material.
         "materials", "materials/{slug}", "materials/{slug}/versions/{number:int}", "materials/feed",
         "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
+        // Needs: public once confirmed (unconfirmed ones are not found); supporting needs a sign-in, checked inside.
+        "needs", "needs/{id:int}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.
         "statistics", "statistics/{table}", "statistics/{table}.csv", "api/v1/statistics", "api/v1/statistics/{table}",
     ];

@@ -74,6 +74,12 @@ public sealed class MonitoringOnPostgresqlCollection : ICollectionFixture<Postgr
 [CollectionDefinition("Monitoring on SQLite")]
 public sealed class MonitoringOnSqliteCollection : ICollectionFixture<SqliteApp>;
 
+[CollectionDefinition("Needs on PostgreSQL")]
+public sealed class NeedsOnPostgresqlCollection : ICollectionFixture<PostgresApp>;
+
+[CollectionDefinition("Needs on SQLite")]
+public sealed class NeedsOnSqliteCollection : ICollectionFixture<SqliteApp>;
+
 [CollectionDefinition("Network on PostgreSQL")]
 public sealed class NetworkOnPostgresqlCollection : ICollectionFixture<PostgresApp>;
 

@@ -1,0 +1,66 @@
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Network.Data;
+
+namespace Yhdessa.Features.Needs.Data;
+
+/// <summary>What kind of need: a training the field lacks, a way of working to develop, or something new seen in the
+/// field that nobody has named yet (a weak signal).</summary>
+public enum NeedKind { Training, Development, WeakSignal }
+
+/// <summary>
+/// New → under consideration → planned → in progress → answered; or declined (with a public reason) or merged into
+/// another need. <see cref="NeedStates.Allowed"/> says which moves are possible.
+/// </summary>
+public enum NeedState { New, UnderConsideration, Planned, InProgress, Answered, Declined, Merged }
+
+public class Need
+{
+    public int Id { get; set; }
+    public NeedKind Kind { get; set; }
+    public NeedState State { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>, which sanitises it.</summary>
+    public string Description { get; set; } = "";
+    /// <summary>Optional: the municipality the need comes from (Statistics Finland code).</summary>
+    public string? MunicipalityCode { get; set; }
+    /// <summary>Optional: the organisation the person speaks for.</summary>
+    public int? OrganisationId { get; set; }
+    /// <summary>Who raised it; null once her account is deleted (the need stays, without her).</summary>
+    public string? RaisedById { get; set; }
+    /// <summary>Whether the raiser's name is shown; if not, the need shows "a member from" <see cref="RaisedFromSector"/>.</summary>
+    public bool RaiserNameShown { get; set; }
+    /// <summary>The sector of the organisation she spoke for, kept so that an anonymous need can say where it comes from.</summary>
+    public Sector? RaisedFromSector { get; set; }
+    /// <summary>Supports, kept with each support row in the same transaction, so lists can sort by it cheaply.</summary>
+    public int SupportCount { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+    /// <summary>When the raiser's email address was confirmed: a need is public only from then. A member's need is
+    /// confirmed when it is raised.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Why the need was declined, shown publicly.</summary>
+    public string? DeclineReason { get; set; }
+    /// <summary>The need this one was merged into; its page redirects there.</summary>
+    public int? MergedIntoId { get; set; }
+    /// <summary>Grows with every change of state, so that a form sent after someone else's change is refused, not applied.</summary>
+    public int Revision { get; set; }
+
+    public List<NeedThemeLink> Themes { get; set; } = [];
+}
+
+/// <summary>Needs share the event themes, as materials do: one managed list of the network's themes.</summary>
+public class NeedThemeLink
+{
+    public int NeedId { get; set; }
+    public int ThemeId { get; set; }
+    public EventTheme? Theme { get; set; }
+}
+
+/// <summary>A member's support of a need: at most one per person and need, with an optional comment.</summary>
+public class NeedSupport
+{
+    public int NeedId { get; set; }
+    public string UserId { get; set; } = "";
+    public string? Comment { get; set; }
+    public DateTimeOffset SupportedAt { get; set; }
+}

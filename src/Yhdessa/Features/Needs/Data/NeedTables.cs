@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Needs.Data;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Platform.Data
+{
+    public abstract partial class YhdessaDb
+    {
+        public DbSet<Need> Needs => Set<Need>();
+        public DbSet<NeedThemeLink> NeedThemeLinks => Set<NeedThemeLink>();
+        public DbSet<NeedSupport> NeedSupports => Set<NeedSupport>();
+    }
+}
+
+namespace Yhdessa.Features.Needs.Data
+{
+    public static class NeedLimits
+    {
+        public const int Title = 200;
+        public const int Description = 10_000;
+        public const int Comment = 1_000;
+        public const int DeclineReason = 2_000;
+        public const int MaxThemes = 10;
+    }
+
+    internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+    {
+        public void Configure(EntityTypeBuilder<Need> n)
+        {
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.RaisedFromSector).HasConversion<string>().HasMaxLength(30);
+            n.Property(x => x.Title).HasMaxLength(NeedLimits.Title);
+            n.Property(x => x.Description).HasMaxLength(NeedLimits.Description);
+            n.Property(x => x.DeclineReason).HasMaxLength(NeedLimits.DeclineReason);
+            n.Property(x => x.MunicipalityCode).HasMaxLength(3);
+            n.Property(x => x.RaisedById).HasMaxLength(450);
+            // The public list sorts by supports or by age within a state.
+            n.HasIndex(x => new { x.State, x.SupportCount });
+            n.HasIndex(x => x.RaisedAt);
+            n.HasIndex(x => x.RaisedById);
+            n.HasOne<User>().WithMany().HasForeignKey(x => x.RaisedById).OnDelete(DeleteBehavior.SetNull);
+            n.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+            n.HasOne<Need>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            n.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedThemeLinkConfiguration : IEntityTypeConfiguration<NeedThemeLink>
+    {
+        public void Configure(EntityTypeBuilder<NeedThemeLink> l)
+        {
+            l.HasKey(x => new { x.NeedId, x.ThemeId });
+            l.HasIndex(x => x.ThemeId);
+            l.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedSupportConfiguration : IEntityTypeConfiguration<NeedSupport>
+    {
+        public void Configure(EntityTypeBuilder<NeedSupport> s)
+        {
+            // One support per person and need: the key refuses a second one even when two arrive at once.
+            s.HasKey(x => new { x.NeedId, x.UserId });
+            s.HasIndex(x => x.UserId);
+            s.Property(x => x.UserId).HasMaxLength(450);
+            s.Property(x => x.Comment).HasMaxLength(NeedLimits.Comment);
+            s.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            s.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Needs.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Identity;
+
+namespace Yhdessa.Features.Needs;
+
+/// <summary>
+/// Demo needs written for the project (Order 40, after the people, organisations and event themes): training and
+/// development needs and weak signals, some with their raiser's name and some from a sector only, in every state a need
+/// goes through, with supports and comments from the demo's people.
+/// </summary>
+public sealed class NeedsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
+{
+    public int Order => 40;
+
+    /// <summary>Kind, state, title, description, theme names (fi), organisation name (fi, start; empty for none), name shown, days ago, supports, decline reason, comment.</summary>
+    private static readonly (NeedKind Kind, NeedState State, string Title, string Description, string Themes, string Organisation, bool NameShown,
+        int DaysAgo, int Supports, string? DeclineReason, string? Comment)[] Seeds =
+    [
+        (NeedKind.Training, NeedState.Planned, "Koulutusta vuokravelkojen puheeksi ottamiseen",
+            "Asumisneuvojat kohtaavat yhä useammin vuokralaisia, joilla on useamman kuukauden vuokravelka. Tarvitsemme koulutusta siitä, miten velka otetaan puheeksi varhain ja miten maksusuunnitelma tehdään yhdessä vuokranantajan kanssa.",
+            "Asumisneuvonta;Asunnottomuuden ennaltaehkäisy", "Helsingin kaupunki, Asumisneuvonta", true, 60, 9, null, "Meillä Tampereella sama tilanne: velat kasvavat ennen kuin asukas ottaa yhteyttä."),
+        (NeedKind.Development, NeedState.UnderConsideration, "Yhteinen malli kotiutumiseen vankilasta",
+            "Vankilasta vapautuvat jäävät usein ilman asuntoa, koska asunnon haku alkaa liian myöhään. Kehitetään yhdessä Rikosseuraamuslaitoksen, kuntien ja järjestöjen kanssa malli, jossa asunto ja tuki järjestetään ennen vapautumista.",
+            "Asunto ensin;Asunnottomuuden ennaltaehkäisy", "Rikosseuraamuslaitos", false, 40, 6, null, "Tämä olisi tärkeää myös päihdekuntoutuksesta kotiutuville."),
+        (NeedKind.WeakSignal, NeedState.New, "Nuoret asuvat yhä useammin kavereiden sohvilla",
+            "Etsivässä nuorisotyössä on tänä vuonna tavattu aiempaa enemmän nuoria, joilla ei ole omaa osoitetta ja jotka kiertävät tuttavien luona. He eivät näy asunnottomuustilastoissa.",
+            "Asunnottomuuden ennaltaehkäisy", "", false, 12, 4, null, null),
+        (NeedKind.Training, NeedState.Answered, "Perehdytys Asunto ensin -periaatteisiin uusille työntekijöille",
+            "Asumisyksiköihin tulee paljon uusia työntekijöitä. Tarvitaan lyhyt perehdytys, jossa käydään läpi periaatteet ja niiden merkitys arjen työssä.",
+            "Asunto ensin", "Y-Säätiö", true, 200, 14, null, "Verkkokurssi olisi hyvä, jotta sen voi käydä heti työn alussa."),
+        (NeedKind.Development, NeedState.InProgress, "Kokemusasiantuntijat mukaan palveluiden arviointiin",
+            "Kokemusasiantuntijat haluavat osallistua asumispalveluiden arviointiin, mutta palkkiot ja sopimukset vaihtelevat kunnittain. Tarvitaan yhteiset käytännöt.",
+            "Kokemusasiantuntijuus;Arviointi ja vertaisarviointi", "", true, 90, 7, null, null),
+        (NeedKind.Training, NeedState.Declined, "Kansainvälinen opintomatka Kanadaan",
+            "Toivomme opintomatkaa Kanadan Housing First -ohjelmiin.",
+            "Asunto ensin", "", false, 150, 3,
+            "Verkoston resursseilla ei voida järjestää kaukomatkoja. Järjestämme sen sijaan verkkoseminaarin kanadalaisten kollegoiden kanssa.", null),
+        (NeedKind.WeakSignal, NeedState.New, "Naisten asunnottomuus piiloutuu väkivaltasuhteisiin",
+            "Turvakodeista kerrotaan naisista, jotka palaavat väkivaltaiseen suhteeseen, koska heillä ei ole muuta asuntoa. Tämä asunnottomuuden muoto jää usein näkymättömäksi.",
+            "Naiserityisyys", "Ensi- ja turvakotien liitto", false, 5, 2, null, "Sama ilmiö näkyy myös päihdetyössä."),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Needs.AnyAsync(cancellationToken)) return;
+        var now = clock.GetUtcNow();
+        var themes = await db.EventThemes.ToDictionaryAsync(t => t.NameFi, t => t.Id, cancellationToken);
+        var organisations = await db.Organisations.Select(o => new { o.Id, o.NameFi, o.Sector }).ToListAsync(cancellationToken);
+        var raiser = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        var people = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(cancellationToken);
+
+        foreach (var seed in Seeds)
+        {
+            var organisation = seed.Organisation.Length == 0 ? null : organisations.FirstOrDefault(o => o.NameFi.StartsWith(seed.Organisation));
+            var raisedAt = now.AddDays(-seed.DaysAgo);
+            var need = new Need
+            {
+                Kind = seed.Kind, State = seed.State, Title = seed.Title, Description = seed.Description,
+                OrganisationId = organisation?.Id, RaisedFromSector = organisation?.Sector, RaiserNameShown = seed.NameShown,
+                RaisedById = raiser, RaisedAt = raisedAt, ConfirmedAt = raisedAt, UpdatedAt = raisedAt.AddDays(seed.DaysAgo / 2),
+                DeclineReason = seed.DeclineReason,
+                Themes = [.. seed.Themes.Split(';').Where(themes.ContainsKey).Select(name => new NeedThemeLink { ThemeId = themes[name] })],
+            };
+            // The raiser first, then the demo's other people, as many as there are (the count is what was saved).
+            var supporters = people.Where(id => id != raiser).Prepend(raiser).Where(id => id is not null).Take(seed.Supports).ToList();
+            need.SupportCount = supporters.Count;
+            db.Needs.Add(need);
+            await db.SaveChangesAsync(cancellationToken);
+            db.NeedSupports.AddRange(supporters.Select((userId, i) => new NeedSupport
+            {
+                NeedId = need.Id, UserId = userId!, SupportedAt = raisedAt.AddDays(i),
+                Comment = i == 1 ? seed.Comment : null,
+            }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Needs.Data;
+using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Network.Organisations;
+using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Places;
+using Yhdessa.Platform.Text;
+
+namespace Yhdessa.Features.Needs;
+
+/// <summary><c>/needs/new</c>: a member raises a training need, a development need or a weak signal.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class NewModel(NeedCatalogue needs, EventCatalogue events, OrganisationDirectory directory, Municipalities municipalities,
+    IStringLocalizer<NeedsText> n) : PageModel
+{
+    public sealed class NeedInput
+    {
+        [Required(ErrorMessage = "Required"), Display(Name = "Needs_Kind")]
+        public NeedKind? Kind { get; set; }
+        [Required(ErrorMessage = "Required"), StringLength(NeedLimits.Title, ErrorMessage = "TooLong"), Display(Name = "Needs_Title")]
+        public string Title { get; set; } = "";
+        [Required(ErrorMessage = "Required"), StringLength(NeedLimits.Description, ErrorMessage = "TooLong"), Display(Name = "Needs_Description")]
+        public string Description { get; set; } = "";
+        public List<int> ThemeIds { get; set; } = [];
+        public string? MunicipalityCode { get; set; }
+        public int? OrganisationId { get; set; }
+        public bool ShowName { get; set; } = true;
+    }
+
+    [BindProperty] public NeedInput Input { get; set; } = new();
+    public List<EventTheme> Themes { get; private set; } = [];
+    public List<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<Municipality> MunicipalityChoices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        Input.Title = Input.Title?.Trim() ?? "";
+        Input.Description = Input.Description?.Trim() ?? "";
+        Input.MunicipalityCode = TextInput.TrimToNull(Input.MunicipalityCode);
+        Input.ThemeIds = [.. Input.ThemeIds.Distinct()];
+        if (Input.ThemeIds.Any(id => Themes.All(t => t.Id != id)) || Input.ThemeIds.Count > NeedLimits.MaxThemes)
+            ModelState.AddModelError("Input.ThemeIds", n["UnknownTheme"]);
+        if (Input.MunicipalityCode is { } code && municipalities.Find(code) is null)
+            ModelState.AddModelError("Input.MunicipalityCode", n["UnknownMunicipality"]);
+        Organisation? organisation = null;
+        if (Input.OrganisationId is { } organisationId && (organisation = Organisations.Find(o => o.Id == organisationId)) is null)
+            ModelState.AddModelError("Input.OrganisationId", n["UnknownOrganisation"]);
+        if (!ModelState.IsValid) return Page();
+
+        var need = await needs.RaiseAsync(new Need
+        {
+            Kind = Input.Kind!.Value, Title = Input.Title, Description = Input.Description, MunicipalityCode = Input.MunicipalityCode,
+            OrganisationId = organisation?.Id, RaisedFromSector = organisation?.Sector, RaiserNameShown = Input.ShowName,
+            RaisedById = User.FindFirstValue(ClaimTypes.NameIdentifier),
+        }, Input.ThemeIds, cancellationToken);
+        TempData["Notice"] = (string)n["NeedRaised"];
+        return Redirect($"/needs/{need.Id}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Themes = await events.ThemesAsync(cancellationToken);
+        Organisations = await directory.ChoicesAsync(cancellationToken);
+        MunicipalityChoices = municipalities.Sorted(Platform.Localization.Languages.Current);
+    }
+}
