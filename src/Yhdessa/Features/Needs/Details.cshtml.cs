@@ -14,9 +14,22 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs/{id}</c>: a need, who wants it and what became of it; members support it here.</summary>
 [AllowAnonymous]
-public class DetailsModel(NeedCatalogue needs, NeedSupports supports, OrganisationDirectory directory, Municipalities municipalities,
-    YhdessaDb db, IStringLocalizer<NeedsText> n) : PageModel
+public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, OrganisationDirectory directory,
+    Municipalities municipalities, YhdessaDb db, IStringLocalizer<NeedsText> n) : PageModel
 {
+    /// <summary>The triagers' forms: a move to another state, who looks after the need, a private note.</summary>
+    public sealed class TriageInput
+    {
+        public int Revision { get; set; }
+        public NeedState? To { get; set; }
+        [StringLength(NeedLimits.DeclineReason, ErrorMessage = "TooLong"), Display(Name = "Needs_PublicNote")]
+        public string? PublicNote { get; set; }
+        public int? MergeInto { get; set; }
+        public string? AssigneeId { get; set; }
+        [StringLength(NeedLimits.TriageNote, ErrorMessage = "TooLong"), Display(Name = "Needs_TriageNote")]
+        public string? Note { get; set; }
+    }
+
     public const int CommentsShown = 50;
 
     public Need Need { get; private set; } = null!;
@@ -26,6 +39,12 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, Organisati
     public string? MunicipalityName { get; private set; }
     public bool HasSupported { get; private set; }
     public List<SupportComment> Comments { get; private set; } = [];
+    public List<NeedChange> History { get; private set; } = [];
+    public bool MayTriage { get; private set; }
+    public List<(string Id, string Name)> Triagers { get; private set; } = [];
+    public List<(NeedTriageNote Note, string? Author)> Notes { get; private set; } = [];
+
+    [BindProperty] public TriageInput Triage { get; set; } = new();
 
     [BindProperty, StringLength(NeedLimits.Comment, ErrorMessage = "TooLong"), Display(Name = "Needs_Comment")]
     public string? Comment { get; set; }
@@ -49,6 +68,54 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, Organisati
         return await AfterAsync(id, await supports.WithdrawAsync(id, userId, cancellationToken), cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
+    {
+        if (UserId is null) return Challenge();
+        if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
+        if (Triage.To is not { } to) ModelState.AddModelError("Triage.To", n["ChooseState"]);
+        if (!ModelState.IsValid) return await LoadAsync(id, cancellationToken, status: StatusCodes.Status400BadRequest) ?? Page();
+        var result = await triage.MoveAsync(User, id, Triage.Revision, Triage.To!.Value, Triage.PublicNote, Triage.MergeInto, cancellationToken);
+        return await AfterTriageAsync(id, result, "Triage.To", "NeedMoved", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
+    {
+        if (UserId is null) return Challenge();
+        if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
+        var result = await triage.AssignAsync(User, id, Platform.Text.TextInput.TrimToNull(Triage.AssigneeId), cancellationToken);
+        return await AfterTriageAsync(id, result, "Triage.AssigneeId", "NeedAssigned", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (UserId is null) return Challenge();
+        if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
+        if (string.IsNullOrWhiteSpace(Triage.Note)) ModelState.AddModelError("Triage.Note", n["NoteEmpty"]);
+        if (!ModelState.IsValid) return await LoadAsync(id, cancellationToken, status: StatusCodes.Status400BadRequest) ?? Page();
+        var result = await triage.AddNoteAsync(User, id, Triage.Note!, cancellationToken);
+        return await AfterTriageAsync(id, result, "Triage.Note", "NoteSaved", cancellationToken);
+    }
+
+    /// <summary>A refused change shows the page again with what was typed and why; a change made goes back to the need.</summary>
+    private async Task<IActionResult> AfterTriageAsync(int id, TriageResult result, string field, string doneText, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case TriageResult.Done:
+                TempData["Notice"] = (string)n[doneText];
+                return Redirect($"/needs/{id}");
+            case TriageResult.NotFound:
+                return NotFound();
+            default:
+                var status = result == TriageResult.Stale || result == TriageResult.Busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+                if (await LoadAsync(id, cancellationToken, status) is { } other) return other;
+                ModelState.AddModelError(result == TriageResult.Stale || result == TriageResult.Busy ? "" : field, n["Triage_" + result]);
+                // What was typed stays; the form now carries the need as it is, which the page shows.
+                Triage.Revision = Need.Revision;
+                return Page();
+        }
+    }
+
     private async Task<IActionResult> AfterAsync(int id, SupportResult result, CancellationToken cancellationToken)
     {
         if (result == SupportResult.NotFound) return NotFound();
@@ -64,9 +131,10 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, Organisati
         return Redirect($"/needs/{id}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken, int? status = null)
     {
         if (await needs.FindAsync(id, cancellationToken) is not { } need) return NotFound();
+        if (status is { } code) Response.StatusCode = code;
         // A merged need lives on in the one it was merged into.
         if (need.State == NeedState.Merged && need.MergedIntoId is { } target) return RedirectPermanent($"/needs/{target}");
         Need = need;
@@ -77,6 +145,15 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, Organisati
         MunicipalityName = municipalities.Find(need.MunicipalityCode)?.Name(Platform.Localization.Languages.Current);
         HasSupported = UserId is { } userId && await supports.HasSupportedAsync(id, userId, cancellationToken);
         Comments = await supports.CommentsAsync(id, CommentsShown, cancellationToken);
+        History = await triage.HistoryAsync(id, cancellationToken);
+        MayTriage = await triage.MayTriageAsync(User, cancellationToken);
+        if (MayTriage)
+        {
+            Triagers = await triage.TriagersAsync(cancellationToken);
+            Notes = await triage.NotesAsync(id, cancellationToken);
+            // A triage form sent back keeps what was typed in it; any other answer shows the need as it is.
+            if (HttpMethods.IsGet(Request.Method) || Triage is { To: null, PublicNote: null, Note: null, AssigneeId: null }) Triage = new TriageInput { Revision = need.Revision, AssigneeId = need.AssigneeId };
+        }
         return null;
     }
 }

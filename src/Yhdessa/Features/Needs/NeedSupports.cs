@@ -10,14 +10,18 @@ public sealed record SupportComment(string Text, DateTimeOffset At);
 public enum SupportResult { Supported, AlreadySupported, Withdrawn, NotSupported, NotFound, Closed }
 
 /// <summary>
-/// A member supports a need once, and may take it back. The support row and the need's count change in one
-/// transaction, the count by an increment in the database (never a value read before), and the row's key refuses a
-/// second support: so the count stays exact however many arrive at once.
+/// A member supports a need once, and may take it back. The need's count changes first, by an increment in the
+/// database on a need that is still open, and the support row in the same transaction; the row's key refuses a second
+/// support and takes the increment back with it. So the count stays exact however many arrive at once, and a support
+/// that meets a merge or an answer on its way is refused whole (the count's update waits for the merge's lock and then
+/// finds the need closed).
 /// </summary>
 public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
 {
     /// <summary>The states in which a need still gathers support; an answered, declined or merged one does not.</summary>
-    public static bool IsOpen(NeedState state) => state is NeedState.New or NeedState.UnderConsideration or NeedState.Planned or NeedState.InProgress;
+    public static readonly NeedState[] OpenStates = [NeedState.New, NeedState.UnderConsideration, NeedState.Planned, NeedState.InProgress];
+
+    public static bool IsOpen(NeedState state) => OpenStates.Contains(state);
 
     public Task<bool> HasSupportedAsync(int needId, string userId, CancellationToken cancellationToken) =>
         db.NeedSupports.AnyAsync(s => s.NeedId == needId && s.UserId == userId, cancellationToken);
@@ -29,11 +33,11 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
 
     public async Task<SupportResult> SupportAsync(int needId, string userId, string? comment, CancellationToken cancellationToken)
     {
-        var need = await db.Needs.AsNoTracking().Where(n => n.Id == needId && n.ConfirmedAt != null)
-            .Select(n => new { n.State }).SingleOrDefaultAsync(cancellationToken);
-        if (need is null) return SupportResult.NotFound;
-        if (!IsOpen(need.State)) return SupportResult.Closed;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var counted = await db.Needs.Where(n => n.Id == needId && n.ConfirmedAt != null && OpenStates.Contains(n.State))
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), cancellationToken);
+        if (counted == 0)
+            return await db.Needs.AnyAsync(n => n.Id == needId && n.ConfirmedAt != null, cancellationToken) ? SupportResult.Closed : SupportResult.NotFound;
         db.NeedSupports.Add(new NeedSupport { NeedId = needId, UserId = userId, Comment = comment, SupportedAt = clock.GetUtcNow() });
         try
         {
@@ -44,8 +48,6 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return SupportResult.AlreadySupported;
         }
-        await db.Needs.Where(n => n.Id == needId)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SupportResult.Supported;
     }

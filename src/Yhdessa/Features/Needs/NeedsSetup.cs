@@ -12,6 +12,7 @@ public static class NeedsSetup
         var services = builder.Services;
         services.AddScoped<NeedCatalogue>();
         services.AddScoped<NeedSupports>();
+        services.AddScoped<NeedTriage>();
         services.AddScoped<IPersonalDataHolder, NeedsPersonalData>();
         services.AddScoped<IDemoData, NeedsDemoData>();
         services.AddMyPagePart<MyNeedsPart>();

@@ -44,6 +44,8 @@ public class Need
     public int? MergedIntoId { get; set; }
     /// <summary>Grows with every change of state, so that a form sent after someone else's change is refused, not applied.</summary>
     public int Revision { get; set; }
+    /// <summary>The triager who looks after the need; seen by the triagers only.</summary>
+    public string? AssigneeId { get; set; }
 
     public List<NeedThemeLink> Themes { get; set; } = [];
 }
@@ -63,4 +65,37 @@ public class NeedSupport
     public string UserId { get; set; } = "";
     public string? Comment { get; set; }
     public DateTimeOffset SupportedAt { get; set; }
+}
+
+/// <summary>Who acted in a need's public history: shown as the role, never the person.</summary>
+public enum NeedActor { Coordinator, TriageTeam }
+
+/// <summary>One change of a need's state, in its public history.</summary>
+public class NeedChange
+{
+    public int Id { get; set; }
+    public int NeedId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public NeedActor Actor { get; set; }
+    public NeedState From { get; set; }
+    public NeedState To { get; set; }
+    /// <summary>What the triagers say publicly with the change; required when a need is declined.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>A triager's private note on a need: seen by coordinators and the triage groups only.</summary>
+public class NeedTriageNote
+{
+    public int Id { get; set; }
+    public int NeedId { get; set; }
+    /// <summary>Null once the writer's account is deleted; the note stays with the need.</summary>
+    public string? AuthorId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Text { get; set; } = "";
+}
+
+/// <summary>A group a coordinator has named to triage needs, beside the small expert team.</summary>
+public class NeedTriageGroup
+{
+    public int GroupId { get; set; }
 }

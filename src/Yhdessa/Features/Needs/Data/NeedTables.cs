@@ -12,6 +12,9 @@ namespace Yhdessa.Platform.Data
         public DbSet<Need> Needs => Set<Need>();
         public DbSet<NeedThemeLink> NeedThemeLinks => Set<NeedThemeLink>();
         public DbSet<NeedSupport> NeedSupports => Set<NeedSupport>();
+        public DbSet<NeedChange> NeedChanges => Set<NeedChange>();
+        public DbSet<NeedTriageNote> NeedTriageNotes => Set<NeedTriageNote>();
+        public DbSet<NeedTriageGroup> NeedTriageGroups => Set<NeedTriageGroup>();
     }
 }
 
@@ -23,6 +26,7 @@ namespace Yhdessa.Features.Needs.Data
         public const int Description = 10_000;
         public const int Comment = 1_000;
         public const int DeclineReason = 2_000;
+        public const int TriageNote = 4_000;
         public const int MaxThemes = 10;
     }
 
@@ -43,6 +47,8 @@ namespace Yhdessa.Features.Needs.Data
             n.HasIndex(x => x.RaisedAt);
             n.HasIndex(x => x.RaisedById);
             n.HasOne<User>().WithMany().HasForeignKey(x => x.RaisedById).OnDelete(DeleteBehavior.SetNull);
+            n.Property(x => x.AssigneeId).HasMaxLength(450);
+            n.HasOne<User>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.SetNull);
             n.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
             n.HasOne<Need>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             n.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
@@ -70,6 +76,41 @@ namespace Yhdessa.Features.Needs.Data
             s.Property(x => x.Comment).HasMaxLength(NeedLimits.Comment);
             s.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
             s.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedChangeConfiguration : IEntityTypeConfiguration<NeedChange>
+    {
+        public void Configure(EntityTypeBuilder<NeedChange> c)
+        {
+            c.Property(x => x.Actor).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.Note).HasMaxLength(NeedLimits.DeclineReason);
+            c.HasIndex(x => new { x.NeedId, x.At });
+            c.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedTriageNoteConfiguration : IEntityTypeConfiguration<NeedTriageNote>
+    {
+        public void Configure(EntityTypeBuilder<NeedTriageNote> t)
+        {
+            t.Property(x => x.Text).HasMaxLength(NeedLimits.TriageNote);
+            t.Property(x => x.AuthorId).HasMaxLength(450);
+            t.HasIndex(x => new { x.NeedId, x.At });
+            t.HasIndex(x => x.AuthorId);
+            t.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<User>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        }
+    }
+
+    internal sealed class NeedTriageGroupConfiguration : IEntityTypeConfiguration<NeedTriageGroup>
+    {
+        public void Configure(EntityTypeBuilder<NeedTriageGroup> g)
+        {
+            g.HasKey(x => x.GroupId);
+            g.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

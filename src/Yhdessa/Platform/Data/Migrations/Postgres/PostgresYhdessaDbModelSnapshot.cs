@@ -1509,6 +1509,10 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1571,6 +1575,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("OrganisationId");
@@ -1582,6 +1588,46 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasIndex("State", "SupportCount");
 
                     b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedChanges");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
@@ -1620,6 +1666,48 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasIndex("ThemeId");
 
                     b.ToTable("NeedThemeLinks");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageGroup", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("NeedTriageGroups");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedTriageNotes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2813,6 +2901,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.Need", b =>
                 {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
@@ -2827,6 +2920,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RaisedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
@@ -2859,6 +2961,29 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageGroup", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Network.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageNote", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>

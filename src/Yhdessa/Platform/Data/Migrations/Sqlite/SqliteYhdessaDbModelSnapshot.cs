@@ -1452,6 +1452,10 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
@@ -1514,6 +1518,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("OrganisationId");
@@ -1525,6 +1531,44 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasIndex("State", "SupportCount");
 
                     b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedChanges");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
@@ -1563,6 +1607,46 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ThemeId");
 
                     b.ToTable("NeedThemeLinks");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageGroup", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("NeedTriageGroups");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedTriageNotes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2733,6 +2817,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.Need", b =>
                 {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
@@ -2747,6 +2836,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RaisedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
@@ -2779,6 +2877,29 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageGroup", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Network.Data.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedTriageNote", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
