@@ -135,6 +135,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST needs/new"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Support"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Withdraw"] = Access.SignedIn,
+        ["POST needs/{id:int}?handler=Follow"] = Access.SignedIn,
+        ["POST needs/{id:int}?handler=Unfollow"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Move"] = Access.Coordinator,
         ["POST needs/{id:int}?handler=Assign"] = Access.Coordinator,
         ["POST needs/{id:int}?handler=Note"] = Access.Coordinator,

@@ -35,6 +35,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
         // Needs: public once confirmed (unconfirmed ones are not found); supporting needs a sign-in, checked inside.
         "needs", "needs/{id:int}",
+        // The link in a need's email stops that mail: the secret in it is the right to.
+        "needs/stop/{token}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.
         "statistics", "statistics/{table}", "statistics/{table}.csv", "api/v1/statistics", "api/v1/statistics/{table}",
     ];

@@ -14,7 +14,7 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs/{id}</c>: a need, who wants it and what became of it; members support it here.</summary>
 [AllowAnonymous]
-public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, OrganisationDirectory directory,
+public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, OrganisationDirectory directory,
     Municipalities municipalities, YhdessaDb db, IStringLocalizer<NeedsText> n) : PageModel
 {
     /// <summary>The triagers' forms: a move to another state, who looks after the need, a private note.</summary>
@@ -38,6 +38,7 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
     public string? OrganisationName { get; private set; }
     public string? MunicipalityName { get; private set; }
     public bool HasSupported { get; private set; }
+    public bool IsFollowing { get; private set; }
     public List<SupportComment> Comments { get; private set; } = [];
     public List<NeedChange> History { get; private set; } = [];
     public bool MayTriage { get; private set; }
@@ -66,6 +67,22 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
     {
         if (UserId is not { } userId) return Challenge();
         return await AfterAsync(id, await supports.WithdrawAsync(id, userId, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFollowAsync(int id, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId) return Challenge();
+        if (await needs.FindAsync(id, cancellationToken) is null) return NotFound();
+        await followers.FollowAsync(id, userId, cancellationToken);
+        TempData["Notice"] = (string)n["Followed"];
+        return Redirect($"/needs/{id}");
+    }
+
+    public async Task<IActionResult> OnPostUnfollowAsync(int id, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId) return Challenge();
+        TempData["Notice"] = (string)n[await followers.StopAsync(id, userId, cancellationToken) > 0 ? "Unfollowed" : "NotFollowing"];
+        return Redirect($"/needs/{id}");
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
@@ -144,6 +161,7 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
             OrganisationName = (await directory.FindAsync(organisationId, cancellationToken))?.Name;
         MunicipalityName = municipalities.Find(need.MunicipalityCode)?.Name(Platform.Localization.Languages.Current);
         HasSupported = UserId is { } userId && await supports.HasSupportedAsync(id, userId, cancellationToken);
+        IsFollowing = UserId is { } follower && await followers.IsFollowingAsync(id, follower, cancellationToken);
         Comments = await supports.CommentsAsync(id, CommentsShown, cancellationToken);
         History = await triage.HistoryAsync(id, cancellationToken);
         MayTriage = await triage.MayTriageAsync(User, cancellationToken);

@@ -19,6 +19,7 @@ public sealed class NeedCatalogue(YhdessaDb db, TimeProvider clock)
     /// <summary>
     /// Saves a member's new need, public at once, with her support as its first: raising a need is supporting it
     /// (so her own need is never offered to her for support again, and the count says how many want it, her included).
+    /// She follows it from the start.
     /// </summary>
     public async Task<Need> RaiseAsync(Need need, IReadOnlyCollection<int> themeIds, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ public sealed class NeedCatalogue(YhdessaDb db, TimeProvider clock)
         if (need.RaisedById is { } userId)
         {
             db.NeedSupports.Add(new NeedSupport { NeedId = need.Id, UserId = userId, SupportedAt = now });
+            db.NeedFollowers.Add(NeedFollowers.New(need.Id, userId, now));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -38,7 +38,11 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), cancellationToken);
         if (counted == 0)
             return await db.Needs.AnyAsync(n => n.Id == needId && n.ConfirmedAt != null, cancellationToken) ? SupportResult.Closed : SupportResult.NotFound;
-        db.NeedSupports.Add(new NeedSupport { NeedId = needId, UserId = userId, Comment = comment, SupportedAt = clock.GetUtcNow() });
+        var now = clock.GetUtcNow();
+        db.NeedSupports.Add(new NeedSupport { NeedId = needId, UserId = userId, Comment = comment, SupportedAt = now });
+        // A supporter hears what becomes of the need, until she says otherwise.
+        if (!await db.NeedFollowers.AnyAsync(f => f.NeedId == needId && f.UserId == userId, cancellationToken))
+            db.NeedFollowers.Add(NeedFollowers.New(needId, userId, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

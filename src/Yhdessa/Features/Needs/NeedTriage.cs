@@ -16,7 +16,7 @@ public enum TriageResult { Done, NotFound, Stale, NotAllowed, ReasonRequired, Ba
 /// public history (as the role that acted) and the audit log (as the person). A change carries the revision of the
 /// need its form showed: a change made meanwhile by someone else refuses it, and nothing is lost.
 /// </summary>
-public sealed class NeedTriage(YhdessaDb db, AuditLog audit, TimeProvider clock)
+public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Where a need may go from each state. Merged is final: its supports and followers live on in the other need.</summary>
     public static readonly IReadOnlyDictionary<NeedState, NeedState[]> Moves = new Dictionary<NeedState, NeedState[]>
@@ -91,9 +91,13 @@ public sealed class NeedTriage(YhdessaDb db, AuditLog audit, TimeProvider clock)
                 return TriageResult.Busy;
             }
         }
+        var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await followers.TellAsync(needId, need.Title, to, cleanNote, to == NeedState.Merged ? mergeInto : null,
+            person.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        if (to == NeedState.Merged) await followers.MoveAsync(needId, mergeInto!.Value, cancellationToken);
         db.NeedChanges.Add(new NeedChange
         {
-            NeedId = needId, At = now, From = need.State, To = to, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            NeedId = needId, At = now, From = need.State, To = to, Note = cleanNote,
             Actor = person.IsInRole(Roles.Coordinator) ? NeedActor.Coordinator : NeedActor.TriageTeam,
         });
         audit.Record("need.state-changed", $"need:{needId}", $"{need.State} → {to}" + (mergeInto is { } m && to == NeedState.Merged ? $" need:{m}" : ""));

@@ -13,6 +13,7 @@ public static class NeedsSetup
         services.AddScoped<NeedCatalogue>();
         services.AddScoped<NeedSupports>();
         services.AddScoped<NeedTriage>();
+        services.AddScoped<NeedFollowers>();
         services.AddScoped<IPersonalDataHolder, NeedsPersonalData>();
         services.AddScoped<IDemoData, NeedsDemoData>();
         services.AddMyPagePart<MyNeedsPart>();

@@ -99,3 +99,13 @@ public class NeedTriageGroup
 {
     public int GroupId { get; set; }
 }
+
+/// <summary>A person who hears by email when a need changes: its raiser and supporters, and anyone who follows it.</summary>
+public class NeedFollower
+{
+    public int NeedId { get; set; }
+    public string UserId { get; set; } = "";
+    /// <summary>The secret in the "stop these emails" link, which works without signing in.</summary>
+    public string StopToken { get; set; } = "";
+    public DateTimeOffset FollowedAt { get; set; }
+}

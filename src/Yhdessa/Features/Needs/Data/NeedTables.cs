@@ -13,6 +13,7 @@ namespace Yhdessa.Platform.Data
         public DbSet<NeedThemeLink> NeedThemeLinks => Set<NeedThemeLink>();
         public DbSet<NeedSupport> NeedSupports => Set<NeedSupport>();
         public DbSet<NeedChange> NeedChanges => Set<NeedChange>();
+        public DbSet<NeedFollower> NeedFollowers => Set<NeedFollower>();
         public DbSet<NeedTriageNote> NeedTriageNotes => Set<NeedTriageNote>();
         public DbSet<NeedTriageGroup> NeedTriageGroups => Set<NeedTriageGroup>();
     }
@@ -111,6 +112,20 @@ namespace Yhdessa.Features.Needs.Data
         {
             g.HasKey(x => x.GroupId);
             g.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedFollowerConfiguration : IEntityTypeConfiguration<NeedFollower>
+    {
+        public void Configure(EntityTypeBuilder<NeedFollower> f)
+        {
+            f.HasKey(x => new { x.NeedId, x.UserId });
+            f.HasIndex(x => x.UserId);
+            f.Property(x => x.UserId).HasMaxLength(450);
+            f.Property(x => x.StopToken).HasMaxLength(64);
+            f.HasIndex(x => x.StopToken).IsUnique();
+            f.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            f.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

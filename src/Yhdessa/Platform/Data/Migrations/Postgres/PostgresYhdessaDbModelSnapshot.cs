@@ -1630,6 +1630,33 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("NeedChanges");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("StopToken")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedFollowers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
                 {
                     b.Property<int>("NeedId")
@@ -2927,6 +2954,21 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1571,6 +1571,33 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("NeedChanges");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("StopToken")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedFollowers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedSupport", b =>
                 {
                     b.Property<int>("NeedId")
@@ -2843,6 +2870,21 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Yhdessa.Features.Needs.Data;
+using Yhdessa.Platform;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Email;
+using Yhdessa.Platform.Localization;
+
+namespace Yhdessa.Features.Needs;
+
+/// <summary>
+/// Who hears of a need: its raiser and supporters follow it from the start, and any member may follow it. When its
+/// state changes, each follower but the one who acted is mailed in her own language, with a link that stops these
+/// mails without signing in. The mail is queued in the caller's unit of work, so it goes only if the change is saved.
+/// </summary>
+public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocalizer<NeedsText> text, IOptions<PlatformOptions> options,
+    TimeProvider clock)
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public Task<bool> IsFollowingAsync(int needId, string userId, CancellationToken cancellationToken) =>
+        db.NeedFollowers.AnyAsync(f => f.NeedId == needId && f.UserId == userId, cancellationToken);
+
+    public static NeedFollower New(int needId, string userId, DateTimeOffset at) => new()
+    {
+        NeedId = needId, UserId = userId, FollowedAt = at, StopToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant(),
+    };
+
+    /// <summary>Starts following; following twice is following once.</summary>
+    public async Task FollowAsync(int needId, string userId, CancellationToken cancellationToken)
+    {
+        if (await IsFollowingAsync(needId, userId, cancellationToken)) return;
+        db.NeedFollowers.Add(New(needId, userId, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // the same press twice at once: the first one follows
+        }
+    }
+
+    public Task<int> StopAsync(int needId, string userId, CancellationToken cancellationToken) =>
+        db.NeedFollowers.Where(f => f.NeedId == needId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<NeedFollower?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
+        db.NeedFollowers.AsNoTracking().SingleOrDefaultAsync(f => f.StopToken == token, cancellationToken);
+
+    public Task<int> StopByTokenAsync(string token, CancellationToken cancellationToken) =>
+        db.NeedFollowers.Where(f => f.StopToken == token).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>A merged need's followers follow the need it went into (those who did not already).</summary>
+    public async Task MoveAsync(int from, int to, CancellationToken cancellationToken)
+    {
+        await db.NeedFollowers.Where(f => f.NeedId == from && !db.NeedFollowers.Any(t => t.NeedId == to && t.UserId == f.UserId))
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.NeedId, to), cancellationToken);
+        await db.NeedFollowers.Where(f => f.NeedId == from).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Tells every follower of <paramref name="needId"/> but <paramref name="actorId"/> of a change.</summary>
+    public async Task TellAsync(int needId, string title, NeedState state, string? note, int? mergedInto, string? actorId,
+        CancellationToken cancellationToken)
+    {
+        var followers = await (from f in db.NeedFollowers
+                               join u in db.Users on f.UserId equals u.Id
+                               where f.NeedId == needId && f.UserId != actorId && !u.IsDisabled && u.Email != null
+                               select new { f.StopToken, u.Id, u.Email, u.DisplayName, u.PreferredLanguage }).AsNoTracking().ToListAsync(cancellationToken);
+        var site = options.Value.BaseUrl.TrimEnd('/');
+        foreach (var follower in followers)
+        {
+            using var _ = Languages.Use(follower.PreferredLanguage);
+            var language = Languages.Current;
+            var link = $"{site}/needs/{mergedInto ?? needId}?culture={language}";
+            var stop = $"{site}/needs/stop/{follower.StopToken}?culture={language}";
+            var subject = text["MailChangedSubject", title].Value;
+            var paragraphs = new List<string>
+            {
+                text["MailGreeting", follower.DisplayName].Value,
+                mergedInto is null ? text["MailChangedBody", title, text.StateName(state)].Value : text["MailMergedBody", title].Value,
+            };
+            if (!string.IsNullOrWhiteSpace(note)) paragraphs.Add(note.Trim());
+            var plain = new StringBuilder();
+            foreach (var paragraph in paragraphs) plain.Append(paragraph).Append("\n\n");
+            plain.Append(link).Append("\n\n").Append(text["MailStop"].Value).Append('\n').Append(stop).Append("\n\n")
+                .Append(text["MailSignature"].Value).Append('\n');
+            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
+                .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>");
+            foreach (var paragraph in paragraphs) html.Append("<p>").Append(Html.Encode(paragraph).Replace("\n", "<br>")).Append("</p>");
+            html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenNeed"].Value)).Append("</a></p>")
+                .Append("<p><a href=\"").Append(Html.Encode(stop)).Append("\">").Append(Html.Encode(text["MailStop"].Value)).Append("</a></p>")
+                .Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
+            outbox.Enqueue(follower.Email!, subject, plain.ToString(), html.ToString(), userId: follower.Id);
+        }
+    }
+}
