@@ -138,6 +138,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST needs/{id:int}?handler=Follow"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Unfollow"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Move"] = Access.Coordinator,
+        ["POST needs/{id:int}?handler=LinkAnswer"] = Access.Coordinator,
+        ["POST needs/{id:int}?handler=UnlinkAnswer"] = Access.Coordinator,
         ["POST needs/{id:int}?handler=Assign"] = Access.Coordinator,
         ["POST needs/{id:int}?handler=Note"] = Access.Coordinator,
         ["GET needs/triage-groups"] = Access.Coordinator,

@@ -14,7 +14,7 @@ namespace Yhdessa.Features.Events;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(EventCatalogue catalogue, Municipalities municipalities, Registrations registrations,
-    RegistrationTokens tokens, IRelatedMaterials materials, TimeProvider clock) : PageModel
+    RegistrationTokens tokens, IRelatedMaterials materials, IAnsweredNeeds needs, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Municipality? Municipality { get; private set; }
@@ -33,6 +33,8 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
     public bool OneClick { get; private set; }
     /// <summary>The material bank's published materials related to the event, with their files.</summary>
     public List<RelatedMaterial> BankMaterials { get; private set; } = [];
+    /// <summary>The needs of the field this event answers.</summary>
+    public List<AnsweredNeed> AnsweredNeeds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -62,6 +64,7 @@ public class DetailsModel(EventCatalogue catalogue, Municipalities municipalitie
         ShowOnlineLink = EventAccess.MaySeeOnlineLink(viewer, found, MyRegistration?.Status == RegistrationStatus.Confirmed);
         DescriptionHtml = SafeMarkdown.ToHtml(found.Description);
         BankMaterials = await materials.PublishedForEventAsync(found.Id, cancellationToken);
+        AnsweredNeeds = await needs.AnsweredByAsync("event", found.Id, cancellationToken);
         return Page();
     }
 }

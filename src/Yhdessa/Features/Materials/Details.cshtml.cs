@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Search;
@@ -20,8 +21,11 @@ namespace Yhdessa.Features.Materials;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
-    MaterialMail mail, IFileStore store, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
+    MaterialMail mail, IFileStore store, IAnsweredNeeds needs, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
+    /// <summary>The needs of the field this material answers.</summary>
+    public List<AnsweredNeed> AnsweredNeeds { get; private set; } = [];
+
     public Material Material { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
     public List<Material> Translations { get; private set; } = [];
@@ -52,6 +56,7 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         BodyHtml = SafeMarkdown.ToHtml(Material.Body);
+        if (Material.Status == MaterialStatus.Published) AnsweredNeeds = await needs.AnsweredByAsync("material", Material.Id, cancellationToken);
         var authors = Material.Authors.OrderBy(a => a.Position).ToList();
         var profiles = await people.FindAsync(authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value), cancellationToken);
         foreach (var author in authors)

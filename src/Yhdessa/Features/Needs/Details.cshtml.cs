@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Yhdessa.Features.Needs.Answers;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Features.Network.Organisations;
 using Yhdessa.Platform.Data;
@@ -14,7 +15,8 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs/{id}</c>: a need, who wants it and what became of it; members support it here.</summary>
 [AllowAnonymous]
-public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, OrganisationDirectory directory,
+public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, NeedAnswers answers,
+    OrganisationDirectory directory,
     Municipalities municipalities, YhdessaDb db, IStringLocalizer<NeedsText> n) : PageModel
 {
     /// <summary>The triagers' forms: a move to another state, who looks after the need, a private note.</summary>
@@ -46,6 +48,12 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
     public List<(NeedTriageNote Note, string? Author)> Notes { get; private set; } = [];
 
     [BindProperty] public TriageInput Triage { get; set; } = new();
+    public List<ShownAnswer> Answers { get; private set; } = [];
+    public IReadOnlyList<INeedAnswerKind> AnswerKinds => answers.Kinds;
+    /// <summary>A triager's search for a record that answers the need: its kind and words, and what was found.</summary>
+    [BindProperty(SupportsGet = true)] public string? AnswerKind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? AnswerWords { get; set; }
+    public List<AnswerTarget>? AnswerChoices { get; private set; }
 
     [BindProperty, StringLength(NeedLimits.Comment, ErrorMessage = "TooLong"), Display(Name = "Needs_Comment")]
     public string? Comment { get; set; }
@@ -83,6 +91,22 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
         if (UserId is not { } userId) return Challenge();
         TempData["Notice"] = (string)n[await followers.StopAsync(id, userId, cancellationToken) > 0 ? "Unfollowed" : "NotFollowing"];
         return Redirect($"/needs/{id}");
+    }
+
+    public async Task<IActionResult> OnPostLinkAnswerAsync(int id, string? kind, int targetId, CancellationToken cancellationToken)
+    {
+        if (UserId is null) return Challenge();
+        if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
+        var result = await answers.LinkAsync(User, id, kind ?? "", targetId, cancellationToken);
+        return await AfterTriageAsync(id, result, "AnswerKind", "AnswerLinked", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAnswerAsync(int id, int answerId, CancellationToken cancellationToken)
+    {
+        if (UserId is null) return Challenge();
+        if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
+        var result = await answers.UnlinkAsync(User, id, answerId, cancellationToken);
+        return await AfterTriageAsync(id, result == TriageResult.NotFound ? TriageResult.Done : result, "AnswerKind", "AnswerUnlinked", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
@@ -164,11 +188,14 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
         IsFollowing = UserId is { } follower && await followers.IsFollowingAsync(id, follower, cancellationToken);
         Comments = await supports.CommentsAsync(id, CommentsShown, cancellationToken);
         History = await triage.HistoryAsync(id, cancellationToken);
+        Answers = await answers.ForNeedAsync(id, cancellationToken);
         MayTriage = await triage.MayTriageAsync(User, cancellationToken);
         if (MayTriage)
         {
             Triagers = await triage.TriagersAsync(cancellationToken);
             Notes = await triage.NotesAsync(id, cancellationToken);
+            if (answers.Kind(AnswerKind) is { } kind)
+                AnswerChoices = await kind.SearchAsync(AnswerWords is { Length: > 200 } long_ ? long_[..200] : AnswerWords, 20, cancellationToken);
             // A triage form sent back keeps what was typed in it; any other answer shows the need as it is.
             if (HttpMethods.IsGet(Request.Method) || Triage is { To: null, PublicNote: null, Note: null, AssigneeId: null }) Triage = new TriageInput { Revision = need.Revision, AssigneeId = need.AssigneeId };
         }

@@ -63,7 +63,22 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
     }
 
     /// <summary>Tells every follower of <paramref name="needId"/> but <paramref name="actorId"/> of a change.</summary>
-    public async Task TellAsync(int needId, string title, NeedState state, string? note, int? mergedInto, string? actorId,
+    public Task TellAsync(int needId, string title, NeedState state, string? note, int? mergedInto, string? actorId,
+        CancellationToken cancellationToken) =>
+        SendAsync(needId, mergedInto ?? needId, actorId, () => (text["MailChangedSubject", title].Value,
+        [
+            mergedInto is null ? text["MailChangedBody", title, text.StateName(state)].Value : text["MailMergedBody", title].Value,
+            .. string.IsNullOrWhiteSpace(note) ? Array.Empty<string>() : [note.Trim()],
+        ]), cancellationToken);
+
+    /// <summary>Tells every follower of <paramref name="needId"/> that an event answering it took place.</summary>
+    public Task TellEventHeldAsync(int needId, string title, string eventTitle, CancellationToken cancellationToken) =>
+        SendAsync(needId, needId, null, () => (text["MailEventHeldSubject", title].Value, [text["MailEventHeldBody", title, eventTitle].Value]),
+            cancellationToken);
+
+    /// <summary>One mail to each follower, built in her own language: the paragraphs, a link to the need and one that
+    /// stops the mail.</summary>
+    private async Task SendAsync(int needId, int linkedNeedId, string? actorId, Func<(string Subject, List<string> Paragraphs)> build,
         CancellationToken cancellationToken)
     {
         var followers = await (from f in db.NeedFollowers
@@ -75,15 +90,10 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
         {
             using var _ = Languages.Use(follower.PreferredLanguage);
             var language = Languages.Current;
-            var link = $"{site}/needs/{mergedInto ?? needId}?culture={language}";
+            var link = $"{site}/needs/{linkedNeedId}?culture={language}";
             var stop = $"{site}/needs/stop/{follower.StopToken}?culture={language}";
-            var subject = text["MailChangedSubject", title].Value;
-            var paragraphs = new List<string>
-            {
-                text["MailGreeting", follower.DisplayName].Value,
-                mergedInto is null ? text["MailChangedBody", title, text.StateName(state)].Value : text["MailMergedBody", title].Value,
-            };
-            if (!string.IsNullOrWhiteSpace(note)) paragraphs.Add(note.Trim());
+            var (subject, paragraphs) = build();
+            paragraphs.Insert(0, text["MailGreeting", follower.DisplayName].Value);
             var plain = new StringBuilder();
             foreach (var paragraph in paragraphs) plain.Append(paragraph).Append("\n\n");
             plain.Append(link).Append("\n\n").Append(text["MailStop"].Value).Append('\n').Append(stop).Append("\n\n")

@@ -8,7 +8,7 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Features.Needs;
 
-public enum TriageResult { Done, NotFound, Stale, NotAllowed, ReasonRequired, BadTarget, BadAssignee, Busy }
+public enum TriageResult { Done, NotFound, Stale, NotAllowed, ReasonRequired, BadTarget, BadAssignee, BadAnswer, Busy }
 
 /// <summary>
 /// Triage: coordinators and the members of the small expert team and of the groups a coordinator names move needs

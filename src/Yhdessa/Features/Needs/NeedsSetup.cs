@@ -1,6 +1,9 @@
+using Yhdessa.Features.Events;
 using Yhdessa.Features.My;
+using Yhdessa.Features.Needs.Answers;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Needs;
 
@@ -14,9 +17,19 @@ public static class NeedsSetup
         services.AddScoped<NeedSupports>();
         services.AddScoped<NeedTriage>();
         services.AddScoped<NeedFollowers>();
+        services.AddScoped<NeedAnswers>();
+        services.AddScoped<IAnsweredNeeds>(provider => provider.GetRequiredService<NeedAnswers>());
+        services.AddNeedAnswerKind<EventAnswers>();
+        services.AddNeedAnswerKind<MaterialAnswers>();
+        services.AddNeedAnswerKind<GroupAnswers>();
+        services.AddRecurringJob<EventsHeldJob>();
         services.AddScoped<IPersonalDataHolder, NeedsPersonalData>();
         services.AddScoped<IDemoData, NeedsDemoData>();
         services.AddMyPagePart<MyNeedsPart>();
         return builder;
     }
+
+    /// <summary>Lets records of another kind answer needs (see <see cref="INeedAnswerKind"/>).</summary>
+    public static IServiceCollection AddNeedAnswerKind<T>(this IServiceCollection services) where T : class, INeedAnswerKind =>
+        services.AddScoped<INeedAnswerKind, T>();
 }

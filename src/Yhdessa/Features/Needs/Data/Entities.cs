@@ -1,4 +1,5 @@
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Needs;
 using Yhdessa.Features.Network.Data;
 
 namespace Yhdessa.Features.Needs.Data;
@@ -108,4 +109,18 @@ public class NeedFollower
     /// <summary>The secret in the "stop these emails" link, which works without signing in.</summary>
     public string StopToken { get; set; } = "";
     public DateTimeOffset FollowedAt { get; set; }
+}
+
+/// <summary>What the network did for a need: a record of some kind (an event, a material, a group…) that answers it.
+/// The kinds are <see cref="INeedAnswerKind"/>s, so a new feature adds its own without a change here.</summary>
+public class NeedAnswer
+{
+    public int Id { get; set; }
+    public int NeedId { get; set; }
+    /// <summary>The <see cref="INeedAnswerKind.Key"/> of the record's kind, such as "event".</summary>
+    public string Kind { get; set; } = "";
+    public int TargetId { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+    /// <summary>When the followers were told that the answering event took place (events only).</summary>
+    public DateTimeOffset? ToldTookPlaceAt { get; set; }
 }

@@ -14,6 +14,7 @@ namespace Yhdessa.Platform.Data
         public DbSet<NeedSupport> NeedSupports => Set<NeedSupport>();
         public DbSet<NeedChange> NeedChanges => Set<NeedChange>();
         public DbSet<NeedFollower> NeedFollowers => Set<NeedFollower>();
+        public DbSet<NeedAnswer> NeedAnswers => Set<NeedAnswer>();
         public DbSet<NeedTriageNote> NeedTriageNotes => Set<NeedTriageNote>();
         public DbSet<NeedTriageGroup> NeedTriageGroups => Set<NeedTriageGroup>();
     }
@@ -126,6 +127,18 @@ namespace Yhdessa.Features.Needs.Data
             f.HasIndex(x => x.StopToken).IsUnique();
             f.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
             f.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedAnswerConfiguration : IEntityTypeConfiguration<NeedAnswer>
+    {
+        public void Configure(EntityTypeBuilder<NeedAnswer> a)
+        {
+            a.Property(x => x.Kind).HasMaxLength(20);
+            a.HasIndex(x => new { x.NeedId, x.Kind, x.TargetId }).IsUnique();
+            // An event's or a material's page asks which needs it answers.
+            a.HasIndex(x => new { x.Kind, x.TargetId });
+            a.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

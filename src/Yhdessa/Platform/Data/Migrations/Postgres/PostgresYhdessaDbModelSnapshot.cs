@@ -1590,6 +1590,41 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("Needs");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ToldTookPlaceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("NeedId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("NeedAnswers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2947,6 +2982,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RaisedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedAnswer", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>

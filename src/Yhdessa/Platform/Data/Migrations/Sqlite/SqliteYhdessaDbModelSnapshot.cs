@@ -1533,6 +1533,39 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("Needs");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToldTookPlaceAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("NeedId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("NeedAnswers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2863,6 +2896,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RaisedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedAnswer", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedChange", b =>
