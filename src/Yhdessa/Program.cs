@@ -24,6 +24,7 @@ app.UsePlatform();
 app.MapNetwork();
 app.MapEvents();
 app.MapMaterials();
+app.MapNeeds();
 app.MapMonitoring();
 // The language switch, the benchmark yardstick and, last, the not-found fallback.
 app.MapPlatformEndpoints();

@@ -29,7 +29,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/register",
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
-        "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered",
+        "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered", "/needs/answered",
         // The open statistics: StatisticsPagesInBrowserTests walks every one of them.
     ];
 
@@ -40,7 +40,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
-        "/surveys", "/surveys/new", "/needs/new",
+        "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",

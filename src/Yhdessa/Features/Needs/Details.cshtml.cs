@@ -17,7 +17,7 @@ namespace Yhdessa.Features.Needs;
 [AllowAnonymous]
 public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, NeedAnswers answers,
     OrganisationDirectory directory,
-    Municipalities municipalities, YhdessaDb db, IStringLocalizer<NeedsText> n) : PageModel
+    Municipalities municipalities, IStringLocalizer<NeedsText> n) : PageModel
 {
     /// <summary>The triagers' forms: a move to another state, who looks after the need, a private note.</summary>
     public sealed class TriageInput
@@ -179,8 +179,7 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
         // A merged need lives on in the one it was merged into.
         if (need.State == NeedState.Merged && need.MergedIntoId is { } target) return RedirectPermanent($"/needs/{target}");
         Need = need;
-        if (need.RaiserNameShown && need.RaisedById is { } raiser)
-            RaiserName = await db.Users.Where(u => u.Id == raiser).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        RaiserName = (await needs.RaiserNamesAsync([need], cancellationToken)).GetValueOrDefault(need.Id);
         if (need.RaiserNameShown && need.OrganisationId is { } organisationId)
             OrganisationName = (await directory.FindAsync(organisationId, cancellationToken))?.Name;
         MunicipalityName = municipalities.Find(need.MunicipalityCode)?.Name(Platform.Localization.Languages.Current);

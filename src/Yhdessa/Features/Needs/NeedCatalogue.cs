@@ -60,6 +60,38 @@ public sealed class NeedCatalogue(YhdessaDb db, TimeProvider clock)
         return new NeedListPage(total, query.Page, query.PageSize, items);
     }
 
+    /// <summary>The years in which needs were answered, newest first.</summary>
+    public async Task<List<int>> AnsweredYearsAsync(CancellationToken cancellationToken)
+    {
+        // The answered dates are few beside the needs; their years are read in Helsinki time here, on either engine.
+        var dates = await Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt != null)
+            .Select(n => n.AnsweredAt!.Value).ToListAsync(cancellationToken);
+        return [.. dates.Select(d => Platform.Localization.HelsinkiTime.ToHelsinki(d).Year).Distinct().OrderDescending()];
+    }
+
+    /// <summary>The needs answered in <paramref name="year"/> (Helsinki time), optionally of one theme, latest first.</summary>
+    public Task<List<Need>> AnsweredInAsync(int year, int? theme, CancellationToken cancellationToken)
+    {
+        var (from, to) = (Platform.Localization.HelsinkiTime.StartOfYear(year), Platform.Localization.HelsinkiTime.StartOfYear(year + 1));
+        var answered = Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt >= from && n.AnsweredAt < to);
+        if (theme is { } id) answered = answered.Where(n => n.Themes.Any(t => t.ThemeId == id));
+        return answered.OrderByDescending(n => n.AnsweredAt).Include(n => n.Themes).ThenInclude(t => t.Theme).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The newest raised and answered needs, for the feed: a need answered lately comes by its answer.</summary>
+    public Task<List<Need>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        Public().Where(n => n.State != NeedState.Merged).OrderByDescending(n => n.AnsweredAt ?? n.RaisedAt).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>The raisers' names of those needs whose raiser chose to show hers (and whose account still exists).</summary>
+    public async Task<Dictionary<int, string>> RaiserNamesAsync(IEnumerable<Need> shown, CancellationToken cancellationToken)
+    {
+        var raisers = shown.Where(n => n.RaiserNameShown && n.RaisedById is not null).ToDictionary(n => n.Id, n => n.RaisedById!);
+        if (raisers.Count == 0) return [];
+        var ids = raisers.Values.Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return raisers.Where(r => names.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => names[r.Value]);
+    }
+
     public Task<Need?> FindAsync(int id, CancellationToken cancellationToken) =>
         Public().Include(n => n.Themes).ThenInclude(t => t.Theme).AsSplitQuery().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
 }

@@ -76,6 +76,7 @@ public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog a
         var moved = await db.Needs.Where(n => n.Id == needId && n.Revision == revision && n.State == need.State)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, to).SetProperty(x => x.Revision, x => x.Revision + 1)
                 .SetProperty(x => x.UpdatedAt, now)
+                .SetProperty(x => x.AnsweredAt, to == NeedState.Answered ? now : null)
                 .SetProperty(x => x.DeclineReason, to == NeedState.Declined ? note!.Trim() : null)
                 .SetProperty(x => x.MergedIntoId, to == NeedState.Merged ? mergeInto : null), cancellationToken);
         if (moved == 0) return TriageResult.Stale;

@@ -61,6 +61,7 @@ public sealed class NeedsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
                 OrganisationId = organisation?.Id, RaisedFromSector = organisation?.Sector, RaiserNameShown = seed.NameShown,
                 RaisedById = raiser, RaisedAt = raisedAt, ConfirmedAt = raisedAt, UpdatedAt = raisedAt.AddDays(seed.DaysAgo / 2),
                 DeclineReason = seed.DeclineReason,
+                AnsweredAt = seed.State == NeedState.Answered ? raisedAt.AddDays(seed.DaysAgo / 2) : null,
                 Themes = [.. seed.Themes.Split(';').Where(themes.ContainsKey).Select(name => new NeedThemeLink { ThemeId = themes[name] })],
             };
             // The raiser first, then the demo's other people, as many as there are (the count is what was saved).
@@ -74,6 +75,57 @@ public sealed class NeedsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
                 Comment = i == 1 ? seed.Comment : null,
             }));
         }
+        await db.SaveChangesAsync(cancellationToken);
+        await HistoryAndAnswersAsync(cancellationToken);
+    }
+
+    /// <summary>Each demo need's way to its state, by the triage group, and what answered the answered and planned ones.</summary>
+    private async Task HistoryAndAnswersAsync(CancellationToken cancellationToken)
+    {
+        var needs = await db.Needs.ToListAsync(cancellationToken);
+        foreach (var need in needs.Where(n => n.State != NeedState.New))
+        {
+            var path = need.State switch
+            {
+                NeedState.UnderConsideration => [NeedState.UnderConsideration],
+                NeedState.Planned => [NeedState.UnderConsideration, NeedState.Planned],
+                NeedState.InProgress => [NeedState.UnderConsideration, NeedState.Planned, NeedState.InProgress],
+                NeedState.Answered => [NeedState.Planned, NeedState.InProgress, NeedState.Answered],
+                _ => new[] { need.State },
+            };
+            var from = NeedState.New;
+            var step = (need.UpdatedAt - need.RaisedAt) / path.Length;
+            for (var i = 0; i < path.Length; i++)
+            {
+                db.NeedChanges.Add(new NeedChange
+                {
+                    NeedId = need.Id, From = from, To = path[i], Actor = NeedActor.TriageTeam, At = need.RaisedAt + step * (i + 1),
+                    Note = path[i] == NeedState.Declined ? need.DeclineReason : null,
+                });
+                from = path[i];
+            }
+            need.Revision = path.Length;
+        }
+        // What answered them: the trainer training on the principles and the guide to them; the counselling series' next session.
+        var now = clock.GetUtcNow();
+        var orientation = needs.First(n => n.Title.StartsWith("Perehdytys"));
+        var rentDebts = needs.First(n => n.Title.StartsWith("Koulutusta vuokravelkojen"));
+        var training = await db.Events.Where(e => e.TitleFi.StartsWith("Kouluttajakoulutus: Asunto ensin")).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        var guide = await db.Materials.Where(m => m.Slug == "asunto-ensin-periaatteet").Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        var counselling = await db.Events.Where(e => e.SeriesId != null && e.StartsAt > now).OrderBy(e => e.StartsAt).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        void Answer(Need need, string kind, int? id)
+        {
+            // An answered need's followers have heard of its event already; a planned one's hear when it has taken place.
+            if (id is { } target)
+                db.NeedAnswers.Add(new NeedAnswer
+                {
+                    NeedId = need.Id, Kind = kind, TargetId = target, AddedAt = need.UpdatedAt,
+                    ToldTookPlaceAt = need.State == NeedState.Answered ? need.UpdatedAt : null,
+                });
+        }
+        Answer(orientation, "event", training);
+        Answer(orientation, "material", guide);
+        Answer(rentDebts, "event", counselling);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Yhdessa.Features.Events;
 using Yhdessa.Features.My;
 using Yhdessa.Features.Needs.Answers;
+using Yhdessa.Features.Needs.Api;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Jobs;
@@ -28,6 +29,8 @@ public static class NeedsSetup
         services.AddMyPagePart<MyNeedsPart>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapNeeds(this IEndpointRouteBuilder app) => app.MapNeedsApi();
 
     /// <summary>Lets records of another kind answer needs (see <see cref="INeedAnswerKind"/>).</summary>
     public static IServiceCollection AddNeedAnswerKind<T>(this IServiceCollection services) where T : class, INeedAnswerKind =>

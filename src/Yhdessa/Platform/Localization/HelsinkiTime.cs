@@ -28,4 +28,11 @@ public static class HelsinkiTime
     public static string Time(DateTimeOffset moment) => ToHelsinki(moment).ToString(TimePattern, Culture);
 
     public static string DateAndTime(DateTimeOffset moment) => $"{Date(moment)} {Time(moment)}";
+
+    /// <summary>The first moment of a year in Helsinki, for "answered in 2026" and the like.</summary>
+    public static DateTimeOffset StartOfYear(int year)
+    {
+        var midnight = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 }

@@ -10,7 +10,7 @@ using Yhdessa.Platform.Web;
 namespace Yhdessa.Features.Needs.Answers;
 
 /// <summary>A need's answer as its page shows it: the kind's name and the record.</summary>
-public sealed record ShownAnswer(int Id, string KindName, AnswerTarget Target);
+public sealed record ShownAnswer(int Id, string Kind, string KindName, AnswerTarget Target);
 
 /// <summary>
 /// What answered a need: triagers link a record of any <see cref="INeedAnswerKind"/> to it, and unlink it. The need's
@@ -24,15 +24,20 @@ public sealed class NeedAnswers(YhdessaDb db, IEnumerable<INeedAnswerKind> kinds
 
     public INeedAnswerKind? Kind(string? key) => Kinds.FirstOrDefault(k => k.Key == key);
 
-    public async Task<List<ShownAnswer>> ForNeedAsync(int needId, CancellationToken cancellationToken)
+    public async Task<List<ShownAnswer>> ForNeedAsync(int needId, CancellationToken cancellationToken) =>
+        (await ForNeedsAsync([needId], cancellationToken))[needId];
+
+    /// <summary>The answers of many needs at once: one query for the links and one per kind for the records.</summary>
+    public async Task<Dictionary<int, List<ShownAnswer>>> ForNeedsAsync(IReadOnlyCollection<int> needIds, CancellationToken cancellationToken)
     {
-        var links = await db.NeedAnswers.AsNoTracking().Where(a => a.NeedId == needId).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken);
-        var shown = new List<ShownAnswer>();
+        var links = await db.NeedAnswers.AsNoTracking().Where(a => needIds.Contains(a.NeedId)).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken);
+        var shown = needIds.ToDictionary(id => id, _ => new List<ShownAnswer>());
         foreach (var group in links.GroupBy(a => a.Kind))
         {
             if (Kind(group.Key) is not { } kind) continue;
-            var targets = await kind.FindAsync([.. group.Select(a => a.TargetId)], cancellationToken);
-            shown.AddRange(group.Where(a => targets.ContainsKey(a.TargetId)).Select(a => new ShownAnswer(a.Id, kind.Name, targets[a.TargetId])));
+            var targets = await kind.FindAsync([.. group.Select(a => a.TargetId).Distinct()], cancellationToken);
+            foreach (var link in group.Where(a => targets.ContainsKey(a.TargetId)))
+                shown[link.NeedId].Add(new ShownAnswer(link.Id, kind.Key, kind.Name, targets[link.TargetId]));
         }
         return shown;
     }

@@ -39,6 +39,8 @@ public class Need
     /// confirmed when it is raised.</summary>
     public DateTimeOffset? ConfirmedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the need was last answered; null while it is not (a reopened need loses it).</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>Why the need was declined, shown publicly.</summary>
     public string? DeclineReason { get; set; }
     /// <summary>The need this one was merged into; its page redirects there.</summary>

@@ -47,6 +47,8 @@ namespace Yhdessa.Features.Needs.Data
             // The public list sorts by supports or by age within a state.
             n.HasIndex(x => new { x.State, x.SupportCount });
             n.HasIndex(x => x.RaisedAt);
+            // "You said, we did" lists answered needs by the year they were answered.
+            n.HasIndex(x => x.AnsweredAt);
             n.HasIndex(x => x.RaisedById);
             n.HasOne<User>().WithMany().HasForeignKey(x => x.RaisedById).OnDelete(DeleteBehavior.SetNull);
             n.Property(x => x.AssigneeId).HasMaxLength(450);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Yhdessa.Features.Events;
+using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Needs.Answers;
+using Yhdessa.Features.Needs.Data;
+
+namespace Yhdessa.Features.Needs;
+
+/// <summary><c>/needs/answered</c>, "you said, we did": the needs the network answered, a year at a time, with what it did.
+/// A permanent page: each year's address stays.</summary>
+[AllowAnonymous]
+public class AnsweredModel(NeedCatalogue needs, NeedAnswers answers, EventCatalogue events) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+
+    public List<int> Years { get; private set; } = [];
+    public List<Need> Needs { get; private set; } = [];
+    public Dictionary<int, List<ShownAnswer>> Answers { get; private set; } = [];
+    public List<EventTheme> Themes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Years = await needs.AnsweredYearsAsync(cancellationToken);
+        Themes = await events.ThemesAsync(cancellationToken);
+        if (Year is null || !Years.Contains(Year.Value)) Year = Years.FirstOrDefault();
+        if (Years.Count == 0) return;
+        Needs = await needs.AnsweredInAsync(Year!.Value, Theme, cancellationToken);
+        Answers = await answers.ForNeedsAsync([.. Needs.Select(n => n.Id)], cancellationToken);
+    }
+}

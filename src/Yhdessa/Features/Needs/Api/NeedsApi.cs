@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Yhdessa.Features.Needs.Answers;
+using Yhdessa.Features.Needs.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Web;
+
+namespace Yhdessa.Features.Needs.Api;
+
+/// <summary>What a need answers with, in the API: the kind's key, the record's name and address.</summary>
+public sealed record ApiNeedAnswer(string Kind, string Title, string Url);
+
+/// <summary>A need as the API gives it. The raiser is named only when she chose to be; otherwise only her sector.</summary>
+public sealed record ApiNeed(int Id, string Title, string Kind, string State, DateTimeOffset RaisedAt, DateTimeOffset? AnsweredAt,
+    int Supports, string? RaisedBy, string? RaisedFromSector, IReadOnlyList<int> Themes, string Url);
+
+public sealed record ApiNeedDetail(ApiNeed Need, string Description, string? DeclineReason, IReadOnlyList<ApiNeedAnswer> Answers);
+
+public sealed record ApiNeedList(int Total, int Page, int PageSize, IReadOnlyList<ApiNeed> Items);
+
+/// <summary>The public JSON of needs and the Atom feed of new and answered needs.</summary>
+public static class NeedsApi
+{
+    public static IEndpointRouteBuilder MapNeedsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/needs", async Task<Results<Ok<ApiNeedList>, ValidationProblem>> (NeedCatalogue needs,
+                CancellationToken cancellationToken, string? kind, string? state, string? theme, string? sort, string? page, string? pageSize) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                int? Number(string name, string? value, int? fallback)
+                {
+                    if (string.IsNullOrWhiteSpace(value)) return fallback;
+                    if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
+                    errors[name] = [name + " must be a whole number."];
+                    return fallback;
+                }
+                var themeId = Number("theme", theme, null);
+                var pageNumber = Number("page", page, 1)!.Value;
+                var size = Number("pageSize", pageSize, 20)!.Value;
+                NeedKind? kindValue = null;
+                NeedState? stateValue = null;
+                if (!string.IsNullOrWhiteSpace(kind))
+                {
+                    if (Enum.TryParse<NeedKind>(kind, ignoreCase: false, out var k)) kindValue = k;
+                    else errors["kind"] = ["Unknown kind. Use one of: " + string.Join(", ", Enum.GetNames<NeedKind>())];
+                }
+                if (!string.IsNullOrWhiteSpace(state))
+                {
+                    if (Enum.TryParse<NeedState>(state, ignoreCase: false, out var s) && s != NeedState.Merged) stateValue = s;
+                    else errors["state"] = ["Unknown state. Use one of: " + string.Join(", ", Enum.GetNames<NeedState>().Where(n => n != nameof(NeedState.Merged)))];
+                }
+                if (sort is not null && sort is not ("supports" or "newest")) errors["sort"] = ["sort is supports or newest."];
+                if (size is < 1 or > 100) errors.TryAdd("pageSize", ["pageSize must be between 1 and 100."]);
+                if (pageNumber is < 1 or > 1000) errors.TryAdd("page", ["page must be between 1 and 1000."]);
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+                var found = await needs.SearchAsync(new NeedQuery(kindValue, stateValue, themeId, sort == "newest" ? NeedOrder.Newest : NeedOrder.Supports,
+                    pageNumber, size), cancellationToken);
+                var names = await needs.RaiserNamesAsync(found.Items, cancellationToken);
+                return TypedResults.Ok(new ApiNeedList(found.Total, found.Page, found.PageSize, [.. found.Items.Select(n => ToApi(n, names))]));
+            })
+            .AllowAnonymous()
+            .WithTags("Needs")
+            .WithName("ListNeeds")
+            .WithSummary("Public needs of the field (merged ones are left out). Filters: kind (Training, Development, WeakSignal), " +
+                "state (New, UnderConsideration, Planned, InProgress, Answered, Declined), theme id; sort supports (default) or newest; " +
+                "page (1–1000), pageSize (1–100, default 20). raisedBy is given only when the raiser chose to show her name.");
+
+        app.MapGet("/api/v1/needs/{id:int}", async Task<Results<Ok<ApiNeedDetail>, NotFound, RedirectHttpResult>> (int id, NeedCatalogue needs,
+                NeedAnswers answers, CancellationToken cancellationToken) =>
+            {
+                if (await needs.FindAsync(id, cancellationToken) is not { } need) return TypedResults.NotFound();
+                if (need.State == NeedState.Merged && need.MergedIntoId is { } target) return TypedResults.Redirect($"/api/v1/needs/{target}", permanent: true);
+                var names = await needs.RaiserNamesAsync([need], cancellationToken);
+                var done = await answers.ForNeedAsync(id, cancellationToken);
+                return TypedResults.Ok(new ApiNeedDetail(ToApi(need, names), need.Description, need.DeclineReason,
+                    [.. done.Select(a => new ApiNeedAnswer(a.Kind, a.Target.Title, a.Target.Url))]));
+            })
+            .AllowAnonymous()
+            .WithTags("Needs")
+            .WithName("GetNeed")
+            .WithSummary("One public need with what answered it (events, materials, groups…). A merged need redirects to the need it went into.");
+
+        app.MapGet("/needs/feed", async (NeedCatalogue needs, IOptions<PlatformOptions> options, CancellationToken cancellationToken) =>
+            {
+                var baseUrl = options.Value.BaseUrl.TrimEnd('/');
+                var latest = await needs.LatestAsync(50, cancellationToken);
+                var feed = new SyndicationFeed("Yhdessä – tarpeet", "Uudet tarpeet ja tarpeet, joihin on vastattu", new Uri(baseUrl + "/needs"),
+                    baseUrl + "/needs/feed", latest.Count > 0 ? latest.Max(n => n.AnsweredAt ?? n.RaisedAt) : DateTimeOffset.UnixEpoch)
+                {
+                    Language = "fi",
+                    Items = [.. latest.Select(n =>
+                    {
+                        var at = n.AnsweredAt ?? n.RaisedAt;
+                        var title = n.AnsweredAt is null ? n.Title : "Vastattu: " + n.Title;
+                        return new SyndicationItem(title, Platform.Text.SafeMarkdown.ToPlainText(n.Description), new Uri($"{baseUrl}/needs/{n.Id}"),
+                            $"{baseUrl}/needs/{n.Id}#{(n.AnsweredAt is null ? "raised" : "answered")}", at) { PublishDate = at };
+                    })],
+                };
+                feed.Authors.Add(new SyndicationPerson { Name = "Yhdessä", Uri = baseUrl });
+                using var buffer = new MemoryStream();
+                await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false) }))
+                {
+                    new Atom10FeedFormatter(feed).WriteTo(writer);
+                }
+                return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .CacheOutput(PublicPages.Policy)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static ApiNeed ToApi(Need n, IReadOnlyDictionary<int, string> names) => new(
+        n.Id, n.Title, n.Kind.ToString(), n.State.ToString(), n.RaisedAt, n.AnsweredAt, n.SupportCount,
+        names.GetValueOrDefault(n.Id), names.ContainsKey(n.Id) ? null : n.RaisedFromSector?.ToString(),
+        [.. n.Themes.Select(t => t.ThemeId)], $"/needs/{n.Id}");
+}
