@@ -39,7 +39,7 @@ public abstract class NeedTests(YhdessaApp app)
         var fields = new List<(string, string)>
         {
             ("Input.Kind", nameof(NeedKind.Training)), ("Input.Title", title), ("Input.Description", description),
-            ("Input.ShowName", showName ? "true" : "false"),
+            ("Input.ShowName", showName ? "true" : "false"), ("Input.SimilarShown", "true"),
         };
         if (organisationId is { } id) fields.Add(("Input.OrganisationId", id.ToString()));
         var response = await host.Client(userId).PostFormAsync("/needs/new", [.. fields]);

@@ -34,7 +34,7 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "materials", "materials/{slug}", "materials/{slug}/versions/{number:int}", "materials/feed",
         "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
         // Needs: public once confirmed (unconfirmed ones are not found); supporting needs a sign-in, checked inside.
-        "needs", "needs/{id:int}", "needs/answered", "needs/feed", "api/v1/needs", "api/v1/needs/{id:int}",
+        "needs", "needs/{id:int}", "needs/answered", "needs/feed", "api/v1/needs", "api/v1/needs/{id:int}", "api/v1/needs/similar",
         // The link in a need's email stops that mail: the secret in it is the right to.
         "needs/stop/{token}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.

@@ -14,7 +14,7 @@ public sealed record NeedListPage(int Total, int Page, int PageSize, IReadOnlyLi
 }
 
 /// <summary>The needs everyone may read: those whose raiser's address is confirmed. One count and one page query.</summary>
-public sealed class NeedCatalogue(YhdessaDb db, TimeProvider clock)
+public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, TimeProvider clock)
 {
     /// <summary>
     /// Saves a member's new need, public at once, with her support as its first: raising a need is supporting it
@@ -27,6 +27,7 @@ public sealed class NeedCatalogue(YhdessaDb db, TimeProvider clock)
         need.State = NeedState.New;
         need.RaisedAt = need.UpdatedAt = now;
         need.ConfirmedAt = now;
+        need.SearchTerms = similarity.TermsOf(need.Title, need.Description);
         need.Themes = [.. themeIds.Select(id => new NeedThemeLink { ThemeId = id })];
         if (need.RaisedById is not null) need.SupportCount = 1;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Yhdessa.Features.Needs;
 /// development needs and weak signals, some with their raiser's name and some from a sector only, in every state a need
 /// goes through, with supports and comments from the demo's people.
 /// </summary>
-public sealed class NeedsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
+public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeProvider clock) : IDemoData
 {
     public int Order => 40;
 
@@ -60,7 +60,7 @@ public sealed class NeedsDemoData(YhdessaDb db, TimeProvider clock) : IDemoData
                 Kind = seed.Kind, State = seed.State, Title = seed.Title, Description = seed.Description,
                 OrganisationId = organisation?.Id, RaisedFromSector = organisation?.Sector, RaiserNameShown = seed.NameShown,
                 RaisedById = raiser, RaisedAt = raisedAt, ConfirmedAt = raisedAt, UpdatedAt = raisedAt.AddDays(seed.DaysAgo / 2),
-                DeclineReason = seed.DeclineReason,
+                DeclineReason = seed.DeclineReason, SearchTerms = similarity.TermsOf(seed.Title, seed.Description),
                 AnsweredAt = seed.State == NeedState.Answered ? raisedAt.AddDays(seed.DaysAgo / 2) : null,
                 Themes = [.. seed.Themes.Split(';').Where(themes.ContainsKey).Select(name => new NeedThemeLink { ThemeId = themes[name] })],
             };

@@ -15,6 +15,7 @@ public static class NeedsSetup
     {
         var services = builder.Services;
         services.AddScoped<NeedCatalogue>();
+        services.AddScoped<NeedSimilarity>();
         services.AddScoped<NeedSupports>();
         services.AddScoped<NeedTriage>();
         services.AddScoped<NeedFollowers>();

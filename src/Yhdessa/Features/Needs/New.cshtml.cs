@@ -17,7 +17,7 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs/new</c>: a member raises a training need, a development need or a weak signal.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class NewModel(NeedCatalogue needs, EventCatalogue events, OrganisationDirectory directory, Municipalities municipalities,
+public class NewModel(NeedCatalogue needs, NeedSimilarity similarity, EventCatalogue events, OrganisationDirectory directory, Municipalities municipalities,
     IStringLocalizer<NeedsText> n) : PageModel
 {
     public sealed class NeedInput
@@ -32,12 +32,16 @@ public class NewModel(NeedCatalogue needs, EventCatalogue events, OrganisationDi
         public string? MunicipalityCode { get; set; }
         public int? OrganisationId { get; set; }
         public bool ShowName { get; set; } = true;
+        /// <summary>Whether the similar needs have been shown: the first send shows them, the second saves.</summary>
+        public bool SimilarShown { get; set; }
     }
 
     [BindProperty] public NeedInput Input { get; set; } = new();
     public List<EventTheme> Themes { get; private set; } = [];
     public List<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<Municipality> MunicipalityChoices { get; private set; } = [];
+    /// <summary>Needs like this one, shown before it is saved so that she may support one instead.</summary>
+    public List<SimilarNeed> Similar { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
 
@@ -56,6 +60,12 @@ public class NewModel(NeedCatalogue needs, EventCatalogue events, OrganisationDi
         if (Input.OrganisationId is { } organisationId && (organisation = Organisations.Find(o => o.Id == organisationId)) is null)
             ModelState.AddModelError("Input.OrganisationId", n["UnknownOrganisation"]);
         if (!ModelState.IsValid) return Page();
+        if (!Input.SimilarShown)
+        {
+            Input.SimilarShown = true;
+            Similar = await similarity.SimilarAsync(Input.Title + " " + Input.Description, 5, cancellationToken);
+            if (Similar.Count > 0) return Page();
+        }
 
         var need = await needs.RaiseAsync(new Need
         {

@@ -19,6 +19,8 @@ public sealed record ApiNeed(int Id, string Title, string Kind, string State, Da
 
 public sealed record ApiNeedDetail(ApiNeed Need, string Description, string? DeclineReason, IReadOnlyList<ApiNeedAnswer> Answers);
 
+public sealed record ApiSimilarNeed(int Id, string Title, string State, int Supports, string Url);
+
 public sealed record ApiNeedList(int Total, int Page, int PageSize, IReadOnlyList<ApiNeed> Items);
 
 /// <summary>The public JSON of needs and the Atom feed of new and answered needs.</summary>
@@ -83,6 +85,18 @@ public static class NeedsApi
             .WithTags("Needs")
             .WithName("GetNeed")
             .WithSummary("One public need with what answered it (events, materials, groups…). A merged need redirects to the need it went into.");
+
+        app.MapGet("/api/v1/needs/similar", async Task<Results<Ok<List<ApiSimilarNeed>>, ValidationProblem>> (NeedSimilarity similarity,
+                CancellationToken cancellationToken, string? text) =>
+            {
+                if (text is { Length: > 500 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["text is at most 500 characters."] });
+                var found = string.IsNullOrWhiteSpace(text) ? [] : await similarity.SimilarAsync(text, 5, cancellationToken);
+                return TypedResults.Ok(found.Select(n => new ApiSimilarNeed(n.Id, n.Title, n.State.ToString(), n.Supports, $"/needs/{n.Id}")).ToList());
+            })
+            .AllowAnonymous()
+            .WithTags("Needs")
+            .WithName("SimilarNeeds")
+            .WithSummary("The five open or answered needs most like text (a title being written), by Finnish base forms and compound parts.");
 
         app.MapGet("/needs/feed", async (NeedCatalogue needs, IOptions<PlatformOptions> options, CancellationToken cancellationToken) =>
             {

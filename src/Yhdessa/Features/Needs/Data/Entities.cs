@@ -22,6 +22,9 @@ public class Need
     public string Title { get; set; } = "";
     /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>, which sanitises it.</summary>
     public string Description { get; set; } = "";
+    /// <summary>The base forms and compound parts of the title's and description's words, each between spaces, so that
+    /// the similar needs are found by a plain text match on either engine (<see cref="NeedSimilarity"/>).</summary>
+    public string SearchTerms { get; set; } = "";
     /// <summary>Optional: the municipality the need comes from (Statistics Finland code).</summary>
     public string? MunicipalityCode { get; set; }
     /// <summary>Optional: the organisation the person speaks for.</summary>

@@ -29,6 +29,7 @@ namespace Yhdessa.Features.Needs.Data
         public const int Comment = 1_000;
         public const int DeclineReason = 2_000;
         public const int TriageNote = 4_000;
+        public const int SearchTerms = 4_000;
         public const int MaxThemes = 10;
     }
 
@@ -42,6 +43,7 @@ namespace Yhdessa.Features.Needs.Data
             n.Property(x => x.Title).HasMaxLength(NeedLimits.Title);
             n.Property(x => x.Description).HasMaxLength(NeedLimits.Description);
             n.Property(x => x.DeclineReason).HasMaxLength(NeedLimits.DeclineReason);
+            n.Property(x => x.SearchTerms).HasMaxLength(NeedLimits.SearchTerms);
             n.Property(x => x.MunicipalityCode).HasMaxLength(3);
             n.Property(x => x.RaisedById).HasMaxLength(450);
             // The public list sorts by supports or by age within a state.

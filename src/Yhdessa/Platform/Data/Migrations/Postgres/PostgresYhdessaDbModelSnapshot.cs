@@ -1560,6 +1560,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
