@@ -40,7 +40,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
-        "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups",
+        "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups", "/needs/plan",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",

@@ -8,6 +8,7 @@ using Yhdessa.Features.Events.Registration.Data;
 using Yhdessa.Features.Surveys.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Events.Participants;
 
@@ -42,8 +43,8 @@ public class IndexModel(EventCatalogue catalogue, ParticipantList participants, 
             cancellationToken: cancellationToken);
         var name = $"{Event.Slug}-participants.{format}";
         return format == "csv"
-            ? File(ParticipantExport.Csv(header, rows), "text/csv; charset=utf-8", name)
-            : File(ParticipantExport.Xlsx(p["SheetName"], header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            ? File(SafeSpreadsheet.Csv(header, rows), "text/csv; charset=utf-8", name)
+            : File(SafeSpreadsheet.Xlsx(p["SheetName"], header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
     public async Task<IActionResult> OnPostAttendanceAsync(string key, int registrationId, string? attendance, CancellationToken cancellationToken)

@@ -1,12 +1,10 @@
-using System.Text;
-using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Platform.Localization;
 
 namespace Yhdessa.Features.Events.Participants;
 
 /// <summary>
-/// The participant list for a spreadsheet: a sign-in sheet, name tags and catering. Only the columns the coordinator
+/// The participant list for a spreadsheet (<see cref="Platform.Text.SafeSpreadsheet"/>): a sign-in sheet, name tags and catering. Only the columns the coordinator
 /// needs for that (no email addresses), plus one column per custom question, since the answers decide workshops and rooms. Every cell that a spreadsheet would run as a
 /// formula is made harmless, since names and needs are typed in by anyone who registers.
 /// </summary>
@@ -26,46 +24,4 @@ public static class ParticipantExport
             // Erased answers are deleted rows, so they come out empty like unanswered ones.
             .. lists.Questions.Select(q => lists.AnswerText(x, q) ?? ""),
         ])];
-
-    /// <summary>UTF-8 with BOM, semicolons and CRLF: what Excel set to Finnish opens as columns without an import dialog.</summary>
-    public static byte[] Csv(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        var csv = new StringBuilder();
-        foreach (var line in rows.Prepend(header)) csv.Append(string.Join(';', line.Select(CsvCell))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        using var workbook = new XLWorkbook();
-        // A sheet name has at most 31 characters and none of : \ / ? * [ ].
-        var name = new string(sheetName.Where(c => !":\\/?*[]".Contains(c)).Take(31).ToArray());
-        var sheet = workbook.Worksheets.Add(name.Length > 0 ? name : "1");
-        foreach (var (line, r) in rows.Prepend(header).Select((line, r) => (line, r)))
-            for (var c = 0; c < line.Count; c++)
-            {
-                var cell = sheet.Cell(r + 1, c + 1);
-                // Set as text: ClosedXML would otherwise read "=…" as a formula and "1.2" as a number.
-                cell.DataType = XLDataType.Text;
-                cell.SetValue(Neutralise(line[c]));
-            }
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-        // Fixed widths: measuring text would need the fonts of a desktop.
-        for (var c = 1; c <= header.Count; c++) sheet.Column(c).Width = c <= 2 ? 32 : 20;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    /// <summary>A value starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so that a
-    /// spreadsheet shows it as text instead of running it as a formula.</summary>
-    public static string Neutralise(string value) =>
-        value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-
-    private static string CsvCell(string value)
-    {
-        value = Neutralise(value);
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }
