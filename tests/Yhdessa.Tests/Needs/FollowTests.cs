@@ -69,7 +69,7 @@ public abstract class FollowTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(host.Client(coordinator), id, 0, NeedState.Planned, "Koulutus keväällä.")).StatusCode);
 
         var fi = Assert.Single(await MailToAsync(raiser));
-        Assert.Equal($"Tarve ”{title}” on edennyt", fi.Subject);
+        Assert.Equal($"Tarpeen ”{title}” tila on muuttunut", fi.Subject);
         Assert.Contains("on nyt tilassa: Suunniteltu.", fi.TextBody);
         Assert.Contains("Koulutus keväällä.", fi.TextBody);
         var sv = Assert.Single(await MailToAsync(supporter));

@@ -68,6 +68,19 @@ public abstract class NeedTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task A_ticked_name_box_sent_as_a_browser_sends_it_shows_the_name()
+    {
+        var raiser = await host.CreateUserAsync("Rastittava Kertoja");
+        var form = await host.Client(raiser).GetStringAsync("/needs/new");
+        Assert.True(form.IndexOf("id=\"Input_ShowName\"", StringComparison.Ordinal) < form.IndexOf("name=\"Input.ShowName\" value=\"false\"", StringComparison.Ordinal));
+        var response = await host.Client(raiser).PostFormAsync("/needs/new",
+            ("Input.Kind", "Training"), ("Input.Title", "Rastitettu " + Guid.NewGuid().ToString("N")[..6]), ("Input.Description", "Kuvaus"),
+            ("Input.ShowName", "true"), ("Input.ShowName", "false"), ("Input.SimilarShown", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Rastittava Kertoja", await host.Client().GetStringAsync(NetworkTestHost.LocalPath(response)));
+    }
+
+    [Fact]
     public async Task A_need_raised_without_a_name_says_only_the_sector_it_comes_from()
     {
         var raiser = await host.CreateUserAsync("Nimetön Kertoja");

@@ -54,9 +54,9 @@ public abstract class PlanTests(YhdessaApp app)
         Assert.Equal(NeedState.Planned, states[first]);
         Assert.Equal(NeedState.Planned, states[second]);
         Assert.Equal(NeedState.Answered, states[answered]);
-        Assert.Contains("Suunniteltu kaudelle Kevät 2027.", await host.Client().GetStringAsync($"/needs/{first}"));
+        Assert.Contains("Kevät 2027", await host.Client().GetStringAsync($"/needs/{first}"));
         var notice = await coordinator.GetStringAsync(NetworkTestHost.LocalPath(planned));
-        Assert.Contains("Suunnitelluiksi merkittiin: 2.", notice);
+        Assert.Contains("2 tarvetta merkittiin suunnitelluiksi.", notice);
         Assert.Contains("Jo vastattu", notice);
     }
 

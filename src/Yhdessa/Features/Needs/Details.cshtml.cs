@@ -80,7 +80,9 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
     public async Task<IActionResult> OnPostFollowAsync(int id, CancellationToken cancellationToken)
     {
         if (UserId is not { } userId) return Challenge();
-        if (await needs.FindAsync(id, cancellationToken) is null) return NotFound();
+        if (await needs.FindAsync(id, cancellationToken) is not { } need) return NotFound();
+        // A merged need lives on in the other one: following it means following that.
+        id = need.MergedIntoId ?? id;
         await followers.FollowAsync(id, userId, cancellationToken);
         TempData["Notice"] = (string)n["Followed"];
         return Redirect($"/needs/{id}");
@@ -150,7 +152,14 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
             default:
                 var status = result == TriageResult.Stale || result == TriageResult.Busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
                 if (await LoadAsync(id, cancellationToken, status) is { } other) return other;
-                ModelState.AddModelError(result == TriageResult.Stale || result == TriageResult.Busy ? "" : field, n["Triage_" + result]);
+                var at = result switch
+                {
+                    TriageResult.Stale or TriageResult.Busy => "",
+                    TriageResult.ReasonRequired => "Triage.PublicNote",
+                    TriageResult.BadTarget when field == "Triage.To" => "Triage.MergeInto",
+                    _ => field,
+                };
+                ModelState.AddModelError(at, n["Triage_" + result]);
                 // What was typed stays; the form now carries the need as it is, which the page shows.
                 Triage.Revision = Need.Revision;
                 return Page();

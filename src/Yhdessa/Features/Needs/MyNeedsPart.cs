@@ -15,7 +15,8 @@ internal sealed class MyNeedsPart(YhdessaDb db, IStringLocalizer<NeedsText> n) :
     {
         var userId = person.FindFirstValue(ClaimTypes.NameIdentifier);
         var mine = await db.Needs.AsNoTracking()
-            .Where(x => x.ConfirmedAt != null && db.NeedSupports.Any(s => s.NeedId == x.Id && s.UserId == userId))
+            .Where(x => x.ConfirmedAt != null && x.State != Data.NeedState.Merged
+                && (x.RaisedById == userId || db.NeedSupports.Any(s => s.NeedId == x.Id && s.UserId == userId)))
             .OrderByDescending(x => x.UpdatedAt).Take(5).ToListAsync(cancellationToken);
         return new MyPagePart(n["MyNeedsTitle"], [.. mine.Select(x => new MyThing(x.Title, $"/needs/{x.Id}", n.StateName(x.State)))],
             n["MyNeedsNone"], [new MyLink(n["AllNeeds"], "/needs"), new MyLink(n["RaiseNeed"], "/needs/new")]);

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Needs;
 
@@ -14,7 +16,7 @@ public sealed record NeedListPage(int Total, int Page, int PageSize, IReadOnlyLi
 }
 
 /// <summary>The needs everyone may read: those whose raiser's address is confirmed. One count and one page query.</summary>
-public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, TimeProvider clock)
+public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutputCacheStore cache, TimeProvider clock)
 {
     /// <summary>
     /// Saves a member's new need, public at once, with her support as its first: raising a need is supporting it
@@ -40,6 +42,8 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, TimeP
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        // The feed of needs is cached for visitors.
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return need;
     }
 

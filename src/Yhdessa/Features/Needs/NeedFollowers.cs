@@ -72,8 +72,8 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
         ]), cancellationToken);
 
     /// <summary>Tells every follower of <paramref name="needId"/> that an event answering it took place.</summary>
-    public Task TellEventHeldAsync(int needId, string title, string eventTitle, CancellationToken cancellationToken) =>
-        SendAsync(needId, needId, null, () => (text["MailEventHeldSubject", title].Value, [text["MailEventHeldBody", title, eventTitle].Value]),
+    public Task TellEventHeldAsync(int needId, string title, Func<string> eventTitle, CancellationToken cancellationToken) =>
+        SendAsync(needId, needId, null, () => (text["MailEventHeldSubject", title].Value, [text["MailEventHeldBody", title, eventTitle()].Value]),
             cancellationToken);
 
     /// <summary>One mail to each follower, built in her own language: the paragraphs, a link to the need and one that

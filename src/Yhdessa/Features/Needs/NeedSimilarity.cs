@@ -40,18 +40,21 @@ public sealed class NeedSimilarity(YhdessaDb db, MaterialAnalyzers analyzers)
         var terms = Expression.Property(parameter, nameof(Need.SearchTerms));
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
         Expression? any = null;
+        Expression shared = Expression.Constant(0);
         foreach (var term in asked)
         {
             // A field of an object, not a constant: EF Core sends it as a parameter, so one query plan serves every search.
             var value = Expression.Field(Expression.Constant(new Term(" " + term + " ")), nameof(Term.Value));
             var one = Expression.Call(terms, contains, value);
             any = any is null ? one : Expression.OrElse(any, one);
+            shared = Expression.Add(shared, Expression.Condition(one, Expression.Constant(1), Expression.Constant(0)));
         }
+        // Ranked in the database by the terms shared, so that a close need with few supports is never cut off by
+        // needs that share only a common word but have many.
         var found = await candidates.Where(Expression.Lambda<Func<Need, bool>>(any!, parameter))
-            .OrderByDescending(n => n.SupportCount).Take(200)
+            .OrderByDescending(Expression.Lambda<Func<Need, int>>(shared, parameter)).ThenByDescending(n => n.SupportCount).Take(count)
             .Select(n => new { n.Id, n.Title, n.State, n.SupportCount, n.SearchTerms }).ToListAsync(cancellationToken);
-        return [.. found.Select(n => new SimilarNeed(n.Id, n.Title, n.State, n.SupportCount, asked.Count(t => n.SearchTerms.Contains(" " + t + " "))))
-            .OrderByDescending(n => n.Shared).ThenByDescending(n => n.Supports).Take(count)];
+        return [.. found.Select(n => new SimilarNeed(n.Id, n.Title, n.State, n.SupportCount, asked.Count(t => n.SearchTerms.Contains(" " + t + " "))))];
     }
 
     private sealed class Term(string value)

@@ -58,11 +58,12 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
 
     public async Task<SupportResult> WithdrawAsync(int needId, string userId, CancellationToken cancellationToken)
     {
+        // The need first, then the support, in the order a support and a merge take them: never a deadlock between them.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var removed = await db.NeedSupports.Where(s => s.NeedId == needId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0) return SupportResult.NotSupported;
-        await db.Needs.Where(n => n.Id == needId)
+        var counted = await db.Needs.Where(n => n.Id == needId && db.NeedSupports.Any(s => s.NeedId == needId && s.UserId == userId))
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.SupportCount, x => x.SupportCount - 1), cancellationToken);
+        if (counted == 0) return SupportResult.NotSupported;
+        await db.NeedSupports.Where(s => s.NeedId == needId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SupportResult.Withdrawn;
     }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Needs;
 
@@ -16,7 +18,7 @@ public enum TriageResult { Done, NotFound, Stale, NotAllowed, ReasonRequired, Ba
 /// public history (as the role that acted) and the audit log (as the person). A change carries the revision of the
 /// need its form showed: a change made meanwhile by someone else refuses it, and nothing is lost.
 /// </summary>
-public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog audit, TimeProvider clock)
+public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog audit, IOutputCacheStore cache, TimeProvider clock)
 {
     /// <summary>Where a need may go from each state. Merged is final: its supports and followers live on in the other need.</summary>
     public static readonly IReadOnlyDictionary<NeedState, NeedState[]> Moves = new Dictionary<NeedState, NeedState[]>
@@ -84,11 +86,16 @@ public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog a
         {
             try
             {
+                // The target is taken into this transaction while still open: a merge the other way, or its answer,
+                // cannot slip in between the check above and the move.
+                var target = await db.Needs.Where(n => n.Id == mergeInto && n.ConfirmedAt != null && NeedSupports.OpenStates.Contains(n.State))
+                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+                if (target == 0) return TriageResult.BadTarget;
                 await MoveSupportsAsync(needId, mergeInto!.Value, cancellationToken);
             }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e) || DatabaseErrors.IsWriteConflict(e))
             {
-                // Someone supported the target at this very moment with a support that is being moved: nothing was saved.
+                // A support of the target, or a merge the other way, at this very moment: nothing was saved.
                 return TriageResult.Busy;
             }
         }
@@ -104,6 +111,8 @@ public sealed class NeedTriage(YhdessaDb db, NeedFollowers followers, AuditLog a
         audit.Record("need.state-changed", $"need:{needId}", $"{need.State} → {to}" + (mergeInto is { } m && to == NeedState.Merged ? $" need:{m}" : ""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The feed of needs and the pages that list answered needs are cached for visitors.
+        await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return TriageResult.Done;
     }
 

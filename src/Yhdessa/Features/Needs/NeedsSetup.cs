@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.My;
 using Yhdessa.Features.Needs.Answers;
@@ -11,6 +13,8 @@ namespace Yhdessa.Features.Needs;
 /// <summary>Needs: the field raises them, members support them, the network answers them.</summary>
 public static class NeedsSetup
 {
+    public const string SimilarRateLimit = "needs-similar";
+
     public static WebApplicationBuilder AddNeeds(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,6 +29,10 @@ public static class NeedsSetup
         services.AddNeedAnswerKind<MaterialAnswers>();
         services.AddNeedAnswerKind<GroupAnswers>();
         services.AddRecurringJob<EventsHeldJob>();
+        // The lookup while typing runs a few text scans: enough for a person typing, not for a flood from one address.
+        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(SimilarRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) })));
         services.AddScoped<IPersonalDataHolder, NeedsPersonalData>();
         services.AddScoped<IDemoData, NeedsDemoData>();
         services.AddMyPagePart<MyNeedsPart>();

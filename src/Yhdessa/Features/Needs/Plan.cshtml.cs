@@ -73,11 +73,15 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var chosen = await needs.Public().Where(x => Chosen.Contains(x.Id)).Select(x => new { x.Id, x.Title, x.Revision }).ToListAsync(cancellationToken);
+        var chosen = await needs.Public().Where(x => Chosen.Contains(x.Id)).Select(x => new { x.Id, x.Title, x.Revision, x.State }).ToListAsync(cancellationToken);
         var refused = new List<string>();
         foreach (var need in chosen)
         {
-            var result = await triage.MoveAsync(User, need.Id, need.Revision, NeedState.Planned, n["PlannedFor", Season!.Trim()], null, cancellationToken);
+            // Only a need not yet in the plan goes into it: one a colleague has put in progress or answered stays there.
+            // The season is the public note as typed, so that it reads the same in every language.
+            var result = need.State is NeedState.New or NeedState.UnderConsideration
+                ? await triage.MoveAsync(User, need.Id, need.Revision, NeedState.Planned, Season!.Trim(), null, cancellationToken)
+                : TriageResult.NotAllowed;
             if (result != TriageResult.Done) refused.Add(need.Title);
         }
         TempData["Notice"] = refused.Count == 0

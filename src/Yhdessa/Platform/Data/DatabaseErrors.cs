@@ -9,7 +9,8 @@ namespace Yhdessa.Platform.Data;
 public static class DatabaseErrors
 {
     /// <summary>Whether the save failed on a unique index: most often a double submit that lost the race to its twin.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    /// <remarks>A bulk update (ExecuteUpdate) throws the engine's own exception, not a DbUpdateException: both are read.</remarks>
+    public static bool IsUniqueViolation(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Events;
+using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Jobs;
@@ -23,14 +24,15 @@ internal sealed class EventsHeldJob(YhdessaDb db, EventCatalogue events, NeedFol
         var held = await (from a in db.NeedAnswers
                           join e in events.VisibleTo(Viewer.Anonymous) on a.TargetId equals e.Id
                           join n in db.Needs on a.NeedId equals n.Id
-                          where a.Kind == EventAnswers.Kind && a.ToldTookPlaceAt == null && e.EndsAt <= now
+                          where a.Kind == EventAnswers.Kind && a.ToldTookPlaceAt == null && e.EndsAt <= now && e.Status != EventStatus.Cancelled
                               && n.ConfirmedAt != null && n.State != NeedState.Merged
                           select new { Answer = a, Need = n.Title, Event = e })
             .Take(200).ToListAsync(cancellationToken);
         foreach (var one in held)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await followers.TellEventHeldAsync(one.Answer.NeedId, one.Need, one.Event.Title, cancellationToken);
+            // The event's title is picked in each follower's language, inside the mail's own language scope.
+            await followers.TellEventHeldAsync(one.Answer.NeedId, one.Need, () => one.Event.Title, cancellationToken);
             one.Answer.ToldTookPlaceAt = now;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

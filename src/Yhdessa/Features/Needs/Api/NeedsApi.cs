@@ -95,6 +95,7 @@ public static class NeedsApi
             })
             .AllowAnonymous()
             .WithTags("Needs")
+            .RequireRateLimiting(NeedsSetup.SimilarRateLimit)
             .WithName("SimilarNeeds")
             .WithSummary("The five open or answered needs most like text (a title being written), by Finnish base forms and compound parts.");
 
