@@ -248,6 +248,7 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["{slug}"] = "asumisneuvonnan-kasikirja",
             ["materials/files/{id:int}"] = (await db.MaterialFiles.OrderBy(f => f.Id).Select(f => (int?)f.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["surveys/{id:int}"] = survey.ToString(),
+            ["needs/{id:int}"] = (await db.Needs.OrderBy(n => n.Id).Select(n => (int?)n.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["{questionId:int}"] = (await db.SurveyQuestions.Where(q => q.SurveyId == survey).Select(q => (int?)q.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["admin/people/{id}"] = member,
             ["admin/outbox/{id:long}"] = (await db.Set<OutgoingEmail>().OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync() ?? 0).ToString(),
