@@ -134,8 +134,8 @@ public sealed class NeedJourneyTests(SqliteBrowserApp browser) : IClassFixture<S
             await scope.ServiceProvider.GetRequiredService<EventsHeldJob>().RunAsync(default);
         // The raiser heard first that the need was planned; then that its event took place.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!browser.Inbox.MessagesTo(raiserEmail).Any(m => m.TextBody.Contains(eventTitle)) && DateTime.UtcNow < deadline) await Task.Delay(200);
-        var mail = Assert.Single(browser.Inbox.MessagesTo(raiserEmail), m => m.TextBody.Contains(eventTitle));
+        while (!browser.Inbox.MessagesTo(raiserEmail).Any(m => (m.TextBody ?? "").Contains(eventTitle)) && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var mail = Assert.Single(browser.Inbox.MessagesTo(raiserEmail), m => (m.TextBody ?? "").Contains(eventTitle));
         Assert.Contains(title, mail.Subject);
 
         await team.GotoAsync(needPath);

@@ -9,6 +9,7 @@ using Yhdessa.Features.Materials.Search;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Text;
+using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Materials.Api;
 
@@ -84,14 +85,7 @@ public static class MaterialsApi
                         return item;
                     }).ToList(),
                 };
-                // Atom (RFC 4287 4.1.1) requires an author for the feed when its entries name none.
-                feed.Authors.Add(new SyndicationPerson { Name = "Yhdessä", Uri = baseUrl });
-                using var buffer = new MemoryStream();
-                await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false) }))
-                {
-                    new Atom10FeedFormatter(feed).WriteTo(writer);
-                }
-                return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+                return await AtomFeeds.AnswerAsync(feed, baseUrl);
             })
             .AllowAnonymous()
             .CacheOutput(PublicPages.Policy)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
-using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Needs.Answers;
@@ -115,13 +114,7 @@ public static class NeedsApi
                             $"{baseUrl}/needs/{n.Id}#{(n.AnsweredAt is null ? "raised" : "answered")}", at) { PublishDate = at };
                     })],
                 };
-                feed.Authors.Add(new SyndicationPerson { Name = "Yhdessä", Uri = baseUrl });
-                using var buffer = new MemoryStream();
-                await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false) }))
-                {
-                    new Atom10FeedFormatter(feed).WriteTo(writer);
-                }
-                return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+                return await AtomFeeds.AnswerAsync(feed, baseUrl);
             })
             .AllowAnonymous()
             .CacheOutput(PublicPages.Policy)
