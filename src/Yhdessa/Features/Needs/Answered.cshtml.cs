@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ namespace Yhdessa.Features.Needs;
 /// <summary><c>/needs/answered</c>, "you said, we did": the needs the network answered, a year at a time, with what it did.
 /// A permanent page: each year's address stays.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPages.Policy, Tags = [NeedPageCache.Tag])]
 public class AnsweredModel(NeedCatalogue needs, NeedAnswers answers, EventCatalogue events) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

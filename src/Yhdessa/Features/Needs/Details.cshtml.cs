@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,7 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs/{id}</c>: a need, who wants it and what became of it; members support it here.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPages.Policy, Tags = [NeedPageCache.Tag])]
 public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, NeedAnswers answers,
     OrganisationDirectory directory,
     Municipalities municipalities, IStringLocalizer<NeedsText> n) : PageModel

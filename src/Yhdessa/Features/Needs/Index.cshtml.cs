@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace Yhdessa.Features.Needs;
 
 /// <summary><c>/needs</c>: the needs the field has raised, most supported first, filtered by kind, state and theme.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPages.Policy, Tags = [NeedPageCache.Tag])]
 public class IndexModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue events) : PageModel
 {
     public const int PageSize = 20;

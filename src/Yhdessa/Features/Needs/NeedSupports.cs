@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Platform.Data;
@@ -16,7 +17,7 @@ public enum SupportResult { Supported, AlreadySupported, Withdrawn, NotSupported
 /// that meets a merge or an answer on its way is refused whole (the count's update waits for the merge's lock and then
 /// finds the need closed).
 /// </summary>
-public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
+public sealed class NeedSupports(YhdessaDb db, IOutputCacheStore cache, TimeProvider clock)
 {
     /// <summary>The states in which a need still gathers support; an answered, declined or merged one does not.</summary>
     public static readonly NeedState[] OpenStates = [NeedState.New, NeedState.UnderConsideration, NeedState.Planned, NeedState.InProgress];
@@ -53,6 +54,7 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
             return SupportResult.AlreadySupported;
         }
         await transaction.CommitAsync(cancellationToken);
+        await cache.EvictByTagAsync(NeedPageCache.Tag, cancellationToken);
         return SupportResult.Supported;
     }
 
@@ -65,6 +67,7 @@ public sealed class NeedSupports(YhdessaDb db, TimeProvider clock)
         if (counted == 0) return SupportResult.NotSupported;
         await db.NeedSupports.Where(s => s.NeedId == needId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.EvictByTagAsync(NeedPageCache.Tag, cancellationToken);
         return SupportResult.Withdrawn;
     }
 }
