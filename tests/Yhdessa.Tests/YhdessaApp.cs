@@ -45,6 +45,7 @@ public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null
         builder.UseSetting("Yhdessa:Accounts:SessionCheckSeconds", "0");
         builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
         builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "100000");
+        builder.UseSetting("Yhdessa:Needs:Visitors:PostsPerHour", "100000");
         if (Engine == Engine.Postgres)
         {
             builder.UseSetting("Yhdessa:Database:Provider", "Postgres");

@@ -111,8 +111,9 @@ public static class PlatformSetup
             explorer.DocumentTitle = "Yhdessä – API";
         });
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication: the limits for visitors (guest registration, a visitor's need) let members through.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
 

@@ -82,6 +82,13 @@ public abstract class AnsweredTests(YhdessaApp app)
         var titles = atom.Root!.Elements(a + "entry").Select(e => (string)e.Element(a + "title")!).ToList();
         Assert.Contains(raised, titles);
         Assert.Contains("Vastattu: " + answered, titles);
+
+        // A Swedish page links to the feed in Swedish, and a feed reader gets it by that address alone.
+        Assert.Contains("href=\"/needs/feed?culture=sv\"", await host.Client().GetStringAsync("/needs/answered?culture=sv"));
+        var swedish = XDocument.Parse(await host.Client().GetStringAsync("/needs/feed?culture=sv"));
+        Assert.Equal("Yhdessä – behov", (string)swedish.Root!.Element(a + "title")!);
+        Assert.Equal("sv", (string?)swedish.Root.Attribute(XNamespace.Xml + "lang"));
+        Assert.Contains("Besvarat: " + answered, swedish.Root.Elements(a + "entry").Select(e => (string)e.Element(a + "title")!));
     }
 
     [Fact]

@@ -206,13 +206,20 @@ public abstract class NeedTests(YhdessaApp app)
     }
 
     [Fact]
-    public async Task A_visitor_reads_a_need_and_is_asked_to_sign_in_to_raise_or_support_one()
+    public async Task A_visitor_reads_a_need_is_asked_to_sign_in_to_support_it_and_sees_each_new_support_at_once()
     {
         var id = await RaiseAsync(await host.CreateUserAsync("Kertoja"), "Julkinen tarve");
         var visitor = host.Client();
-        Assert.Contains("Kirjaudu sisään tukeaksesi tarvetta", await visitor.GetStringAsync($"/needs/{id}"));
-        NetworkTestHost.AssertSignInRedirect(await visitor.GetAsync("/needs/new"));
+        var page = await visitor.GetStringAsync($"/needs/{id}?culture=fi");
+        Assert.Contains("Kirjaudu sisään tukeaksesi tarvetta", page);
+        Assert.Contains("1 tukija", page);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/needs/999999")).StatusCode);
+
+        // The page comes to visitors from the output cache, which a support clears.
+        using (var scope = host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<NeedSupports>().SupportAsync(id, await host.CreateUserAsync("Tukija"), null, default);
+        Assert.Contains("2 tukijaa", await visitor.GetStringAsync($"/needs/{id}?culture=fi"));
+        Assert.Contains("2 tukijaa", await visitor.GetStringAsync("/needs?sort=newest&culture=fi"));
     }
 
     [Fact]

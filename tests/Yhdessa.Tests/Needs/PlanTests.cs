@@ -78,4 +78,28 @@ public abstract class PlanTests(YhdessaApp app)
         Assert.True(await host.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "needs.backlog-exported")));
         NetworkTestHost.AssertForbidden(await host.Client(await host.CreateUserAsync("Jäsen")).GetAsync("/needs/plan?handler=Export"));
     }
+
+    [Fact]
+    public async Task A_planning_meeting_links_the_planned_needs_to_an_upcoming_event_whose_page_then_names_them()
+    {
+        var title = EventTestData.Unique("Suunniteltava koulutustarve");
+        var need = await RaiseAsync(title);
+        var ev = EventTestData.NewEvent(EventTestData.Unique("Kevään koulutuspäivä"), DateTimeOffset.UtcNow.AddDays(60));
+        var past = EventTestData.NewEvent(EventTestData.Unique("Mennyt päivä"), DateTimeOffset.UtcNow.AddDays(-60));
+        await host.WithDbAsync(async db => { db.Events.AddRange(ev, past); await db.SaveChangesAsync(); });
+        var coordinator = host.Client(await host.CreateUserAsync("Koordinaattori", Roles.Coordinator));
+        Assert.Contains(ev.TitleFi, await coordinator.GetStringAsync("/needs/plan"));
+
+        var refused = await coordinator.PostFormAsync("/needs/plan", [new("Chosen", need.ToString()), new("Season", "Kevät 2027"), new("LinkEvent", past.Id.ToString())]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Valittua tapahtumaa ei löydy tulevista tapahtumista.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(NeedState.New, await host.WithDbAsync(db => db.Needs.Where(n => n.Id == need).Select(n => n.State).SingleAsync()));
+
+        var planned = await coordinator.PostFormAsync("/needs/plan", [new("Chosen", need.ToString()), new("Season", "Kevät 2027"), new("LinkEvent", ev.Id.ToString())]);
+
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        Assert.Equal(NeedState.Planned, await host.WithDbAsync(db => db.Needs.Where(n => n.Id == need).Select(n => n.State).SingleAsync()));
+        Assert.Contains(ev.TitleFi, await host.Client().GetStringAsync($"/needs/{need}"));
+        Assert.Contains(title, await host.Client().GetStringAsync($"/events/{ev.Slug}"));
+    }
 }

@@ -131,8 +131,6 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET events/{key}/feedback"] = Access.Coordinator,
         ["GET events/{key}/feedback?handler=Export"] = Access.Coordinator,
         // Materials: members propose and edit their own drafts (refused inside for others' materials); coordinators publish.
-        ["GET needs/new"] = Access.SignedIn,
-        ["POST needs/new"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Support"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Withdraw"] = Access.SignedIn,
         ["POST needs/{id:int}?handler=Follow"] = Access.SignedIn,
@@ -146,6 +144,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET needs/plan"] = Access.Coordinator,
         ["GET needs/plan?handler=Export"] = Access.Coordinator,
         ["POST needs/plan"] = Access.Coordinator,
+        ["GET needs/feedback"] = Access.Coordinator,
+        ["POST needs/feedback?handler=Raise"] = Access.Coordinator,
+        ["POST needs/feedback?handler=AddTo"] = Access.Coordinator,
         ["POST needs/triage-groups"] = Access.Coordinator,
         ["GET materials/new"] = Access.SignedIn,
         ["POST materials/new"] = Access.SignedIn,

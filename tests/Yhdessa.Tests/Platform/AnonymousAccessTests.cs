@@ -35,6 +35,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
         // Needs: public once confirmed (unconfirmed ones are not found); supporting needs a sign-in, checked inside.
         "needs", "needs/{id:int}", "needs/answered", "needs/feed", "api/v1/needs", "api/v1/needs/{id:int}", "api/v1/needs/similar",
+        // A visitor raises a need with her email address; the one-time link mailed to her is the right to publish it.
+        "needs/new", "needs/confirm/{token}",
         // The link in a need's email stops that mail: the secret in it is the right to.
         "needs/stop/{token}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.

@@ -48,6 +48,7 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             // posts a minute one address gets, and whether it does depended on where the minute turned (429, a sign-in
             // that never left the code page). The limit itself is tested in Account/SessionTests and OwnAccountTests.
             builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
+            builder.UseSetting("Yhdessa:Needs:Visitors:PostsPerHour", "100000");
         });
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();

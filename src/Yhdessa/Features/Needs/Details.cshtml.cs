@@ -18,7 +18,7 @@ namespace Yhdessa.Features.Needs;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy, Tags = [NeedPageCache.Tag])]
 public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage triage, NeedFollowers followers, NeedAnswers answers,
-    OrganisationDirectory directory,
+    FeedbackForNeeds feedback, OrganisationDirectory directory,
     Municipalities municipalities, IStringLocalizer<NeedsText> n) : PageModel
 {
     /// <summary>The triagers' forms: a move to another state, who looks after the need, a private note.</summary>
@@ -48,6 +48,9 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
     public bool MayTriage { get; private set; }
     public List<(string Id, string Name)> Triagers { get; private set; } = [];
     public List<(NeedTriageNote Note, string? Author)> Notes { get; private set; } = [];
+    /// <summary>The events whose feedback the need came from, for everyone; the answers themselves, for the triagers.</summary>
+    public List<FeedbackProvenance> FeedbackFrom { get; private set; } = [];
+    public List<NeedFeedbackSource> FeedbackBehind { get; private set; } = [];
 
     [BindProperty] public TriageInput Triage { get; set; } = new();
     public List<ShownAnswer> Answers { get; private set; } = [];
@@ -199,9 +202,11 @@ public class DetailsModel(NeedCatalogue needs, NeedSupports supports, NeedTriage
         Comments = await supports.CommentsAsync(id, CommentsShown, cancellationToken);
         History = await triage.HistoryAsync(id, cancellationToken);
         Answers = await answers.ForNeedAsync(id, cancellationToken);
+        FeedbackFrom = await feedback.ProvenanceAsync(id, cancellationToken);
         MayTriage = await triage.MayTriageAsync(User, cancellationToken);
         if (MayTriage)
         {
+            FeedbackBehind = await feedback.BehindAsync(id, cancellationToken);
             Triagers = await triage.TriagersAsync(cancellationToken);
             Notes = await triage.NotesAsync(id, cancellationToken);
             if (answers.Kind(AnswerKind) is { } kind)

@@ -21,7 +21,7 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
     /// <summary>
     /// Saves a member's new need, public at once, with her support as its first: raising a need is supporting it
     /// (so her own need is never offered to her for support again, and the count says how many want it, her included).
-    /// She follows it from the start.
+    /// She follows it from the start. Runs in the caller's transaction when there is one.
     /// </summary>
     public async Task<Need> RaiseAsync(Need need, IReadOnlyCollection<int> themeIds, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
         need.SearchTerms = similarity.TermsOf(need.Title, need.Description);
         need.Themes = [.. themeIds.Select(id => new NeedThemeLink { ThemeId = id })];
         if (need.RaisedById is not null) need.SupportCount = 1;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Needs.Add(need);
         await db.SaveChangesAsync(cancellationToken);
         if (need.RaisedById is { } userId)
@@ -41,7 +41,7 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
             db.NeedFollowers.Add(NeedFollowers.New(need.Id, userId, now));
             await db.SaveChangesAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         // The feed of needs is cached for visitors.
         await cache.EvictByTagAsync(PublicPages.Tag, cancellationToken);
         return need;

@@ -48,11 +48,17 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
     public Task<int> StopAsync(int needId, string userId, CancellationToken cancellationToken) =>
         db.NeedFollowers.Where(f => f.NeedId == needId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-    public Task<NeedFollower?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
-        db.NeedFollowers.AsNoTracking().SingleOrDefaultAsync(f => f.StopToken == token, cancellationToken);
+    /// <summary>The need whose mail a stop link stops: a follower's link, or the one in the mail of the visitor who raised it.</summary>
+    public async Task<int?> NeedOfStopTokenAsync(string token, CancellationToken cancellationToken) =>
+        await db.NeedFollowers.Where(f => f.StopToken == token).Select(f => (int?)f.NeedId).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.NeedVisitors.Where(v => v.StopToken == token).Select(v => (int?)v.NeedId).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<int> StopByTokenAsync(string token, CancellationToken cancellationToken) =>
-        db.NeedFollowers.Where(f => f.StopToken == token).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Stops the mail of a stop link. A visitor's address is kept only for this mail, so it goes with it.</summary>
+    public async Task StopByTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        await db.NeedFollowers.Where(f => f.StopToken == token).ExecuteDeleteAsync(cancellationToken);
+        await db.NeedVisitors.Where(v => v.StopToken == token && v.ConfirmTokenHash == null).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>A merged need's followers follow the need it went into (those who did not already).</summary>
     public async Task MoveAsync(int from, int to, CancellationToken cancellationToken)
@@ -76,35 +82,55 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
         SendAsync(needId, needId, null, () => (text["MailEventHeldSubject", title].Value, [text["MailEventHeldBody", title, eventTitle()].Value]),
             cancellationToken);
 
-    /// <summary>One mail to each follower, built in her own language: the paragraphs, a link to the need and one that
-    /// stops the mail.</summary>
+    /// <summary>One mail to each follower, and to the visitor who raised the need, built in her own language: the
+    /// paragraphs, a link to the need and one that stops the mail.</summary>
     private async Task SendAsync(int needId, int linkedNeedId, string? actorId, Func<(string Subject, List<string> Paragraphs)> build,
         CancellationToken cancellationToken)
     {
-        var followers = await (from f in db.NeedFollowers
-                               join u in db.Users on f.UserId equals u.Id
-                               where f.NeedId == needId && f.UserId != actorId && !u.IsDisabled && u.Email != null
-                               select new { f.StopToken, u.Id, u.Email, u.DisplayName, u.PreferredLanguage }).AsNoTracking().ToListAsync(cancellationToken);
+        var recipients = await (from f in db.NeedFollowers
+                                join u in db.Users on f.UserId equals u.Id
+                                where f.NeedId == needId && f.UserId != actorId && !u.IsDisabled && u.Email != null
+                                select new Recipient(u.Email!, u.DisplayName, u.PreferredLanguage, f.StopToken, u.Id))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        recipients.AddRange(await db.NeedVisitors.AsNoTracking().Where(v => v.NeedId == needId && v.ConfirmTokenHash == null)
+            .Select(v => new Recipient(v.Email, null, v.Language, v.StopToken, null)).ToListAsync(cancellationToken));
         var site = options.Value.BaseUrl.TrimEnd('/');
-        foreach (var follower in followers)
+        foreach (var recipient in recipients)
         {
-            using var _ = Languages.Use(follower.PreferredLanguage);
+            using var _ = Languages.Use(recipient.Language);
             var language = Languages.Current;
-            var link = $"{site}/needs/{linkedNeedId}?culture={language}";
-            var stop = $"{site}/needs/stop/{follower.StopToken}?culture={language}";
             var (subject, paragraphs) = build();
-            paragraphs.Insert(0, text["MailGreeting", follower.DisplayName].Value);
-            var plain = new StringBuilder();
-            foreach (var paragraph in paragraphs) plain.Append(paragraph).Append("\n\n");
-            plain.Append(link).Append("\n\n").Append(text["MailStop"].Value).Append('\n').Append(stop).Append("\n\n")
-                .Append(text["MailSignature"].Value).Append('\n');
-            var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language)
-                .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>");
-            foreach (var paragraph in paragraphs) html.Append("<p>").Append(Html.Encode(paragraph).Replace("\n", "<br>")).Append("</p>");
-            html.Append("<p><a href=\"").Append(Html.Encode(link)).Append("\">").Append(Html.Encode(text["MailOpenNeed"].Value)).Append("</a></p>")
-                .Append("<p><a href=\"").Append(Html.Encode(stop)).Append("\">").Append(Html.Encode(text["MailStop"].Value)).Append("</a></p>")
-                .Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
-            outbox.Enqueue(follower.Email!, subject, plain.ToString(), html.ToString(), userId: follower.Id);
+            paragraphs.Insert(0, recipient.Name is { } name ? text["MailGreeting", name].Value : text["MailGreetingVisitor"].Value);
+            var (plain, html) = Compose(subject, paragraphs,
+            [
+                (text["MailOpenNeed"].Value, $"{site}/needs/{linkedNeedId}?culture={language}"),
+                (text["MailStop"].Value, $"{site}/needs/stop/{recipient.StopToken}?culture={language}"),
+            ]);
+            outbox.Enqueue(recipient.Email, subject, plain, html, userId: recipient.UserId);
         }
+    }
+
+    private sealed record Recipient(string Email, string? Name, string? Language, string StopToken, string? UserId);
+
+    /// <summary>A need's mail in the current language, as plain text and as HTML: the paragraphs, then each link with
+    /// its text, then the signature.</summary>
+    internal (string Plain, string Html) Compose(string subject, IEnumerable<string> paragraphs, IEnumerable<(string Text, string Url)> links)
+    {
+        var plain = new StringBuilder();
+        var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(Languages.Current)
+            .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>");
+        foreach (var paragraph in paragraphs)
+        {
+            plain.Append(paragraph).Append("\n\n");
+            html.Append("<p>").Append(Html.Encode(paragraph).Replace("\n", "<br>")).Append("</p>");
+        }
+        foreach (var (linkText, url) in links)
+        {
+            plain.Append(linkText).Append('\n').Append(url).Append("\n\n");
+            html.Append("<p><a href=\"").Append(Html.Encode(url)).Append("\">").Append(Html.Encode(linkText)).Append("</a></p>");
+        }
+        plain.Append(text["MailSignature"].Value).Append('\n');
+        html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
+        return (plain.ToString(), html.ToString());
     }
 }

@@ -8,9 +8,11 @@ namespace Yhdessa.Features.Needs;
 /// <summary>
 /// Demo needs written for the project (Order 40, after the people, organisations and event themes): training and
 /// development needs and weak signals, some with their raiser's name and some from a sector only, in every state a need
-/// goes through, with supports and comments from the demo's people.
+/// goes through (one merged into another), with supports and comments from the demo's people; one raised by a visitor
+/// without an account, and one made from the wished topics of the demo events' feedback (after Order 27, which
+/// answers those surveys).
 /// </summary>
-public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeProvider clock) : IDemoData
+public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, FeedbackForNeeds feedback, TimeProvider clock) : IDemoData
 {
     public int Order => 40;
 
@@ -40,6 +42,9 @@ public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeP
         (NeedKind.WeakSignal, NeedState.New, "Naisten asunnottomuus piiloutuu väkivaltasuhteisiin",
             "Turvakodeista kerrotaan naisista, jotka palaavat väkivaltaiseen suhteeseen, koska heillä ei ole muuta asuntoa. Tämä asunnottomuuden muoto jää usein näkymättömäksi.",
             "Naiserityisyys", "Ensi- ja turvakotien liitto", false, 5, 2, null, "Sama ilmiö näkyy myös päihdetyössä."),
+        (NeedKind.Training, NeedState.Merged, "Vuokravelkakoulutusta myös Pirkanmaalle",
+            "Toivomme koulutusta vuokravelkojen puheeksi ottamisesta myös Pirkanmaan asumisneuvojille.",
+            "Asumisneuvonta", "", false, 30, 0, null, null),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -77,6 +82,33 @@ public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeP
         }
         await db.SaveChangesAsync(cancellationToken);
         await HistoryAndAnswersAsync(cancellationToken);
+        await FromVisitorAndFeedbackAsync(now, themes, cancellationToken);
+    }
+
+    private async Task FromVisitorAndFeedbackAsync(DateTimeOffset now, Dictionary<string, int> themes, CancellationToken cancellationToken)
+    {
+        // A visitor's need, confirmed long ago: her address has gone with the retention of visitors' addresses.
+        var visitorRaised = now.AddDays(-20);
+        db.Needs.Add(new Need
+        {
+            Origin = NeedOrigin.Visitor, Kind = NeedKind.WeakSignal, State = NeedState.New,
+            Title = "Päiväkeskusten aukioloajat eivät riitä pakkasilla",
+            Description = "Kovilla pakkasilla moni asunnoton joutuu olemaan illat ulkona, koska päiväkeskukset sulkevat iltapäivällä. Yöpaikkoihin pääsee vasta myöhään.",
+            SearchTerms = similarity.TermsOf("Päiväkeskusten aukioloajat eivät riitä pakkasilla", "päiväkeskukset pakkanen yöpaikka"),
+            RaisedAt = visitorRaised, ConfirmedAt = visitorRaised, UpdatedAt = visitorRaised, SupportCount = 0,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The wished topic that came up in several events' feedback becomes a need, with those answers behind it.
+        var answers = await feedback.AnswersAsync(new FeedbackFilter(null, null, null, null, true, 1, 500), cancellationToken);
+        var evictions = answers.Items.Where(a => a.Kind == FeedbackAnswerKind.WishedTopic && a.Text.Equals("Häätöjen ehkäisy", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Key).ToList();
+        if (evictions.Count == 0) return;
+        await feedback.RaiseAsync(new Need
+        {
+            Kind = NeedKind.Training, Title = "Koulutusta häätöjen ehkäisyyn",
+            Description = "Usean koulutuksen palautteessa toivottiin seuraavaksi aiheeksi häätöjen ehkäisyä: miten uhkaava häätö huomataan ajoissa ja mitä asumisneuvoja, vuokranantaja ja sosiaalityö voivat tehdä yhdessä.",
+        }, [.. new[] { "Asumisneuvonta", "Asunnottomuuden ennaltaehkäisy" }.Where(themes.ContainsKey).Select(name => themes[name])], evictions, cancellationToken);
     }
 
     /// <summary>Each demo need's way to its state, by the triage group, and what answered the answered and planned ones.</summary>
@@ -91,6 +123,7 @@ public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeP
                 NeedState.Planned => [NeedState.UnderConsideration, NeedState.Planned],
                 NeedState.InProgress => [NeedState.UnderConsideration, NeedState.Planned, NeedState.InProgress],
                 NeedState.Answered => [NeedState.Planned, NeedState.InProgress, NeedState.Answered],
+                NeedState.Merged => [NeedState.Merged],
                 _ => new[] { need.State },
             };
             var from = NeedState.New;
@@ -110,6 +143,8 @@ public sealed class NeedsDemoData(YhdessaDb db, NeedSimilarity similarity, TimeP
         var now = clock.GetUtcNow();
         var orientation = needs.First(n => n.Title.StartsWith("Perehdytys"));
         var rentDebts = needs.First(n => n.Title.StartsWith("Koulutusta vuokravelkojen"));
+        // The same wish from another region went into the need already raised (its raiser supports that one too).
+        foreach (var merged in needs.Where(n => n.State == NeedState.Merged)) merged.MergedIntoId = rentDebts.Id;
         var training = await db.Events.Where(e => e.TitleFi.StartsWith("Kouluttajakoulutus: Asunto ensin")).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
         var guide = await db.Materials.Where(m => m.Slug == "asunto-ensin-periaatteet").Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
         var counselling = await db.Events.Where(e => e.SeriesId != null && e.StartsAt > now).OrderBy(e => e.StartsAt).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Data;
+using Yhdessa.Features.Needs.Answers;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Identity;
@@ -20,8 +21,8 @@ namespace Yhdessa.Features.Needs;
 /// meeting that marks several needs planned for a season at once; and its spreadsheet.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue events, Municipalities municipalities, AuditLog audit,
-    IStringLocalizer<NeedsText> n) : PageModel
+public class PlanModel(NeedCatalogue needs, NeedTriage triage, NeedAnswers answers, FeedbackForNeeds feedback, EventCatalogue events,
+    Municipalities municipalities, AuditLog audit, TimeProvider clock, IStringLocalizer<NeedsText> n) : PageModel
 {
     public const int Shown = 200;
 
@@ -33,10 +34,15 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
     [BindProperty] public List<int> Chosen { get; set; } = [];
     [BindProperty, Required(ErrorMessage = "Required"), StringLength(100, ErrorMessage = "TooLong"), Display(Name = "Needs_Season")]
     public string? Season { get; set; }
+    /// <summary>An upcoming event that the planned needs are linked to, when the meeting plans one for them.</summary>
+    [BindProperty] public int? LinkEvent { get; set; }
 
     public List<Need> Backlog { get; private set; } = [];
     public List<EventTheme> Themes { get; private set; } = [];
     public List<string> Regions { get; private set; } = [];
+    /// <summary>How many feedback answers stand behind each need of the backlog.</summary>
+    public Dictionary<int, int> FeedbackCounts { get; private set; } = [];
+    public List<Event> UpcomingEvents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -50,10 +56,11 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
         if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
         await LoadAsync(cancellationToken);
         var language = Languages.Current;
-        string[] header = [n["Title"], n["Kind"], n["State"], n["Supports"], n["Raised"], n["Themes"], n["Municipality"], n["Address"]];
+        string[] header = [n["Title"], n["Kind"], n["State"], n["Supports"], n["FeedbackAnswers"], n["Raised"], n["Themes"], n["Municipality"], n["Address"]];
         var rows = Backlog.Select(x => (IReadOnlyList<string>)
         [
             x.Title, n.KindName(x.Kind), n.StateName(x.State), x.SupportCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            FeedbackCounts.GetValueOrDefault(x.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
             HelsinkiTime.Date(x.RaisedAt), string.Join(", ", x.Themes.Select(t => t.Theme!.Name)),
             municipalities.Find(x.MunicipalityCode)?.Name(language) ?? "", $"/needs/{x.Id}",
         ]).ToList();
@@ -67,6 +74,8 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
     {
         if (!await triage.MayTriageAsync(User, cancellationToken)) return Forbid();
         if (Chosen.Count == 0) ModelState.AddModelError(nameof(Chosen), n["ChooseNeeds"]);
+        UpcomingEvents = await UpcomingAsync(cancellationToken);
+        if (LinkEvent is { } eventId && UpcomingEvents.All(e => e.Id != eventId)) ModelState.AddModelError(nameof(LinkEvent), n["UnknownEvent"]);
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -83,6 +92,9 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
                 ? await triage.MoveAsync(User, need.Id, need.Revision, NeedState.Planned, Season!.Trim(), null, cancellationToken)
                 : TriageResult.NotAllowed;
             if (result != TriageResult.Done) refused.Add(need.Title);
+            // The event is linked to every chosen need that is still open, planned now or before.
+            if (LinkEvent is { } linked && (result == TriageResult.Done || need.State is NeedState.Planned or NeedState.InProgress))
+                await answers.LinkAsync(User, need.Id, EventAnswers.Kind, linked, cancellationToken);
         }
         TempData["Notice"] = refused.Count == 0
             ? n.Count("PlannedDone", chosen.Count).Value
@@ -106,5 +118,14 @@ public class PlanModel(NeedCatalogue needs, NeedTriage triage, EventCatalogue ev
         }
         backlog = Sort == "oldest" ? backlog.OrderBy(x => x.RaisedAt) : backlog.OrderByDescending(x => x.SupportCount).ThenBy(x => x.RaisedAt);
         Backlog = await backlog.Take(Shown).Include(x => x.Themes).ThenInclude(t => t.Theme).AsSplitQuery().ToListAsync(cancellationToken);
+        FeedbackCounts = await feedback.CountsAsync([.. Backlog.Select(x => x.Id)], cancellationToken);
+        if (UpcomingEvents.Count == 0) UpcomingEvents = await UpcomingAsync(cancellationToken);
+    }
+
+    /// <summary>The published events still to come, soonest first: the ones a planning meeting links needs to.</summary>
+    private Task<List<Event>> UpcomingAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return events.VisibleTo(Viewer.Anonymous).Where(e => e.StartsAt > now).OrderBy(e => e.StartsAt).Take(100).AsNoTracking().ToListAsync(cancellationToken);
     }
 }

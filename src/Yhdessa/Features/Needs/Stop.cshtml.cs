@@ -15,17 +15,15 @@ public class StopModel(NeedFollowers followers, NeedCatalogue needs) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        if (await followers.FindByTokenAsync(token, cancellationToken) is not { } follower) return Gone();
-        var need = await needs.FindAsync(follower.NeedId, cancellationToken);
-        (NeedId, NeedTitle) = (follower.NeedId, need?.Title);
+        if (await followers.NeedOfStopTokenAsync(token, cancellationToken) is not { } needId) return Gone();
+        (NeedId, NeedTitle) = (needId, (await needs.FindAsync(needId, cancellationToken))?.Title);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (await followers.FindByTokenAsync(token, cancellationToken) is not { } follower) return Gone();
-        NeedId = follower.NeedId;
-        NeedTitle = (await needs.FindAsync(follower.NeedId, cancellationToken))?.Title;
+        if (await followers.NeedOfStopTokenAsync(token, cancellationToken) is not { } needId) return Gone();
+        (NeedId, NeedTitle) = (needId, (await needs.FindAsync(needId, cancellationToken))?.Title);
         await followers.StopByTokenAsync(token, cancellationToken);
         Stopped = true;
         return Page();

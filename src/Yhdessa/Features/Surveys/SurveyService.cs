@@ -57,7 +57,7 @@ public sealed class SurveyService(YhdessaDb db, TimeProvider clock)
         },
         new()
         {
-            Position = 4, Kind = QuestionKind.FreeText,
+            Position = 4, Kind = QuestionKind.FreeText, ReadForNeeds = true,
             TextFi = "Mitä pitäisi kehittää?", TextSv = "Vad borde utvecklas?", TextEn = "What should be developed?",
         },
         new()

@@ -30,9 +30,12 @@ public static class HelsinkiTime
     public static string DateAndTime(DateTimeOffset moment) => $"{Date(moment)} {Time(moment)}";
 
     /// <summary>The first moment of a year in Helsinki, for "answered in 2026" and the like.</summary>
-    public static DateTimeOffset StartOfYear(int year)
+    public static DateTimeOffset StartOfYear(int year) => StartOfDay(new DateOnly(year, 1, 1));
+
+    /// <summary>The first moment of a day in Helsinki.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
     {
-        var midnight = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Needs.Answers;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Web;
 
 namespace Yhdessa.Features.Needs.Api;
@@ -12,8 +14,9 @@ namespace Yhdessa.Features.Needs.Api;
 /// <summary>What a need answers with, in the API: the kind's key, the record's name and address.</summary>
 public sealed record ApiNeedAnswer(string Kind, string Title, string Url);
 
-/// <summary>A need as the API gives it. The raiser is named only when she chose to be; otherwise only her sector.</summary>
-public sealed record ApiNeed(int Id, string Title, string Kind, string State, DateTimeOffset RaisedAt, DateTimeOffset? AnsweredAt,
+/// <summary>A need as the API gives it. The raiser is named only when she chose to be; otherwise only her sector. Origin
+/// says whether a member, a visitor without an account or event feedback brought the need.</summary>
+public sealed record ApiNeed(int Id, string Title, string Kind, string State, string Origin, DateTimeOffset RaisedAt, DateTimeOffset? AnsweredAt,
     int Supports, string? RaisedBy, string? RaisedFromSector, IReadOnlyList<int> Themes, string Url);
 
 public sealed record ApiNeedDetail(ApiNeed Need, string Description, string? DeclineReason, IReadOnlyList<ApiNeedAnswer> Answers);
@@ -98,20 +101,25 @@ public static class NeedsApi
             .WithName("SimilarNeeds")
             .WithSummary("The five open or answered needs most like text (a title being written), by Finnish base forms and compound parts.");
 
-        app.MapGet("/needs/feed", async (NeedCatalogue needs, IOptions<PlatformOptions> options, CancellationToken cancellationToken) =>
+        // The feed speaks the language it is asked in (?culture=sv), as the pages that link to it do; the needs are
+        // in the words they were written in.
+        app.MapGet("/needs/feed", async (NeedCatalogue needs, IStringLocalizer<NeedsText> n, IOptions<PlatformOptions> options,
+            CancellationToken cancellationToken) =>
             {
                 var baseUrl = options.Value.BaseUrl.TrimEnd('/');
+                var language = Languages.Current;
+                var culture = language == Languages.Finnish ? "" : "?culture=" + language;
                 var latest = await needs.LatestAsync(50, cancellationToken);
-                var feed = new SyndicationFeed("Yhdessä – tarpeet", "Uudet tarpeet ja tarpeet, joihin on vastattu", new Uri(baseUrl + "/needs"),
-                    baseUrl + "/needs/feed", latest.Count > 0 ? latest.Max(n => n.AnsweredAt ?? n.RaisedAt) : DateTimeOffset.UnixEpoch)
+                var feed = new SyndicationFeed(n["FeedTitle"], n["FeedSubtitle"], new Uri(baseUrl + "/needs" + culture),
+                    baseUrl + "/needs/feed" + culture, latest.Count > 0 ? latest.Max(x => x.AnsweredAt ?? x.RaisedAt) : DateTimeOffset.UnixEpoch)
                 {
-                    Language = "fi",
-                    Items = [.. latest.Select(n =>
+                    Language = language,
+                    Items = [.. latest.Select(x =>
                     {
-                        var at = n.AnsweredAt ?? n.RaisedAt;
-                        var title = n.AnsweredAt is null ? n.Title : "Vastattu: " + n.Title;
-                        return new SyndicationItem(title, Platform.Text.SafeMarkdown.ToPlainText(n.Description), new Uri($"{baseUrl}/needs/{n.Id}"),
-                            $"{baseUrl}/needs/{n.Id}#{(n.AnsweredAt is null ? "raised" : "answered")}", at) { PublishDate = at };
+                        var at = x.AnsweredAt ?? x.RaisedAt;
+                        var title = x.AnsweredAt is null ? x.Title : n["FeedAnswered", x.Title].Value;
+                        return new SyndicationItem(title, Platform.Text.SafeMarkdown.ToPlainText(x.Description), new Uri($"{baseUrl}/needs/{x.Id}{culture}"),
+                            $"{baseUrl}/needs/{x.Id}#{(x.AnsweredAt is null ? "raised" : "answered")}", at) { PublishDate = at };
                     })],
                 };
                 return await AtomFeeds.AnswerAsync(feed, baseUrl);
@@ -123,7 +131,7 @@ public static class NeedsApi
     }
 
     private static ApiNeed ToApi(Need n, IReadOnlyDictionary<int, string> names) => new(
-        n.Id, n.Title, n.Kind.ToString(), n.State.ToString(), n.RaisedAt, n.AnsweredAt, n.SupportCount,
+        n.Id, n.Title, n.Kind.ToString(), n.State.ToString(), n.Origin.ToString(), n.RaisedAt, n.AnsweredAt, n.SupportCount,
         names.GetValueOrDefault(n.Id), names.ContainsKey(n.Id) ? null : n.RaisedFromSector?.ToString(),
         [.. n.Themes.Select(t => t.ThemeId)], $"/needs/{n.Id}");
 }

@@ -14,6 +14,10 @@ public enum NeedKind { Training, Development, WeakSignal }
 /// </summary>
 public enum NeedState { New, UnderConsideration, Planned, InProgress, Answered, Declined, Merged }
 
+/// <summary>Where a need came from: a member raised it, a visitor without an account raised it (public once she
+/// confirmed her address), or the triagers made it from the open answers of event feedback.</summary>
+public enum NeedOrigin { Member, Visitor, Feedback }
+
 public class Need
 {
     public int Id { get; set; }
@@ -29,7 +33,9 @@ public class Need
     public string? MunicipalityCode { get; set; }
     /// <summary>Optional: the organisation the person speaks for.</summary>
     public int? OrganisationId { get; set; }
-    /// <summary>Who raised it; null once her account is deleted (the need stays, without her).</summary>
+    public NeedOrigin Origin { get; set; }
+    /// <summary>Who raised it; null once her account is deleted (the need stays, without her), and for a visitor's
+    /// need or one made from feedback.</summary>
     public string? RaisedById { get; set; }
     /// <summary>Whether the raiser's name is shown; if not, the need shows "a member from" <see cref="RaisedFromSector"/>.</summary>
     public bool RaiserNameShown { get; set; }
@@ -114,6 +120,47 @@ public class NeedFollower
     /// <summary>The secret in the "stop these emails" link, which works without signing in.</summary>
     public string StopToken { get; set; } = "";
     public DateTimeOffset FollowedAt { get; set; }
+}
+
+/// <summary>
+/// The visitor who raised a need without an account: her address, kept only to confirm the need and to tell her what
+/// becomes of it. The confirmation link's secret is stored as a hash and works once; an unconfirmed need is deleted
+/// when its link expires, and this row goes when she stops the mail or some time after the need is closed
+/// (<see cref="Needs.VisitorNeeds"/>).
+/// </summary>
+public class NeedVisitor
+{
+    public int NeedId { get; set; }
+    public string Email { get; set; } = "";
+    /// <summary>The language she wrote in: her mail comes in it.</summary>
+    public string Language { get; set; } = "fi";
+    /// <summary>SHA-256 of the confirmation link's secret; null once used.</summary>
+    public string? ConfirmTokenHash { get; set; }
+    public DateTimeOffset ConfirmBy { get; set; }
+    /// <summary>The secret in the "stop these emails" link of her mail.</summary>
+    public string StopToken { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum FeedbackAnswerKind { WishedTopic, ToDevelop }
+
+/// <summary>
+/// One open answer of event feedback that a need was made from (or added to): which survey, which event, which day,
+/// and the answer's text. Never the respondent: the survey engine keeps no link from an answer to a person, and the
+/// answer is referred to by its anonymous response. Seen by the triagers only; the public page shows the events.
+/// </summary>
+public class NeedFeedbackSource
+{
+    public int Id { get; set; }
+    public int NeedId { get; set; }
+    public FeedbackAnswerKind Kind { get; set; }
+    /// <summary>The answer: a wished topic's id, or the response's id for a "what to develop" answer (with its question).</summary>
+    public Guid AnswerId { get; set; }
+    public int QuestionId { get; set; }
+    public int SurveyId { get; set; }
+    public int? EventId { get; set; }
+    public DateOnly AnsweredOn { get; set; }
+    public string Text { get; set; } = "";
 }
 
 /// <summary>What the network did for a need: a record of some kind (an event, a material, a group…) that answers it.

@@ -17,6 +17,8 @@ namespace Yhdessa.Platform.Data
         public DbSet<NeedAnswer> NeedAnswers => Set<NeedAnswer>();
         public DbSet<NeedTriageNote> NeedTriageNotes => Set<NeedTriageNote>();
         public DbSet<NeedTriageGroup> NeedTriageGroups => Set<NeedTriageGroup>();
+        public DbSet<NeedVisitor> NeedVisitors => Set<NeedVisitor>();
+        public DbSet<NeedFeedbackSource> NeedFeedbackSources => Set<NeedFeedbackSource>();
     }
 }
 
@@ -31,6 +33,8 @@ namespace Yhdessa.Features.Needs.Data
         public const int TriageNote = 4_000;
         public const int SearchTerms = 4_000;
         public const int MaxThemes = 10;
+        public const int FeedbackText = 4_000;
+        public const int Email = 256;
     }
 
     internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
@@ -38,6 +42,7 @@ namespace Yhdessa.Features.Needs.Data
         public void Configure(EntityTypeBuilder<Need> n)
         {
             n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Origin).HasConversion<string>().HasMaxLength(20);
             n.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             n.Property(x => x.RaisedFromSector).HasConversion<string>().HasMaxLength(30);
             n.Property(x => x.Title).HasMaxLength(NeedLimits.Title);
@@ -143,6 +148,37 @@ namespace Yhdessa.Features.Needs.Data
             // An event's or a material's page asks which needs it answers.
             a.HasIndex(x => new { x.Kind, x.TargetId });
             a.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedVisitorConfiguration : IEntityTypeConfiguration<NeedVisitor>
+    {
+        public void Configure(EntityTypeBuilder<NeedVisitor> v)
+        {
+            v.HasKey(x => x.NeedId);
+            v.Property(x => x.Email).HasMaxLength(256);
+            v.Property(x => x.Language).HasMaxLength(5);
+            v.Property(x => x.ConfirmTokenHash).HasMaxLength(64);
+            v.Property(x => x.StopToken).HasMaxLength(64);
+            v.HasIndex(x => x.ConfirmTokenHash).IsUnique();
+            v.HasIndex(x => x.StopToken).IsUnique();
+            // The flood checks count unconfirmed needs by address and in all.
+            v.HasIndex(x => x.Email);
+            v.HasIndex(x => x.CreatedAt);
+            v.HasOne<Need>().WithOne().HasForeignKey<NeedVisitor>(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class NeedFeedbackSourceConfiguration : IEntityTypeConfiguration<NeedFeedbackSource>
+    {
+        public void Configure(EntityTypeBuilder<NeedFeedbackSource> f)
+        {
+            f.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.Text).HasMaxLength(NeedLimits.FeedbackText);
+            // An answer goes into one need at most; the feedback view shows where it went.
+            f.HasIndex(x => new { x.Kind, x.AnswerId, x.QuestionId }).IsUnique();
+            f.HasIndex(x => x.NeedId);
+            f.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

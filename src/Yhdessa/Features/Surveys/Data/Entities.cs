@@ -45,6 +45,9 @@ public sealed class SurveyQuestion
     public int Position { get; set; }
     public QuestionKind Kind { get; set; }
     public bool Required { get; set; }
+    /// <summary>A free-text question whose answers the needs' triagers read as possible needs of the field, such as
+    /// event feedback's "what should be developed?". Answers to a topics question are always read so.</summary>
+    public bool ReadForNeeds { get; set; }
     public string TextFi { get; set; } = "";
     public string? TextSv { get; set; }
     public string? TextEn { get; set; }

@@ -1543,6 +1543,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1675,6 +1680,52 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("NeedChanges");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFeedbackSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("Kind", "AnswerId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("NeedFeedbackSources");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
                 {
                     b.Property<int>("NeedId")
@@ -1780,6 +1831,51 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasIndex("NeedId", "At");
 
                     b.ToTable("NeedTriageNotes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedVisitor", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ConfirmBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("NeedId");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("StopToken")
+                        .IsUnique();
+
+                    b.ToTable("NeedVisitors");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2203,6 +2299,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ReadForNeeds")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
@@ -3012,6 +3111,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFeedbackSource", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
                 {
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
@@ -3078,6 +3186,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedVisitor", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithOne()
+                        .HasForeignKey("Yhdessa.Features.Needs.Data.NeedVisitor", "NeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

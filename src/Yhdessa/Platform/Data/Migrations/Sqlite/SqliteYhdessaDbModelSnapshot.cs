@@ -1486,6 +1486,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
@@ -1614,6 +1619,50 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("NeedChanges");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFeedbackSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("Kind", "AnswerId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("NeedFeedbackSources");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
                 {
                     b.Property<int>("NeedId")
@@ -1717,6 +1766,51 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasIndex("NeedId", "At");
 
                     b.ToTable("NeedTriageNotes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedVisitor", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConfirmBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("StopToken")
+                        .IsUnique();
+
+                    b.ToTable("NeedVisitors");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Network.Data.Affiliation", b =>
@@ -2122,6 +2216,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReadForNeeds")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Required")
@@ -2926,6 +3023,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFeedbackSource", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedFollower", b =>
                 {
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
@@ -2992,6 +3098,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
                         .WithMany()
                         .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Needs.Data.NeedVisitor", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Needs.Data.Need", null)
+                        .WithOne()
+                        .HasForeignKey("Yhdessa.Features.Needs.Data.NeedVisitor", "NeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
