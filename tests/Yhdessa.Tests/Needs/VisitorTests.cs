@@ -26,13 +26,19 @@ public abstract class VisitorTests(YhdessaApp app)
 
     private static string Address() => $"kavija-{Guid.NewGuid():N}@example.org";
 
-    /// <summary>Sends the form as a visitor, past the similar needs (which a first send shows when there are any).</summary>
-    private static Task<HttpResponseMessage> RaiseAsync(HttpClient visitor, string title, string? email, string culture = "fi") =>
-        visitor.PostFormAsync($"/needs/new?culture={culture}",
+    /// <summary>Sends the form as a visitor, past the similar needs (which a first send shows when there are any), and
+    /// follows the redirect to the page that says where the link went.</summary>
+    private static async Task<HttpResponseMessage> RaiseAsync(HttpClient visitor, string title, string? email, string culture = "fi")
+    {
+        var sent = await visitor.PostFormAsync($"/needs/new?culture={culture}",
         [
             new("Input.Kind", "WeakSignal"), new("Input.Title", title), new("Input.Description", "Havainto kentältä."),
             new("Input.SimilarShown", "true"), new("Input.Email", email ?? ""),
         ], $"/needs/new?culture={culture}");
+        if (sent.StatusCode != HttpStatusCode.Redirect) return sent;
+        Assert.Equal("/needs/new?sent=true", sent.Headers.Location?.OriginalString);
+        return await visitor.GetAsync($"/needs/new?sent=true&culture={culture}");
+    }
 
     private Task<List<OutgoingEmail>> MailToAsync(string address) =>
         host.WithDbAsync(db => db.Set<OutgoingEmail>().AsNoTracking().Where(m => m.To == address).OrderBy(m => m.Id).ToListAsync());
@@ -58,6 +64,8 @@ public abstract class VisitorTests(YhdessaApp app)
         var page = await sent.Content.ReadAsStringAsync();
         Assert.Contains("Tarkista sähköpostisi", page);
         Assert.Contains(address, page);
+        // Reloading the page sends nothing again.
+        Assert.DoesNotContain("Tarkista sähköpostisi", await visitor.GetStringAsync("/needs/new?sent=true&culture=fi"));
 
         var waiting = await NeedTitledAsync(title);
         Assert.NotNull(waiting);

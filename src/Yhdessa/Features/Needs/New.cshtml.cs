@@ -54,7 +54,11 @@ public class NewModel(NeedCatalogue needs, VisitorNeeds visitors, NeedSimilarity
     /// <summary>Where a visitor's confirmation link went, once the need is saved.</summary>
     public string? SentTo { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        SentTo = TempData["NeedSentTo"] as string;
+        await LoadChoicesAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -101,8 +105,9 @@ public class NewModel(NeedCatalogue needs, VisitorNeeds visitors, NeedSimilarity
                     ModelState.AddModelError("", n["TooManyWaiting"]);
                     return Page();
             }
-            SentTo = Input.Email;
-            return Page();
+            // Sent and then shown by a redirect, so that reloading the page sends nothing twice.
+            TempData["NeedSentTo"] = Input.Email;
+            return Redirect("/needs/new?sent=true");
         }
 
         var raised = await needs.RaiseAsync(new Need
