@@ -214,4 +214,33 @@ public abstract class FeedbackTests(YhdessaApp app)
         Assert.Equal(2, await host.WithDbAsync(db => db.NeedFeedbackSources.CountAsync(f => f.NeedId == needId)));
         Assert.Contains("2 vastausta", await host.Client().GetStringAsync($"/needs/{needId}?culture=fi"));
     }
+
+    [Fact]
+    public async Task A_coordinator_marks_another_free_text_question_as_read_for_needs_and_its_answers_join_the_view()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var ev = await EventWithFeedbackAsync(EventTestData.Unique("Työpaja"), EventType.Workshop, null, DateTimeOffset.UtcNow.AddDays(-2));
+        var (surveyId, worked) = await host.WithDbAsync(async db =>
+        {
+            var survey = await db.Surveys.SingleAsync(x => x.OwnerKind == EventFeedback.OwnerKind && x.OwnerId == ev.Id.ToString());
+            return (survey.Id, await db.SurveyQuestions.SingleAsync(q => q.SurveyId == survey.Id && q.TextFi == "Mikä toimi?"));
+        });
+        var coordinator = await TriagerAsync();
+        var path = $"/surveys/{surveyId}/questions/{worked.Id}";
+        Assert.Contains("Vastaukset luetaan mahdollisina tarpeina", await coordinator.GetStringAsync(path));
+
+        var saved = await coordinator.PostFormAsync(path, [new("Input.TextFi", "Mikä toimi?"), new("Input.ReadForNeeds", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await host.WithDbAsync(async db =>
+        {
+            db.SurveyResponses.Add(new SurveyResponse
+            {
+                Id = Guid.NewGuid(), SurveyId = surveyId, SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                Answers = [new SurveyAnswer { QuestionId = worked.Id, Text = $"Vertaistuki toimi {marker}" }],
+            });
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains($"Vertaistuki toimi {marker}", await coordinator.GetStringAsync("/needs/feedback?type=Workshop"));
+    }
 }

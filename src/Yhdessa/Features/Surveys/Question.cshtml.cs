@@ -24,6 +24,8 @@ public class QuestionModel(YhdessaDb db, SurveyService surveys, AuditLog audit, 
         [StringLength(SurveyLimits.Question, ErrorMessage = "TooLong"), Display(Name = "Surveys_TextEn")]
         public string? TextEn { get; set; }
         public bool Required { get; set; }
+        /// <summary>A free-text question whose answers the needs' triagers read as possible needs.</summary>
+        public bool ReadForNeeds { get; set; }
         [StringLength(SurveyLimits.Label, ErrorMessage = "TooLong"), Display(Name = "Surveys_LowLabelFi")]
         public string? LowLabelFi { get; set; }
         [StringLength(SurveyLimits.Label, ErrorMessage = "TooLong"), Display(Name = "Surveys_LowLabelSv")]
@@ -55,7 +57,7 @@ public class QuestionModel(YhdessaDb db, SurveyService surveys, AuditLog audit, 
         var q = Question;
         Input = new QuestionInput
         {
-            TextFi = q.TextFi, TextSv = q.TextSv, TextEn = q.TextEn, Required = q.Required,
+            TextFi = q.TextFi, TextSv = q.TextSv, TextEn = q.TextEn, Required = q.Required, ReadForNeeds = q.ReadForNeeds,
             LowLabelFi = q.LowLabelFi, LowLabelSv = q.LowLabelSv, LowLabelEn = q.LowLabelEn,
             HighLabelFi = q.HighLabelFi, HighLabelSv = q.HighLabelSv, HighLabelEn = q.HighLabelEn,
             OptionsFi = q.OptionsFi, OptionsSv = q.OptionsSv, OptionsEn = q.OptionsEn,
@@ -81,6 +83,7 @@ public class QuestionModel(YhdessaDb db, SurveyService surveys, AuditLog audit, 
         q.TextSv = TextInput.TrimToNull(Input.TextSv);
         q.TextEn = TextInput.TrimToNull(Input.TextEn);
         q.Required = Input.Required;
+        q.ReadForNeeds = q.Kind == QuestionKind.FreeText && Input.ReadForNeeds;
         var rating = q.Kind == QuestionKind.Rating;
         q.LowLabelFi = rating ? TextInput.TrimToNull(Input.LowLabelFi) : null;
         q.LowLabelSv = rating ? TextInput.TrimToNull(Input.LowLabelSv) : null;
