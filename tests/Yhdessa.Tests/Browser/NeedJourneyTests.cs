@@ -151,4 +151,75 @@ public sealed class NeedJourneyTests(SqliteBrowserApp browser) : IClassFixture<S
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(eventTitle);
         await Axe.AssertNoViolationsAsync(visitor);
     }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    public async Task A_visitor_raises_a_need_confirms_it_from_her_mail_and_the_team_adds_event_feedback_to_it(string language)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var address = $"kavija-{marker}@example.org";
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync($"/language?to={language}&returnUrl=/needs/new");
+        await visitor.Locator("#kind-WeakSignal").CheckAsync();
+        var title = $"Yöpaikat täynnä pakkasilla {marker}";
+        await visitor.Locator("#Input_Title").FillAsync(title);
+        await visitor.Locator("#Input_Description").FillAsync("Yöpaikoista on käännytetty ihmisiä pois.");
+        await visitor.Locator("#Input_Email").FillAsync(address);
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.Locator("main form button.primary[type=submit]").ClickAsync();
+        if (await visitor.Locator("#similar").CountAsync() > 0) await visitor.Locator("main form button.primary[type=submit]").ClickAsync();
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(address);
+        await Axe.AssertNoViolationsAsync(visitor);
+
+        // The mail from the real SMTP server, in her language; its HTML part passes axe too.
+        var message = await browser.Inbox.WaitForMessageTo(address, TimeSpan.FromSeconds(15));
+        Assert.Equal(language == "fi" ? "Vahvista tarpeesi" : "Bekräfta ditt behov", message.Subject);
+        var mail = await visitor.Context.NewPageAsync();
+        await mail.SetContentAsync(Assert.IsType<string>(message.HtmlBody));
+        Assert.Equal(language, await mail.Locator("html").GetAttributeAsync("lang"));
+        await Axe.AssertNoViolationsAsync(mail);
+        await mail.CloseAsync();
+        var link = Assert.Single(SmtpInbox.LinksIn(message));
+        Assert.StartsWith("/needs/confirm/", link.AbsolutePath);
+        await visitor.GotoAsync(link.ToString());
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(title);
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.Locator("main form button.primary").ClickAsync();
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(visitor.Locator("dl.facts")).ToContainTextAsync(language == "fi" ? "Vierailija" : "Besökare");
+        await Axe.AssertNoViolationsAsync(visitor);
+        var needId = new Uri(visitor.Url).AbsolutePath.Split('/')[^1];
+
+        // The team finds the same wish in an event's feedback and adds it to her need.
+        var ev = EventTestData.NewEvent(EventTestData.Unique("Talvipäivä"), DateTimeOffset.UtcNow.AddDays(-3));
+        await WithDbAsync(async db => { db.Events.Add(ev); await db.SaveChangesAsync(); });
+        using (var scope = browser.Services.CreateScope())
+        {
+            var survey = await scope.ServiceProvider.GetRequiredService<Yhdessa.Features.Events.Feedback.EventFeedback>().EnsureSurveyAsync(ev, default);
+            var db = scope.ServiceProvider.GetRequiredService<YhdessaDb>();
+            var topics = await db.SurveyQuestions.SingleAsync(q => q.SurveyId == survey.Id && q.Kind == Yhdessa.Features.Surveys.Data.QuestionKind.Topics);
+            db.SurveyResponses.Add(new Yhdessa.Features.Surveys.Data.SurveyResponse
+            {
+                Id = Guid.NewGuid(), SurveyId = survey.Id, SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                Topics = [new Yhdessa.Features.Surveys.Data.WishedTopic { Id = Guid.NewGuid(), SurveyId = survey.Id, QuestionId = topics.Id, Topic = $"Talven yöpaikat {marker}" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        var (coordinatorEmail, _) = await PersonAsync("Koordinaattori", language, Roles.Coordinator);
+        var coordinator = await SignedInAsync(coordinatorEmail, language);
+        await coordinator.GotoAsync("/needs/plan");
+        await Axe.AssertNoViolationsAsync(coordinator);
+        await coordinator.Locator("main a[href='/needs/feedback']").ClickAsync();
+        await Axe.AssertNoViolationsAsync(coordinator);
+        await coordinator.Locator($"input[name=Chosen][aria-label*='{marker}']").CheckAsync();
+        await coordinator.Locator("#AddTo").FillAsync(needId);
+        await coordinator.Locator("button[formaction*='handler=AddTo']").ClickAsync();
+        await Assertions.Expect(coordinator.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync($"Talven yöpaikat {marker}");
+        await Axe.AssertNoViolationsAsync(coordinator);
+        await visitor.GotoAsync($"/needs/{needId}");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(ev.TitleFi);
+        await Assertions.Expect(visitor.Locator("main")).Not.ToContainTextAsync($"Talven yöpaikat {marker}");
+    }
 }
