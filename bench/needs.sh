@@ -7,6 +7,7 @@
 # behind the TLS proxy that the load plays. Prints one Markdown table per engine. See docs/benchmarks.md.
 #
 #   bench/needs.sh                                                  # both engines, full size, the recorded figures
+#   BENCH_INDEXES=1 bench/needs.sh                                  # the same with the recommended indexes made by hand
 #   BENCH_ENGINES=sqlite BENCH_NEEDS=2000 BENCH_SUPPORTS=20000 BENCH_MEMBERS=4000 BENCH_FEEDBACK=5000 \
 #     BENCH_DURATION=5s BENCH_WARMUP=2s bench/needs.sh             # a quick look
 set -euo pipefail
@@ -27,6 +28,7 @@ feedback=${BENCH_FEEDBACK:-50000}
 events=${BENCH_EVENTS:-2000}
 supporters=${BENCH_SUPPORTERS:-1000}
 support_concurrency=${BENCH_SUPPORT_CONCURRENCY:-1000}
+indexes=${BENCH_INDEXES:-0}
 base="http://127.0.0.1:$port"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -92,7 +94,8 @@ for engine in $engines; do
   echo "[$engine] Generating $needs needs, $supports supports by $members members, $feedback feedback answers…" >&2
   started=$(date +%s)
   dotnet "$bench_tool" "${settings[@]}" --Bench:Organisations=300 --Bench:Events="$events" --Bench:Needs="$needs" \
-    --Bench:Supports="$supports" --Bench:Members="$members" --Bench:Feedback="$feedback" --Bench:Out="$out" | tee "$out/prepare-$engine.txt" >&2
+    --Bench:Supports="$supports" --Bench:Members="$members" --Bench:Feedback="$feedback" --Bench:Out="$out" \
+    --Bench:NeedIndexes="$([ "$indexes" = 1 ] && echo true || echo false)" | tee "$out/prepare-$engine.txt" >&2
   prepared_in=$(($(date +%s) - started))
   load_need=$(cat "$out/load-need.txt")
 
@@ -164,14 +167,15 @@ for engine in $engines; do
     [[ $path == @* ]] && { paths=${path#@}; url=$base/; shown="\`$(head -n 1 "$paths" | sed 's/?text=.*/?text=…/; s/[0-9][0-9]*$/{id}/')\` ×$(wc -l <"$paths")"; }
     widths=("$connections"); [ "$mode" != anonymous ] && widths+=("$light")
     for c in "${widths[@]}"; do
-      echo "[$engine] Measuring $label, $c connections, for $duration (load $(cut -d' ' -f1 /proc/loadavg))…" >&2
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      echo "[$engine] Measuring $label, $c connections, for $duration (load $load)…" >&2
       cpu_before=$(app_cpu)
       read -r rps p50 p95 p99 non2xx errors count < <(run "$c" "$duration" "$mode" "$url" "$paths")
       cpu=$(awk -v t="$(($(app_cpu) - cpu_before))" -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
       [ -z "$plaintext_rps" ] && plaintext_rps=$rps
       share=$(awk -v a="$rps" -v b="$plaintext_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
       { [ "$non2xx" -gt 0 ] || [ "$errors" -gt 0 ]; } && failed=1
-      rows+=("| $label | $shown | $mode | $c | $rps | $p50 | $p95 | $p99 | $share | $cpu | $non2xx | $errors |")
+      rows+=("| $label | $shown | $mode | $c | $rps | $p50 | $p95 | $p99 | $share | $cpu | $non2xx | $errors | $load |")
     done
   done
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -196,16 +200,16 @@ for engine in $engines; do
   load_after_supports=$(cut -d' ' -f1-3 /proc/loadavg)
 
   table=$(
-    echo "#### $engine"
+    echo "#### $engine, $([ "$indexes" = 1 ] && echo "with the recommended indexes made by hand" || echo "schema as migrated")"
     echo
-    echo "Data: $(grep -E '^(Needs|Supports|Event feedback): ' "$out/prepare-$engine.txt" | sed 's/\.$//' | paste -sd ';' | sed 's/;/; /g')."
+    echo "Data: $(grep -E '^(Members|Needs|Supports|Event feedback|Indexes): ' "$out/prepare-$engine.txt" | sed 's/\.$//' | paste -sd ';' | sed 's/;/; /g')."
     echo "Generated in ${prepared_in} s in all (the app's migrations, 300 organisations and $events events included)."
     echo
     echo "wrk -t$threads -d$duration --timeout 10s -s bench/needs.lua after a $warmup warm-up of every row; $(nproc) cores; load average before:" \
       "$load_before, after: $load_after; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD)"
     echo
-    echo "| What | URL | who | connections | req/s | p50 ms | p95 ms | p99 ms | % of plaintext | app CPU ms/request | non-2xx | socket errors |"
-    echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| What | URL | who | connections | req/s | p50 ms | p95 ms | p99 ms | % of plaintext | app CPU ms/request | non-2xx | socket errors | load |"
+    echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${rows[@]}"
     echo
     echo "The lookup's rate limit: $limited of 125 requests from one address refused (429)."
@@ -219,7 +223,7 @@ for engine in $engines; do
       "${sup[p50_ms]:-?} ms | ${sup[p95_ms]:-?} ms | ${sup[p99_ms]:-?} ms | ${sup[max_ms]:-?} ms | ${sup[per_s]:-?} |"
   )
   echo "$table"
-  echo "$table" >"$out/table-$engine.md"
+  echo "$table" >"$out/table-$engine-indexes$indexes.md"
   tables+=("$table")
   unset sup
   stop_all

@@ -108,7 +108,7 @@ public static class BenchData
         if (config.GetValue("Bench:Needs", 0) is > 0 and var needs)
         {
             var size = new NeedsBench.Size(needs, config.GetValue("Bench:Supports", 200_000), config.GetValue("Bench:Members", 20_000),
-                config.GetValue("Bench:Feedback", 50_000), config.GetValue("Bench:NeedMaterials", 300));
+                config.GetValue("Bench:Feedback", 50_000), config.GetValue("Bench:NeedMaterials", 300), config.GetValue("Bench:NeedIndexes", false));
             await NeedsBench.SeedAsync(scope.ServiceProvider, size, config["Bench:Out"] ?? ".", CancellationToken.None);
         }
         return 0;
