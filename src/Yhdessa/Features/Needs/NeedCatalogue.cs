@@ -89,19 +89,10 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
     /// <summary>The years in which needs were answered, newest first.</summary>
     public async Task<List<int>> AnsweredYearsAsync(CancellationToken cancellationToken)
     {
-        // The latest answer, then the latest before that year began, and so on: a few steps down the index of answer
-        // times, whatever the number of answered needs. Years are in Helsinki time, read here on either engine.
-        var years = new List<int>();
-        var answered = Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt != null);
-        for (DateTimeOffset? before = null; ;)
-        {
-            var earlier = before is { } start ? answered.Where(n => n.AnsweredAt < start) : answered;
-            if (await earlier.OrderByDescending(n => n.AnsweredAt).Select(n => n.AnsweredAt).FirstOrDefaultAsync(cancellationToken) is not { } latest)
-                return years;
-            var year = Platform.Localization.HelsinkiTime.ToHelsinki(latest).Year;
-            years.Add(year);
-            before = Platform.Localization.HelsinkiTime.StartOfYear(year);
-        }
+        // The answered dates are few beside the needs; their years are read in Helsinki time here, on either engine.
+        var dates = await Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt != null)
+            .Select(n => n.AnsweredAt!.Value).ToListAsync(cancellationToken);
+        return [.. dates.Select(d => Platform.Localization.HelsinkiTime.ToHelsinki(d).Year).Distinct().OrderDescending()];
     }
 
     /// <summary>The needs answered in <paramref name="year"/> (Helsinki time), optionally of one theme, latest first, a page at a time.</summary>
