@@ -48,43 +48,56 @@ public sealed class NeedSimilarity(YhdessaDb db, MaterialAnalyzers analyzers, IM
     {
         var asked = Terms(text.Length > 500 ? text[..500] : text).OrderByDescending(t => t.Length).Take(AskedTerms).ToList();
         if (asked.Count == 0) return [];
+        // One connection for the lookup's two or three queries, not one each (on SQLite each opening sets its pragmas).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await SimilarAsync(asked, count, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<List<SimilarNeed>> SimilarAsync(List<string> asked, int count, CancellationToken cancellationToken)
+    {
         var table = await memory.GetOrCreate(typeof(TermTable), entry =>
         {
             entry.Priority = CacheItemPriority.NeverRemove;
             return new TermTable();
         })!.CurrentAsync(db, cancellationToken);
 
-        // How many of the asked terms each need shares, and the needs sharing 1, 2, … of them.
+        // How many of the asked terms each need shares.
         var shared = new int[table.Ids.Length];
-        var byShared = new List<int>?[asked.Count + 1];
-        foreach (var term in asked)
-            if (table.Needs.TryGetValue(term, out var needs))
-                foreach (var need in needs) shared[need]++;
+        var touched = new List<int>();
         foreach (var term in asked)
             if (table.Needs.TryGetValue(term, out var needs))
                 foreach (var need in needs)
-                    if (shared[need] > 0)
-                    {
-                        (byShared[shared[need]] ??= []).Add(need);
-                        shared[need] = -shared[need]; // listed
-                    }
+                    if (shared[need]++ == 0) touched.Add(need);
 
         // The best first: most terms shared, then most supported (as last read), then the newest. This order only chooses
-        // which needs the database checks, a few at a time: a common word is in thousands of needs.
+        // which needs the database checks, a few at a time (a common word is in thousands of needs), so the best are
+        // picked with a small heap instead of sorting them all.
         List<int> Best(int take)
         {
-            var best = new List<int>(take);
-            for (var s = asked.Count; s > 0 && best.Count < take; s--)
-                if (byShared[s] is { } needs)
-                    best.AddRange(needs.OrderByDescending(n => ((long)table.Supports[n] << 32) | (uint)table.Ids[n]).Take(take - best.Count));
+            var heap = new PriorityQueue<int, long>(take + 1);
+            foreach (var need in touched)
+            {
+                var rank = ((long)shared[need] << 59) | ((long)Math.Min(table.Supports[need], (1 << 27) - 1) << 32) | (uint)table.Ids[need];
+                heap.Enqueue(need, rank);
+                if (heap.Count > take) heap.Dequeue();
+            }
+            var best = new List<int>(heap.Count);
+            while (heap.Count > 0) best.Add(heap.Dequeue());
+            best.Reverse();
             return best;
         }
         var open = NeedSupports.OpenStates.Append(NeedState.Answered).ToArray();
         var found = new List<SimilarNeed>();
-        var candidates = byShared.Sum(b => b?.Count ?? 0);
-        for (var from = 0; from < candidates && found.Count < count; from += Checked)
+        for (var from = 0; from < touched.Count && found.Count < count; from += Checked)
         {
-            var batch = Best(from + Checked).Skip(from).ToDictionary(n => table.Ids[n], n => -shared[n]);
+            var batch = Best(from + Checked).Skip(from).ToDictionary(n => table.Ids[n], n => shared[n]);
             var ids = batch.Keys.ToList();
             var rows = await db.Needs.AsNoTracking().Where(n => ids.Contains(n.Id) && n.ConfirmedAt != null && open.Contains(n.State))
                 .Select(n => new { n.Id, n.Title, n.State, n.SupportCount }).ToListAsync(cancellationToken);
