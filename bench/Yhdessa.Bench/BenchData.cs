@@ -8,6 +8,7 @@ using Yhdessa.Features.Account;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials;
 using Yhdessa.Features.Monitoring;
+using Yhdessa.Features.Needs;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Surveys;
@@ -24,7 +25,9 @@ namespace Yhdessa.Bench;
 /// as the app, so the benchmark measures the schema and indexes that production has.
 /// Usage: <c>dotnet run --project bench/Yhdessa.Bench -- --Yhdessa:DataDirectory=/tmp/x --Bench:Organisations=1000</c>;
 /// bench/events.sh adds <c>--Bench:Events=5000</c> (events, see <see cref="BenchEvents"/>), and later runs the registration
-/// load against the running app with <c>--Bench:Register=http://…</c> (see <see cref="RegistrationLoad"/>).
+/// load against the running app with <c>--Bench:Register=http://…</c> (see <see cref="RegistrationLoad"/>). bench/needs.sh
+/// adds <c>--Bench:Needs=10000</c> and the sizes beside it (see <see cref="NeedsBench"/>), later writes members' sessions
+/// with <c>--Bench:Sessions=FILE</c> and has them support one need with <c>--Bench:Support=http://…</c> (see <see cref="NeedsSupportLoad"/>).
 /// </summary>
 public static class BenchData
 {
@@ -60,6 +63,7 @@ public static class BenchData
         builder.AddEvents();
         builder.AddSurveys();
         builder.AddMaterials();
+        builder.AddNeeds();
         builder.AddMonitoring();
         // Only problems: the migration's SQL would bury the one line this tool prints.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -70,6 +74,11 @@ public static class BenchData
         if (config["Bench:Register"] is { } baseUrl)
             return await RegistrationLoad.RunAsync(db, baseUrl, config.GetValue("Bench:Attempts", 2000),
                 config.GetValue("Bench:Seats", 500), config.GetValue("Bench:Concurrency", 128));
+        if (config["Bench:Sessions"] is { } sessionFile)
+            return await NeedsSupportLoad.WriteSessionsAsync(scope.ServiceProvider, config.GetValue("Bench:SessionCount", 1000), sessionFile);
+        if (config["Bench:Support"] is { } supportBase)
+            return await NeedsSupportLoad.RunAsync(db, supportBase, config.GetValue<int>("Bench:SupportNeed"),
+                config["Bench:SessionFile"] ?? "sessions.txt", config.GetValue("Bench:Concurrency", 1000));
 
         await app.PrepareDatabaseAsync();
         var wanted = builder.Configuration.GetValue("Bench:Organisations", 1000);
@@ -95,6 +104,12 @@ public static class BenchData
         {
             await BenchEvents.SeedAsync(db, events, config.GetValue("Bench:Seats", 500), CancellationToken.None);
             Console.WriteLine($"Benchmark data: {events} events and the registration event added.");
+        }
+        if (config.GetValue("Bench:Needs", 0) is > 0 and var needs)
+        {
+            var size = new NeedsBench.Size(needs, config.GetValue("Bench:Supports", 200_000), config.GetValue("Bench:Members", 20_000),
+                config.GetValue("Bench:Feedback", 50_000), config.GetValue("Bench:NeedMaterials", 300), config.GetValue("Bench:NeedIndexes", false));
+            await NeedsBench.SeedAsync(scope.ServiceProvider, size, config["Bench:Out"] ?? ".", CancellationToken.None);
         }
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Needs.Data;
@@ -15,7 +16,8 @@ public sealed record NeedListPage(int Total, int Page, int PageSize, IReadOnlyLi
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>The needs everyone may read: those whose raiser's address is confirmed. One count and one page query.</summary>
+/// <summary>The needs everyone may read: those whose raiser's address is confirmed. A list is one count, one page query
+/// and one query for the page's themes.</summary>
 public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutputCacheStore cache, TimeProvider clock)
 {
     /// <summary>
@@ -59,10 +61,29 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
         var ordered = query.Order == NeedOrder.Newest
             ? needs.OrderByDescending(n => n.RaisedAt).ThenByDescending(n => n.Id)
             : needs.OrderByDescending(n => n.SupportCount).ThenByDescending(n => n.RaisedAt).ThenByDescending(n => n.Id);
-        var items = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Include(n => n.Themes).ThenInclude(t => t.Theme).AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var items = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(Listed).ToListAsync(cancellationToken);
+        await AddThemesAsync(items, cancellationToken);
         return new NeedListPage(total, query.Page, query.PageSize, items);
+    }
+
+    /// <summary>What a list shows of a need: all but its description and search terms, which are long and would be read
+    /// for nothing.</summary>
+    private static readonly Expression<Func<Need, Need>> Listed = n => new Need
+    {
+        Id = n.Id, Kind = n.Kind, State = n.State, Title = n.Title, MunicipalityCode = n.MunicipalityCode, OrganisationId = n.OrganisationId,
+        RaisedById = n.RaisedById, RaiserNameShown = n.RaiserNameShown, RaisedFromSector = n.RaisedFromSector, SupportCount = n.SupportCount,
+        RaisedAt = n.RaisedAt, ConfirmedAt = n.ConfirmedAt, UpdatedAt = n.UpdatedAt, AnsweredAt = n.AnsweredAt, MergedIntoId = n.MergedIntoId,
+        Revision = n.Revision,
+    };
+
+    /// <summary>The themes of the needs of one page, by their numbers (a split query would sort all needs again to find the page).</summary>
+    private async Task AddThemesAsync(List<Need> needs, CancellationToken cancellationToken)
+    {
+        if (needs.Count == 0) return;
+        var ids = needs.Select(n => n.Id).ToList();
+        var links = (await db.NeedThemeLinks.AsNoTracking().Where(l => ids.Contains(l.NeedId)).Include(l => l.Theme)
+            .ToListAsync(cancellationToken)).ToLookup(l => l.NeedId);
+        foreach (var need in needs) need.Themes = [.. links[need.Id].OrderBy(l => l.ThemeId)];
     }
 
     /// <summary>The years in which needs were answered, newest first.</summary>
@@ -74,13 +95,16 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
         return [.. dates.Select(d => Platform.Localization.HelsinkiTime.ToHelsinki(d).Year).Distinct().OrderDescending()];
     }
 
-    /// <summary>The needs answered in <paramref name="year"/> (Helsinki time), optionally of one theme, latest first.</summary>
-    public Task<List<Need>> AnsweredInAsync(int year, int? theme, CancellationToken cancellationToken)
+    /// <summary>The needs answered in <paramref name="year"/> (Helsinki time), optionally of one theme, latest first, a page at a time.</summary>
+    public async Task<NeedListPage> AnsweredInAsync(int year, int? theme, int page, int pageSize, CancellationToken cancellationToken)
     {
         var (from, to) = (Platform.Localization.HelsinkiTime.StartOfYear(year), Platform.Localization.HelsinkiTime.StartOfYear(year + 1));
         var answered = Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt >= from && n.AnsweredAt < to);
         if (theme is { } id) answered = answered.Where(n => n.Themes.Any(t => t.ThemeId == id));
-        return answered.OrderByDescending(n => n.AnsweredAt).Include(n => n.Themes).ThenInclude(t => t.Theme).AsSplitQuery().ToListAsync(cancellationToken);
+        var total = await answered.CountAsync(cancellationToken);
+        var items = await answered.OrderByDescending(n => n.AnsweredAt).ThenByDescending(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(Listed).ToListAsync(cancellationToken);
+        return new NeedListPage(total, page, pageSize, items);
     }
 
     /// <summary>The newest raised and answered needs, for the feed: a need answered lately comes by its answer.</summary>
