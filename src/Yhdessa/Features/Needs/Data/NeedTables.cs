@@ -56,6 +56,10 @@ namespace Yhdessa.Features.Needs.Data
             n.HasIndex(x => x.RaisedAt);
             // "You said, we did" lists answered needs by the year they were answered.
             n.HasIndex(x => x.AnsweredAt);
+            // The public list by supports, newest first among equals, read in the index's order (bench/needs.sh).
+            n.HasIndex(x => new { x.SupportCount, x.RaisedAt, x.Id }).IsDescending();
+            // "You said, we did": its years, a year's count and pages, and the list's count, from the index alone.
+            n.HasIndex(x => new { x.State, x.AnsweredAt, x.ConfirmedAt });
             n.HasIndex(x => x.RaisedById);
             n.HasOne<User>().WithMany().HasForeignKey(x => x.RaisedById).OnDelete(DeleteBehavior.SetNull);
             n.Property(x => x.AssigneeId).HasMaxLength(450);

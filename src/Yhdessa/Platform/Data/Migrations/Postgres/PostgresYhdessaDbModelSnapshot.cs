@@ -1602,6 +1602,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("State", "SupportCount");
 
+                    b.HasIndex("State", "AnsweredAt", "ConfirmedAt");
+
+                    b.HasIndex("SupportCount", "RaisedAt", "Id")
+                        .IsDescending();
+
                     b.ToTable("Needs");
                 });
 

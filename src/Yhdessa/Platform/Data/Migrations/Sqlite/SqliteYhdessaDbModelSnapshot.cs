@@ -1545,6 +1545,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "SupportCount");
 
+                    b.HasIndex("State", "AnsweredAt", "ConfirmedAt");
+
+                    b.HasIndex("SupportCount", "RaisedAt", "Id")
+                        .IsDescending();
+
                     b.ToTable("Needs");
                 });
 
