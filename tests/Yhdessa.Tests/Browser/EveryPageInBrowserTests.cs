@@ -30,6 +30,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
         "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered", "/needs/answered",
+        // A visitor raises a need with her email address (members see the member's form below).
+        "/needs/new",
         // The open statistics: StatisticsPagesInBrowserTests walks every one of them.
     ];
 
@@ -41,6 +43,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
         "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups", "/needs/plan",
+        "/needs/feedback", "/needs/feedback?all=true&type=Training",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",

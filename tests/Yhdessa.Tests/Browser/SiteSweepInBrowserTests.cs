@@ -36,6 +36,7 @@ public sealed class SiteSweepInBrowserTests(DemoBrowserApp browser) : IClassFixt
         ["/monitoring/two-factor"] = "where monitoring sends a reporter without two-step sign-in",
         ["/events/certificate/{token}"] = "a guest's certificate, opened from the thank-you email",
         ["/needs/stop/{token}"] = "opened from the link in a need's email",
+        ["/needs/confirm/{token}"] = "opened from the email that confirms a visitor's need",
         ["/error"] = "shown when something fails",
         ["/error/{status}"] = "shown when a page is not found or refused",
         ["/account/access-denied"] = "shown when a page is refused",
