@@ -1,4 +1,5 @@
 using Yhdessa.Features.Account;
+using Yhdessa.Features.Communication;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials;
 using Yhdessa.Features.Monitoring;
@@ -17,6 +18,7 @@ builder.AddEvents();
 builder.AddSurveys();
 builder.AddMaterials();
 builder.AddNeeds();
+builder.AddCommunication();
 builder.AddMonitoring();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapNetwork();
 app.MapEvents();
 app.MapMaterials();
 app.MapNeeds();
+app.MapCommunication();
 app.MapMonitoring();
 // The language switch, the benchmark yardstick and, last, the not-found fallback.
 app.MapPlatformEndpoints();

@@ -148,6 +148,11 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST needs/feedback?handler=Raise"] = Access.Coordinator,
         ["POST needs/feedback?handler=AddTo"] = Access.Coordinator,
         ["POST needs/triage-groups"] = Access.Coordinator,
+        // News: coordinators write and publish.
+        ["GET news/new"] = Access.Coordinator,
+        ["POST news/new"] = Access.Coordinator,
+        ["GET news/{slug}/edit"] = Access.Coordinator,
+        ["POST news/{slug}/edit"] = Access.Coordinator,
         ["GET materials/new"] = Access.SignedIn,
         ["POST materials/new"] = Access.SignedIn,
         ["POST materials/new?handler=Find"] = Access.SignedIn,

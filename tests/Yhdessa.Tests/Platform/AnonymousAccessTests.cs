@@ -39,6 +39,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "needs/new", "needs/confirm/{token}",
         // The link in a need's email stops that mail: the secret in it is the right to.
         "needs/stop/{token}",
+        // News, their feeds, API and images: drafts and their images are refused inside, except to coordinators.
+        "news", "news/{slug}", "news/feed", "news/images/{id:int}", "api/v1/news", "api/v1/news/{slug}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.
         "statistics", "statistics/{table}", "statistics/{table}.csv", "api/v1/statistics", "api/v1/statistics/{table}",
     ];

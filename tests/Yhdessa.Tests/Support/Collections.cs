@@ -115,3 +115,9 @@ public sealed class MonitoringWithDemoContentOnSqliteCollection : ICollectionFix
 
 [CollectionDefinition("Monitoring with demo content on PostgreSQL")]
 public sealed class MonitoringWithDemoContentOnPostgresqlCollection : ICollectionFixture<DemoPostgresApp>;
+
+[CollectionDefinition("Communication on PostgreSQL")]
+public sealed class CommunicationOnPostgresqlCollection : ICollectionFixture<PostgresApp>;
+
+[CollectionDefinition("Communication on SQLite")]
+public sealed class CommunicationOnSqliteCollection : ICollectionFixture<SqliteApp>;

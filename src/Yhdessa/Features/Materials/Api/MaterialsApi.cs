@@ -27,30 +27,17 @@ public static class MaterialsApi
                 MaterialIndex index, CancellationToken cancellationToken, string? q, string? type, string? theme, string? language,
                 string? year, string? organisation, string? sort, string? page, string? pageSize) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                // Numbers are read here, not by the framework, so "year=abc" gets a problem that names the parameter
-                // like every other bad filter (the framework's binding failure is an empty 400, or a 500 in Development).
-                int? Number(string name, string? value, int? fallback)
-                {
-                    if (string.IsNullOrWhiteSpace(value)) return fallback;
-                    if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
-                        return number;
-                    errors[name] = [name + " must be a whole number."];
-                    return fallback;
-                }
-                var themeId = Number("theme", theme, null);
-                var yearNumber = Number("year", year, null);
-                var organisationId = Number("organisation", organisation, null);
-                var pageNumber = Number("page", page, 1)!.Value;
-                var size = Number("pageSize", pageSize, 20)!.Value;
+                var query = new ApiQuery();
+                var themeId = query.Number("theme", theme);
+                var yearNumber = query.Number("year", year);
+                var organisationId = query.Number("organisation", organisation);
+                var (pageNumber, size) = query.Paging(page, pageSize, lastPage: 500);
                 if (!string.IsNullOrWhiteSpace(type) && !Enum.TryParse<MaterialType>(type, ignoreCase: false, out _))
-                    errors["type"] = ["Unknown type. Use one of: " + string.Join(", ", Enum.GetNames<MaterialType>())];
+                    query.Refuse("type", "Unknown type. Use one of: " + string.Join(", ", Enum.GetNames<MaterialType>()));
                 if (!string.IsNullOrWhiteSpace(language) && !MaterialAnalyzers.LanguageCodes.Contains(language))
-                    errors["language"] = ["language is fi, sv or en."];
-                if (sort is not null && sort is not ("relevance" or "newest")) errors["sort"] = ["sort is relevance or newest."];
-                if (size is < 1 or > 100) errors.TryAdd("pageSize", ["pageSize must be between 1 and 100."]);
-                if (pageNumber is < 1 or > 500) errors.TryAdd("page", ["page must be between 1 and 500."]);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                    query.Refuse("language", "language is fi, sv or en.");
+                if (sort is not null && sort is not ("relevance" or "newest")) query.Refuse("sort", "sort is relevance or newest.");
+                if (!query.IsValid) return TypedResults.ValidationProblem(query.Errors);
 
                 var hits = await index.SearchAsync(new MaterialSearch(q, TextInput.TrimToNull(type), themeId, TextInput.TrimToNull(language), yearNumber, organisationId,
                     sort == "newest" ? MaterialSort.Newest : MaterialSort.Relevance, pageNumber, size), cancellationToken);

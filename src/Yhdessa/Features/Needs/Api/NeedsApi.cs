@@ -33,33 +33,23 @@ public static class NeedsApi
         app.MapGet("/api/v1/needs", async Task<Results<Ok<ApiNeedList>, ValidationProblem>> (NeedCatalogue needs,
                 CancellationToken cancellationToken, string? kind, string? state, string? theme, string? sort, string? page, string? pageSize) =>
             {
-                var errors = new Dictionary<string, string[]>();
-                int? Number(string name, string? value, int? fallback)
-                {
-                    if (string.IsNullOrWhiteSpace(value)) return fallback;
-                    if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
-                    errors[name] = [name + " must be a whole number."];
-                    return fallback;
-                }
-                var themeId = Number("theme", theme, null);
-                var pageNumber = Number("page", page, 1)!.Value;
-                var size = Number("pageSize", pageSize, 20)!.Value;
+                var query = new ApiQuery();
+                var themeId = query.Number("theme", theme);
+                var (pageNumber, size) = query.Paging(page, pageSize);
                 NeedKind? kindValue = null;
                 NeedState? stateValue = null;
                 if (!string.IsNullOrWhiteSpace(kind))
                 {
                     if (Enum.TryParse<NeedKind>(kind, ignoreCase: false, out var k)) kindValue = k;
-                    else errors["kind"] = ["Unknown kind. Use one of: " + string.Join(", ", Enum.GetNames<NeedKind>())];
+                    else query.Refuse("kind", "Unknown kind. Use one of: " + string.Join(", ", Enum.GetNames<NeedKind>()));
                 }
                 if (!string.IsNullOrWhiteSpace(state))
                 {
                     if (Enum.TryParse<NeedState>(state, ignoreCase: false, out var s) && s != NeedState.Merged) stateValue = s;
-                    else errors["state"] = ["Unknown state. Use one of: " + string.Join(", ", Enum.GetNames<NeedState>().Where(n => n != nameof(NeedState.Merged)))];
+                    else query.Refuse("state", "Unknown state. Use one of: " + string.Join(", ", Enum.GetNames<NeedState>().Where(n => n != nameof(NeedState.Merged))));
                 }
-                if (sort is not null && sort is not ("supports" or "newest")) errors["sort"] = ["sort is supports or newest."];
-                if (size is < 1 or > 100) errors.TryAdd("pageSize", ["pageSize must be between 1 and 100."]);
-                if (pageNumber is < 1 or > 1000) errors.TryAdd("page", ["page must be between 1 and 1000."]);
-                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                if (sort is not null && sort is not ("supports" or "newest")) query.Refuse("sort", "sort is supports or newest.");
+                if (!query.IsValid) return TypedResults.ValidationProblem(query.Errors);
 
                 var found = await needs.SearchAsync(new NeedQuery(kindValue, stateValue, themeId, sort == "newest" ? NeedOrder.Newest : NeedOrder.Supports,
                     pageNumber, size), cancellationToken);
