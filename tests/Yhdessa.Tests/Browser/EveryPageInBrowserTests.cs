@@ -30,6 +30,9 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
         "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered", "/needs/answered",
+        "/news", "/news?written=sv", "/news/syysseminaarin-ilmoittautuminen-on-auki",
+        // A post in Finnish and Swedish only, read on an English page: the article says its language.
+        "/news/sanoitte-teimme-perehdytys-uusille-tyontekijoille",
         // A visitor raises a need with her email address (members see the member's form below).
         "/needs/new",
         // The open statistics: StatisticsPagesInBrowserTests walks every one of them.
@@ -44,6 +47,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/events/new", "/events/themes", "/events/series", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/materials",
         "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups", "/needs/plan",
         "/needs/feedback", "/needs/feedback?all=true&type=Training",
+        "/news", "/news/new", "/news/luonnos-kevaan-koulutuskalenteri", "/news/syysseminaarin-ilmoittautuminen-on-auki/edit",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",

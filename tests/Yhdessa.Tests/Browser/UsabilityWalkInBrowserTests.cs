@@ -30,6 +30,8 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
     private static readonly Step[] Visitor =
     [
         Open("front-page", "/"),
+        Open("news", "/news"),
+        Follow("news-post", "/news", "ul.cards a[href^='/news/']"),
         Open("events", "/events"),
         Follow("event", "/events", "ul.cards a[href^='/events/']"),
         new("registration-form-errors", async page =>
@@ -67,6 +69,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
     private static readonly Step[] Coordinator =
     [
         Open("admin", "/admin"),
+        Open("write-news", "/news/new"),
         Open("new-event", "/events/new"),
         Open("registrations", Seminar + "/participants"),
         Follow("past-event", "/events?when=past", "ul.cards a[href^='/events/']"),
