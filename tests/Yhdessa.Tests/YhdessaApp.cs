@@ -46,6 +46,7 @@ public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null
         builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
         builder.UseSetting("Yhdessa:RateLimits:RegistrationPermitsPerMinute", "100000");
         builder.UseSetting("Yhdessa:Needs:Visitors:PostsPerHour", "100000");
+        builder.UseSetting("Yhdessa:Newsletter:RequestsPerHour", "100000");
         if (Engine == Engine.Postgres)
         {
             builder.UseSetting("Yhdessa:Database:Provider", "Postgres");

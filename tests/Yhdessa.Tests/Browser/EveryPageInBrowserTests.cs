@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Browser;
@@ -18,7 +21,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
 {
     private static readonly string[] VisitorPages =
     [
-        "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email", "/accessibility/feedback", "/api",
+        "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email", "/accessibility/feedback", "/privacy", "/api",
         "/network/organisations", "/network/organisations?q=s%C3%A4%C3%A4ti%C3%B6&sector=Ngo", "/network/groups",
         "/events", "/events?when=past", "/events?view=month", "/events?type=Training&online=true",
         "/surveys/answer/thanks",
@@ -30,7 +33,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/materials", "/materials?q=asunnottomuuden", "/materials?q=asumisneuvonta&type=ModelOrGuide&sort=newest",
         "/materials?q=ei-loydy-mitaan", "/materials/asumissosiaalisen-tyon-laatusuositus/versions/1",
         "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered", "/needs/answered",
-        "/news", "/news?written=sv", "/news/syysseminaarin-ilmoittautuminen-on-auki",
+        "/news", "/news?written=sv", "/news/syysseminaarin-ilmoittautuminen-on-auki", "/newsletter?sent=true",
+        "/newsletter/confirm/vanha-tai-kaytetty-linkki",
         // A post in Finnish and Swedish only, read on an English page: the article says its language.
         "/news/sanoitte-teimme-perehdytys-uusille-tyontekijoille",
         // A visitor raises a need with her email address (members see the member's form below).
@@ -101,6 +105,37 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForAddressAsync(url => !url.Contains("/account/forgot-password") || url.Contains("?"));
         await Axe.AssertNoViolationsAsync(page);
+
+        // The newsletter: the form with its errors, the answer, the mailed confirmation (and the mail itself), the
+        // preferences and unsubscribing pages.
+        await page.GotoAsync("/newsletter");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+        var subscriber = $"tilaaja.{language}.{Guid.NewGuid():N}@example.fi";
+        await page.Locator("#Input_Email").FillAsync(subscriber);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForAddressAsync(url => url.Contains("sent=true"));
+        await Axe.AssertNoViolationsAsync(page);
+        var confirmation = await browser.Inbox.WaitForMessageTo(subscriber, TimeSpan.FromSeconds(15));
+        var mail = await page.Context.NewPageAsync();
+        await mail.SetContentAsync(Assert.IsType<string>(confirmation.HtmlBody));
+        await Axe.AssertNoViolationsAsync(mail);
+        await mail.CloseAsync();
+        await CheckAsync(page, Assert.Single(SmtpInbox.LinksIn(confirmation)).PathAndQuery.Split('?')[0], language);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("main [role=status]");
+        await Axe.AssertNoViolationsAsync(page);
+        string manage;
+        using (var scope = browser.Services.CreateScope())
+            manage = await scope.ServiceProvider.GetRequiredService<YhdessaDb>().Subscriptions.Where(x => x.Email == subscriber)
+                .Select(x => x.ManageToken).SingleAsync();
+        await CheckAsync(page, $"/newsletter/preferences/{manage}", language);
+        await CheckAsync(page, $"/newsletter/unsubscribe/{manage}", language);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("main [role=status]");
+        await Axe.AssertNoViolationsAsync(page);
+        await CheckAsync(page, $"/newsletter/preferences/{manage}", language);
 
         await page.SignInAsync(DemoAccounts.Coordinator, BrowserSignIn.DemoPassword);
 

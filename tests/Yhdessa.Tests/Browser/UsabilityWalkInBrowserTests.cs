@@ -32,6 +32,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("front-page", "/"),
         Open("news", "/news"),
         Follow("news-post", "/news", "ul.cards a[href^='/news/']"),
+        Open("newsletter", "/newsletter"),
         Open("events", "/events"),
         Follow("event", "/events", "ul.cards a[href^='/events/']"),
         new("registration-form-errors", async page =>
@@ -50,6 +51,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("statistics", "/statistics"),
         Follow("statistics-table", "/statistics", "main a[href^='/statistics/']"),
         Open("accessibility", "/accessibility"),
+        Open("privacy", "/privacy"),
         Open("api", "/api"),
         Open("sign-up", "/account/sign-up"),
     ];

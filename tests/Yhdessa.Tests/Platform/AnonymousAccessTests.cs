@@ -13,7 +13,7 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
 {
     private static readonly string[] PublicEndpoints =
     [
-        "/", "accessibility", "accessibility/feedback", "api", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
+        "/", "accessibility", "accessibility/feedback", "privacy", "api", "error/{status:int?}", "language", "health", "health/ready", "openapi/{documentName}.json",
         "{*path:nonfile}",
         // Signing up and in, and the links in account email: reachable before one has a session.
         "account/sign-up", "account/check-email", "account/confirm-email", "account/confirm-email-change",
@@ -41,6 +41,9 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         "needs/stop/{token}",
         // News, their feeds, API and images: drafts and their images are refused inside, except to coordinators.
         "news", "news/{slug}", "news/feed", "news/images/{id:int}", "api/v1/news", "api/v1/news/{slug}",
+        // The newsletter: anyone subscribes (the mailed link confirms); the secret in a newsletter's links is the right to
+        // change the preferences or unsubscribe without signing in.
+        "newsletter", "newsletter/confirm/{token}", "newsletter/preferences/{token}", "newsletter/unsubscribe/{token}",
         // Open statistics: published context figures and small-number-protected programme aggregates only.
         "statistics", "statistics/{table}", "statistics/{table}.csv", "api/v1/statistics", "api/v1/statistics/{table}",
     ];

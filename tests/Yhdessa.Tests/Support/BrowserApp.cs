@@ -49,6 +49,7 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             // that never left the code page). The limit itself is tested in Account/SessionTests and OwnAccountTests.
             builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
             builder.UseSetting("Yhdessa:Needs:Visitors:PostsPerHour", "100000");
+            builder.UseSetting("Yhdessa:Newsletter:RequestsPerHour", "100000");
         });
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();

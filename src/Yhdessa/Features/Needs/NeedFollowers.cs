@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,8 +19,6 @@ namespace Yhdessa.Features.Needs;
 public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocalizer<NeedsText> text, IOptions<PlatformOptions> options,
     TimeProvider clock)
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
     public Task<bool> IsFollowingAsync(int needId, string userId, CancellationToken cancellationToken) =>
         db.NeedFollowers.AnyAsync(f => f.NeedId == needId && f.UserId == userId, cancellationToken);
 
@@ -112,25 +109,7 @@ public sealed class NeedFollowers(YhdessaDb db, EmailOutbox outbox, IStringLocal
 
     private sealed record Recipient(string Email, string? Name, string? Language, string StopToken, string? UserId);
 
-    /// <summary>A need's mail in the current language, as plain text and as HTML: the paragraphs, then each link with
-    /// its text, then the signature.</summary>
-    internal (string Plain, string Html) Compose(string subject, IEnumerable<string> paragraphs, IEnumerable<(string Text, string Url)> links)
-    {
-        var plain = new StringBuilder();
-        var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(Languages.Current)
-            .Append("\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head><body>");
-        foreach (var paragraph in paragraphs)
-        {
-            plain.Append(paragraph).Append("\n\n");
-            html.Append("<p>").Append(Html.Encode(paragraph).Replace("\n", "<br>")).Append("</p>");
-        }
-        foreach (var (linkText, url) in links)
-        {
-            plain.Append(linkText).Append('\n').Append(url).Append("\n\n");
-            html.Append("<p><a href=\"").Append(Html.Encode(url)).Append("\">").Append(Html.Encode(linkText)).Append("</a></p>");
-        }
-        plain.Append(text["MailSignature"].Value).Append('\n');
-        html.Append("<p>").Append(Html.Encode(text["MailSignature"].Value)).Append("</p></body></html>");
-        return (plain.ToString(), html.ToString());
-    }
+    /// <summary>A need's mail in the current language, as plain text and as HTML, signed by the network.</summary>
+    internal (string Plain, string Html) Compose(string subject, IEnumerable<string> paragraphs, IEnumerable<(string Text, string Url)> links) =>
+        SimpleMail.Compose(subject, paragraphs, links, text["MailSignature"].Value);
 }

@@ -320,6 +320,133 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("NewsThemeLinks");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset?>("LastMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ManageToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmHash");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("ManageToken")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("State", "Language");
+
+                    b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.ToTable("SubscriptionConsents");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionTopic", b =>
+                {
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubscriptionId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("SubscriptionTopics");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -2895,6 +3022,40 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionConsent", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionTopic", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Events.Data.EventTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.HasOne("Yhdessa.Features.Network.Data.Group", null)
@@ -3511,6 +3672,13 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Navigation("Texts");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>

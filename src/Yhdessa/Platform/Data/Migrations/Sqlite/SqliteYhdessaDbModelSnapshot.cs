@@ -303,6 +303,129 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("NewsThemeLinks");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastMailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManageToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmHash");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("ManageToken")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("State", "Language");
+
+                    b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.ToTable("SubscriptionConsents");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionTopic", b =>
+                {
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriptionId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("SubscriptionTopics");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -2803,6 +2926,40 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionConsent", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.SubscriptionTopic", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Events.Data.EventTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>
                 {
                     b.HasOne("Yhdessa.Features.Network.Data.Group", null)
@@ -3419,6 +3576,13 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Navigation("Texts");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Newsletter.Data.Subscription", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Events.Data.Event", b =>

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Communication.Newsletter.Data;
+using Yhdessa.Platform.Data;
+using Yhdessa.Platform.Jobs;
+
+namespace Yhdessa.Features.Communication.Newsletter;
+
+/// <summary>
+/// Deletes addresses the list no longer needs: an unsubscribed address (with its topics and consents) 30 days after it
+/// left, time enough to answer her question about it and to come back with the link she has; a request never
+/// confirmed, once its link has expired.
+/// </summary>
+internal sealed class SubscriptionRetention(YhdessaDb db, TimeProvider clock) : IRecurringJob
+{
+    public static readonly TimeSpan KeptAfterUnsubscribing = TimeSpan.FromDays(30);
+
+    public static string Name => "newsletter-subscriptions-retention";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leftBefore = now - KeptAfterUnsubscribing;
+        await db.Subscriptions.Where(s => (s.State == SubscriptionState.Unsubscribed && s.UnsubscribedAt <= leftBefore)
+                || (s.State == SubscriptionState.Pending && s.ConfirmExpiresAt <= now))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>Settings of the newsletter (section <c>Yhdessa:Newsletter</c>).</summary>
+public sealed class NewsletterOptions
+{
+    /// <summary>Subscription requests per connection address and hour; the database sends one mail an hour per address.</summary>
+    public int RequestsPerHour { get; set; } = 10;
+}
