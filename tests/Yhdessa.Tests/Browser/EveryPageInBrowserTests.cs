@@ -52,6 +52,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups", "/needs/plan",
         "/needs/feedback", "/needs/feedback?all=true&type=Training",
         "/news", "/news/new", "/news/luonnos-kevaan-koulutuskalenteri", "/news/syysseminaarin-ilmoittautuminen-on-auki/edit",
+        "/newsletter/items", "/newsletter/items/new", "/newsletter/queue", "/newsletter/editor-groups",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",

@@ -61,6 +61,8 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("my-page", "/my"),
         Open("register", Seminar + "/register"),
         Open("raise-need", "/needs/new"),
+        Open("my-items", "/newsletter/items"),
+        Open("write-item", "/newsletter/items/new"),
         Open("groups", "/network/groups"),
         Follow("group", "/network/groups", "main a[href^='/network/groups/']:not([href$='/new'])"),
         Open("propose-material", "/materials/new"),
@@ -72,6 +74,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
     [
         Open("admin", "/admin"),
         Open("write-news", "/news/new"),
+        Open("newsletter-queue", "/newsletter/queue"),
         Open("new-event", "/events/new"),
         Open("registrations", Seminar + "/participants"),
         Follow("past-event", "/events?when=past", "ul.cards a[href^='/events/']"),

@@ -1,9 +1,11 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Yhdessa.Features.Communication.Items;
 using Yhdessa.Features.Communication.News;
 using Yhdessa.Features.Communication.Newsletter;
 using Yhdessa.Features.Communication.News.Api;
+using Yhdessa.Features.My;
 using Yhdessa.Features.Needs;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -24,6 +26,10 @@ public static class CommunicationSetup
         services.AddScoped<NewsEditor>();
         services.AddNeedAnswerKind<NewsAnswers>();
         services.AddScoped<IDemoData, NewsDemoData>();
+        services.AddScoped<NewsletterItems>();
+        services.AddScoped<IPersonalDataHolder, ItemsPersonalData>();
+        services.AddMyPagePart<MyItemsPart>();
+        services.AddScoped<IDemoData, ItemsDemoData>();
         services.AddScoped<Subscriptions>();
         services.AddScoped<IPersonalDataHolder, SubscriptionPersonalData>();
         services.AddRecurringJob<SubscriptionRetention>();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Communication.News.Data;
-using Yhdessa.Features.Materials.Files;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
@@ -125,23 +124,14 @@ public sealed class NewsEditor(YhdessaDb db, NewsLinks links, AuditLog audit, IO
                 if (!linked.Any(l => l.Kind == record.Kind && l.Id == record.Id)) linked.Add(record);
             }
 
-        byte[]? imageBytes = null;
-        string? imageType = null;
+        NewsImage? newImage = null;
         if (image is not null)
         {
-            if (image.Length > NewsLimits.ImageBytes) Problem("Image", c["NewsImageTooLarge", FileSizes.Text(NewsLimits.ImageBytes, System.Globalization.CultureInfo.CurrentCulture)]);
-            else
-            {
-                using var buffer = new MemoryStream();
-                await using (var content = image.Open()) await content.CopyToAsync(buffer, cancellationToken);
-                buffer.Position = 0;
-                var kind = MaterialFiles.Recognise(buffer);
-                if (kind != MaterialFiles.Png && kind != MaterialFiles.Jpeg && kind != MaterialFiles.Gif && kind != MaterialFiles.Webp)
-                    Problem("Image", c["NewsImageNotImage"]);
-                else (imageBytes, imageType) = (buffer.ToArray(), kind!.ContentType);
-            }
+            var (read, problem) = await NewsImages.ReadAsync(image, clock.GetUtcNow(), cancellationToken);
+            if (problem is not null) Problem("Image", c[problem, FileSizes.Text(NewsLimits.ImageBytes, System.Globalization.CultureInfo.CurrentCulture)]);
+            newImage = read;
         }
-        var hasImage = imageBytes is not null || (existing?.ImageId is not null && !draft.RemoveImage);
+        var hasImage = newImage is not null || (existing?.ImageId is not null && !draft.RemoveImage);
         if (hasImage)
             foreach (var text in texts.Where(t => t.ImageAlt is null))
                 Problem($"Input.{char.ToUpperInvariant(text.Language[0])}{text.Language[1]}.ImageAlt", c["NewsImageAltRequired", c["Language_" + text.Language]]);
@@ -169,12 +159,11 @@ public sealed class NewsEditor(YhdessaDb db, NewsLinks links, AuditLog audit, IO
         post.Links.Clear();
         post.Links.AddRange(linked.Select((l, i) => new NewsLink { Kind = l.Kind, TargetId = l.Id, Position = i }));
         var oldImage = post.ImageId;
-        if (imageBytes is not null)
+        if (newImage is not null)
         {
-            var stored = new NewsImage { Content = imageBytes, ContentType = imageType!, CreatedAt = now };
-            db.NewsImages.Add(stored);
+            db.NewsImages.Add(newImage);
             await db.SaveChangesAsync(cancellationToken);
-            post.ImageId = stored.Id;
+            post.ImageId = newImage.Id;
         }
         else if (draft.RemoveImage) post.ImageId = null;
         switch (action)
