@@ -36,6 +36,10 @@ public sealed record MyThing(string Text, string Href, string? Detail = null, st
 
 public sealed record MyLink(string Text, string Href);
 
+/// <summary>One part as <c>_MyPart.cshtml</c> shows it, on the person's own page and on the front page; <paramref name="Id"/>
+/// names its heading for the section's label.</summary>
+public sealed record MyPartView(MyPagePart Part, string Id);
+
 public static class MySetup
 {
     public static IServiceCollection AddMyPagePart<TPart>(this IServiceCollection services) where TPart : class, IMyPagePart =>
