@@ -56,6 +56,9 @@ internal sealed class MyRegistrationsPart(MyRegistrations mine, IStringLocalizer
 {
     public int Order => 10;
 
+    /// <summary>Her next events are what she comes to the site for: the front page shows them too.</summary>
+    public bool OnFrontPage => true;
+
     public async Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken)
     {
         var upcoming = await mine.UpcomingOfAsync(person.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
