@@ -226,7 +226,7 @@ public abstract class FrontDoorTests(YhdessaApp app)
         Assert.DoesNotContain(draft, page.Text);
         var swedish = Card(materials, newer);
         Assert.Equal("sv", swedish.QuerySelector("h3 a")!.GetAttribute("lang"));
-        Assert.Equal("julkaisu · ruotsi · 20.11.2026", swedish.QuerySelector(".meta")!.TextContent);
+        Assert.Equal("Julkaisu · ruotsi · 20.11.2026", swedish.QuerySelector(".meta")!.TextContent);
         Assert.Contains("Erfarenheter från fem kommuner.", swedish.TextContent);
         Assert.Null(Card(materials, older).QuerySelector("h3 a")!.GetAttribute("lang"));
         Assert.Equal("Hae ja selaa aineistopankkia /materials", SeeAll(materials));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Home;
@@ -33,8 +34,11 @@ internal sealed class NewestMaterialsSection(YhdessaDb db, IStringLocalizer<Mate
             .Select(versions => versions.FirstOrDefault(x => x.Language == language) ?? versions.First()).Take(FrontPage.Items);
         return new FrontPageSection(m["FrontHeading"],
             [.. shown.Select(x => new FrontPageItem(x.Title, "/materials/" + x.Slug,
-                $"{m.TypeName(x.Type)} · {m.LanguageName(x.Language)} · {HelsinkiTime.Day(x.Date)}",
+                Capitalised($"{m.TypeName(x.Type)} · {m.LanguageName(x.Language)} · {HelsinkiTime.Day(x.Date)}"),
                 ShortText.Shorten(x.Summary, 160), x.Language == language ? null : x.Language))],
             new FrontPageLink(m["FrontAll"], "/materials"));
     }
+
+    /// <summary>The type names are written for the middle of a line ("julkaisu"); the meta line starts with one.</summary>
+    private static string Capitalised(string line) => line.Length == 0 ? line : char.ToUpper(line[0], CultureInfo.CurrentCulture) + line[1..];
 }
