@@ -8,8 +8,8 @@ namespace Yhdessa.Features.Events;
 
 /// <summary>
 /// On the front page: the next public events, soonest first (those going on now included, as in the list), each with its
-/// time on the Finnish clock, type and place, and the seats left while registration is open or about to open. Three
-/// queries (the events' count and page from the catalogue, and the seats held of all of them at once). The cached page is
+/// time on the Finnish clock, type and place, and the seats left while registration is open or about to open. Two
+/// queries (the events, and the seats held of all of them at once). The cached page is
 /// tagged with each event's own tag, which every change of its seats clears (<see cref="EventPageCache"/>).
 /// </summary>
 internal sealed class UpcomingEventsSection(EventCatalogue catalogue, Registrations registrations, Municipalities municipalities,
@@ -19,13 +19,13 @@ internal sealed class UpcomingEventsSection(EventCatalogue catalogue, Registrati
 
     public async Task<FrontPageSection?> LoadAsync(CancellationToken cancellationToken)
     {
-        var next = await catalogue.SearchAsync(Viewer.Anonymous, new EventQuery(PageSize: FrontPage.Items, WithThemes: false), cancellationToken);
+        var next = await catalogue.NextAsync(Viewer.Anonymous, FrontPage.Items, cancellationToken);
         var now = clock.GetUtcNow();
-        var counted = next.Items.Where(ev => ev.Capacity is not null
+        var counted = next.Where(ev => ev.Capacity is not null
             && RegistrationWindow.StateAt(ev, now) is RegistrationState.Open or RegistrationState.OpensSoon).Select(ev => ev.Id).ToList();
         var held = counted.Count > 0 ? await registrations.SeatsHeldAsync(counted, cancellationToken) : [];
         return new FrontPageSection(e["FrontHeading"],
-            [.. next.Items.Select(ev => new FrontPageItem(ev.Title, "/events/" + ev.Slug, $"{e.When(ev)} · {e.Facts(ev, municipalities)}",
+            [.. next.Select(ev => new FrontPageItem(ev.Title, "/events/" + ev.Slug, $"{e.When(ev)} · {e.Facts(ev, municipalities)}",
                 Language: ev.TitleFallbackLanguage)
             {
                 Note = State(ev, counted.Contains(ev.Id) ? ev.SeatsLeft(held.GetValueOrDefault(ev.Id)) : null),
@@ -33,7 +33,7 @@ internal sealed class UpcomingEventsSection(EventCatalogue catalogue, Registrati
             new FrontPageLink(e["FrontAll"], "/events"))
         {
             Empty = e["FrontNone"],
-            CacheTags = [.. next.Items.Select(ev => EventPageCache.Tag(ev.Id))],
+            CacheTags = [.. next.Select(ev => EventPageCache.Tag(ev.Id))],
         };
     }
 

@@ -11,7 +11,7 @@ namespace Yhdessa.Features.Home;
 /// her page is built for her each time, as the output cache serves only visitors.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(IEnumerable<IFrontPageSection> sections, IEnumerable<IMyPagePart> myParts) : PageModel
+public class IndexModel(IEnumerable<IFrontPageSection> sections) : PageModel
 {
     public List<MyPagePart> Mine { get; } = [];
     public List<FrontPageSection> Sections { get; } = [];
@@ -20,6 +20,8 @@ public class IndexModel(IEnumerable<IFrontPageSection> sections, IEnumerable<IMy
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            // Asked for only here: a visitor's page (most of them) need not make every feature's part.
+            var myParts = HttpContext.RequestServices.GetServices<IMyPagePart>();
             foreach (var part in myParts.Where(p => p.OnFrontPage).OrderBy(p => p.Order))
                 if (await part.LoadAsync(User, cancellationToken) is { } loaded)
                     Mine.Add(loaded with { Things = [.. loaded.Things.Take(FrontPage.MyThings)] });
