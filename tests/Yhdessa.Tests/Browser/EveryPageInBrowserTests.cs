@@ -44,7 +44,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
 
     private static readonly string[] CoordinatorPages =
     [
-        "/my", "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
+        // The front page once more, signed in: her own next registrations and surveys above the sections.
+        "/", "/my", "/account", "/account/profile", "/account/email", "/account/password", "/account/two-factor",
         "/account/two-factor/enable", "/account/delete", "/network/profile",
         "/network/organisations/new", "/network/groups/new",
         "/admin", "/admin/people", "/admin/outbox", "/admin/audit", "/admin/jobs",

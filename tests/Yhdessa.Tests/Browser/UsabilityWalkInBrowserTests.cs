@@ -58,6 +58,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
 
     private static readonly Step[] Member =
     [
+        Open("front-page", "/"),
         Open("my-page", "/my"),
         Open("register", Seminar + "/register"),
         Open("raise-need", "/needs/new"),

@@ -92,6 +92,9 @@ public abstract partial class NewsTests(YhdessaApp app)
         ]));
 
         var visitor = host.Client();
+        var front = await visitor.GetStringAsync("/");
+        Assert.Contains($"href=\"/news/{slug}\"", front);
+        Assert.Contains(fi, front);
         var list = await visitor.GetStringAsync("/news");
         Assert.Contains(fi, list);
         Assert.Contains("Vain suomeksi ja ruotsiksi", list);

@@ -61,6 +61,8 @@ public abstract class AnsweredTests(YhdessaApp app)
         Assert.Contains("Sanoitte – teimme", page);
         Assert.Contains(title, page);
         Assert.Contains(ev.TitleFi, page);
+        Assert.Contains("vastattu " + Yhdessa.Platform.Localization.HelsinkiTime.ToHelsinki(app.Clock.GetUtcNow()).ToString("d.M.yyyy",
+            System.Globalization.CultureInfo.InvariantCulture), page);
         Assert.DoesNotContain(open, page);
         Assert.Contains("Ni sade – vi gjorde", await host.Client().GetStringAsync($"/needs/answered?culture=sv"));
         Assert.Equal(HttpStatusCode.OK, (await host.Client().GetAsync("/needs/answered?year=1999&theme=abc")).StatusCode);

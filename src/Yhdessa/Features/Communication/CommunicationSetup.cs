@@ -5,6 +5,7 @@ using Yhdessa.Features.Communication.Items;
 using Yhdessa.Features.Communication.News;
 using Yhdessa.Features.Communication.Newsletter;
 using Yhdessa.Features.Communication.News.Api;
+using Yhdessa.Features.Home;
 using Yhdessa.Features.My;
 using Yhdessa.Features.Needs;
 using Yhdessa.Platform.Data;
@@ -25,6 +26,7 @@ public static class CommunicationSetup
         services.AddScoped<NewsLinks>();
         services.AddScoped<NewsEditor>();
         services.AddNeedAnswerKind<NewsAnswers>();
+        services.AddFrontPageSection<NewsFrontSection>();
         services.AddScoped<IDemoData, NewsDemoData>();
         services.AddScoped<NewsletterItems>();
         services.AddScoped<IPersonalDataHolder, ItemsPersonalData>();

@@ -68,6 +68,12 @@ public sealed class EventCatalogue(YhdessaDb db, TimeProvider clock)
         return new EventPage(total, page, pageSize, ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
+    /// <summary>The next <paramref name="count"/> events the viewer can find, soonest first (those going on now included,
+    /// as in the list), without their themes: one query, for a short list such as the front page's.</summary>
+    public Task<List<Event>> NextAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
+        InTab(VisibleTo(viewer).AsNoTracking(), past: false, clock.GetUtcNow())
+            .OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(count).ToListAsync(cancellationToken);
+
     /// <summary>The municipalities of the events the viewer can find: upcoming ones, past ones (<paramref name="past"/>),
     /// or all of them (null). The list's place filter offers these, not every municipality of Finland.</summary>
     public Task<List<string>> MunicipalitiesAsync(Viewer viewer, bool? past, CancellationToken cancellationToken)

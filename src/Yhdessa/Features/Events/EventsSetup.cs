@@ -1,6 +1,7 @@
 using Yhdessa.Features.Events.Api;
 using Yhdessa.Features.Events.Participants;
 using Yhdessa.Features.Events.Registration;
+using Yhdessa.Features.Home;
 using Yhdessa.Platform.Data;
 
 namespace Yhdessa.Features.Events;
@@ -15,6 +16,7 @@ public static class EventsSetup
         services.AddScoped<EventCalendar>();
         services.AddScoped<Network.Organisations.IOrganisationWork, OrganisationEvents>();
         services.AddScoped<IDemoData, EventsDemoData>();
+        services.AddFrontPageSection<UpcomingEventsSection>();
         services.AddEventRegistration();
         services.AddEventParticipants();
         return builder;

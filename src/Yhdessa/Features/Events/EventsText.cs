@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Localization;
+using Yhdessa.Platform.Places;
 
 namespace Yhdessa.Features.Events;
 
@@ -15,6 +16,11 @@ public static class EventsDisplay
 {
     public static string TypeName(this IStringLocalizer<EventsText> e, EventType type) => e[$"Type_{type}"];
     public static string VisibilityName(this IStringLocalizer<EventsText> e, EventVisibility visibility) => e[$"Visibility_{visibility}"];
+
+    /// <summary>"Koulutus · Helsinki · verkossa": the type, the municipality and whether one can take part online.</summary>
+    public static string Facts(this IStringLocalizer<EventsText> e, Event ev, Municipalities municipalities) =>
+        string.Join(" · ", new[] { e.TypeName(ev.Type), municipalities.Find(ev.MunicipalityCode)?.Name(Languages.Current),
+            ev.IsOnline ? e["Online"].Value : null }.Where(part => part is not null));
 
     /// <summary>"ti 24.11.2026 klo 9.00–15.30" (Tue 24 Nov 2026, 09:00–15:30), on the Finnish clock, written the
     /// reader's way.</summary>

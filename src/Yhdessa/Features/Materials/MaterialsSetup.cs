@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yhdessa.Features.Events;
+using Yhdessa.Features.Home;
 using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Manage;
@@ -48,6 +49,7 @@ public static class MaterialsSetup
         services.AddSingleton<IFileStore, DataFolderFileStore>();
         services.AddScoped<MaterialCatalogue>();
         services.AddMyPagePart<MyMaterialsPart>();
+        services.AddFrontPageSection<NewestMaterialsSection>();
         services.AddScoped<Network.Organisations.IOrganisationWork, OrganisationMaterials>();
         services.AddScoped<MaterialUploads>();
         services.AddScoped<MaterialMail>();

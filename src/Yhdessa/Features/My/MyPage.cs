@@ -16,6 +16,12 @@ public interface IMyPagePart
 
     /// <summary>The part for this person, or null when it has nothing for her (e.g. no feedback to give).</summary>
     Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken);
+
+    /// <summary>Whether the part is also shown on the front page to the person signed in, above the network's sections:
+    /// only what she will attend or should act on soon (her next registrations, surveys waiting for her answer), since
+    /// the front page is built for every signed-in visit. There it shows its first <see cref="Home.FrontPage.MyThings"/>
+    /// things, and the page links to <c>/my</c> for the rest.</summary>
+    bool OnFrontPage => false;
 }
 
 /// <param name="Heading">The part's heading, in the reader's language.</param>
@@ -35,6 +41,10 @@ public sealed record MyPagePart(string Heading, IReadOnlyList<MyThing> Things, s
 public sealed record MyThing(string Text, string Href, string? Detail = null, string? Language = null, string? Post = null);
 
 public sealed record MyLink(string Text, string Href);
+
+/// <summary>One part as <c>_MyPart.cshtml</c> shows it, on the person's own page and on the front page; <paramref name="Id"/>
+/// names its heading for the section's label.</summary>
+public sealed record MyPartView(MyPagePart Part, string Id);
 
 public static class MySetup
 {

@@ -107,6 +107,11 @@ public sealed class NeedCatalogue(YhdessaDb db, NeedSimilarity similarity, IOutp
         return new NeedListPage(total, page, pageSize, items);
     }
 
+    /// <summary>The needs answered last, latest first (the front page's "you said, we did").</summary>
+    public Task<List<Need>> LatestAnsweredAsync(int count, CancellationToken cancellationToken) =>
+        Public().Where(n => n.State == NeedState.Answered && n.AnsweredAt != null)
+            .OrderByDescending(n => n.AnsweredAt).ThenByDescending(n => n.Id).Take(count).Select(Listed).ToListAsync(cancellationToken);
+
     /// <summary>The newest raised and answered needs, for the feed: a need answered lately comes by its answer.</summary>
     public Task<List<Need>> LatestAsync(int count, CancellationToken cancellationToken) =>
         Public().Where(n => n.State != NeedState.Merged).OrderByDescending(n => n.AnsweredAt ?? n.RaisedAt).Take(count).ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Yhdessa.Features.Events;
+using Yhdessa.Features.Home;
 using Yhdessa.Features.My;
 using Yhdessa.Features.Needs.Answers;
 using Yhdessa.Features.Needs.Api;
@@ -52,6 +53,7 @@ public static class NeedsSetup
         services.AddScoped<IPersonalDataHolder, NeedsPersonalData>();
         services.AddScoped<IDemoData, NeedsDemoData>();
         services.AddMyPagePart<MyNeedsPart>();
+        services.AddFrontPageSection<AnsweredNeedsSection>();
         return builder;
     }
 

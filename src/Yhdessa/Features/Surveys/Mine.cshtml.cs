@@ -35,6 +35,9 @@ internal sealed class MySurveysPart(YhdessaDb db, SurveyService surveys, UserMan
 {
     public int Order => 5;
 
+    /// <summary>A survey waiting for her answer is something to do: the front page shows it too.</summary>
+    public bool OnFrontPage => true;
+
     public async Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken)
     {
         var email = (await users.GetUserAsync(person))?.Email?.ToLowerInvariant();

@@ -19,6 +19,14 @@ public static class PublicPages
     /// </summary>
     public const string SameForEveryonePolicy = "same-for-everyone";
 
+    /// <summary>Tags the answer being built, when the output cache may store it, with more tags than its policy's, so
+    /// that evicting any of them clears it too (e.g. an event's own tag, cleared by each change of its seats).</summary>
+    public static void AlsoTag(HttpContext context, IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>() is not { } cache) return;
+        foreach (var tag in tags) cache.Context.Tags.Add(tag);
+    }
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services) =>
         services.AddOutputCache(cache =>
         {

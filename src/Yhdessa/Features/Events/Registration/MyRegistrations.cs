@@ -11,7 +11,7 @@ using System.Security.Claims;
 namespace Yhdessa.Features.Events.Registration;
 
 /// <summary>A member's own registrations, each with the link to its own page and, in a queue, its number.</summary>
-public sealed class MyRegistrations(YhdessaDb db, Registrations registrations, RegistrationTokens tokens, TimeProvider clock)
+public sealed class MyRegistrations(YhdessaDb db, RegistrationTokens tokens, TimeProvider clock)
 {
     public sealed record Row(Event Event, EventRegistration Registration, string Link, int? Position);
 
@@ -19,17 +19,34 @@ public sealed class MyRegistrations(YhdessaDb db, Registrations registrations, R
     public async Task<(List<Row> Upcoming, List<Row> Past)> OfAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var all = await RowsAsync(userId, null, cancellationToken);
+        return (all.Where(x => x.Event.EndsAt > now).OrderBy(x => x.Event.StartsAt).ToList(),
+            all.Where(x => x.Event.EndsAt <= now).OrderByDescending(x => x.Event.StartsAt).ToList());
+    }
+
+    /// <summary>Only the upcoming ones, soonest first: her own page and the front page need no history.</summary>
+    public async Task<List<Row>> UpcomingOfAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(userId, clock.GetUtcNow(), cancellationToken)).OrderBy(x => x.Event.StartsAt)];
+
+    /// <summary>One query, her places in queues included (the rule of <see cref="Registrations.PositionAsync"/>: one more
+    /// than those waiting for the same event who came before her).</summary>
+    private async Task<List<Row>> RowsAsync(string userId, DateTimeOffset? endingAfter, CancellationToken cancellationToken)
+    {
+        var events = db.Events.AsNoTracking();
+        if (endingAfter is { } after) events = events.Where(e => e.EndsAt > after);
         var rows = await (
                 from r in db.EventRegistrations.AsNoTracking()
                 where r.UserId == userId
-                join e in db.Events.AsNoTracking() on r.EventId equals e.Id
-                select new { r, e })
+                join e in events on r.EventId equals e.Id
+                select new
+                {
+                    r, e,
+                    Position = r.Status == RegistrationStatus.Waiting
+                        ? 1 + db.EventRegistrations.Count(o => o.EventId == r.EventId && o.Status == RegistrationStatus.Waiting && o.Id < r.Id)
+                        : (int?)null,
+                })
             .ToListAsync(cancellationToken);
-        var all = new List<Row>();
-        foreach (var x in rows)
-            all.Add(new Row(x.e, x.r, tokens.Path(x.r), await registrations.PositionAsync(x.r, cancellationToken)));
-        return (all.Where(x => x.Event.EndsAt > now).OrderBy(x => x.Event.StartsAt).ToList(),
-            all.Where(x => x.Event.EndsAt <= now).OrderByDescending(x => x.Event.StartsAt).ToList());
+        return [.. rows.Select(x => new Row(x.e, x.r, tokens.Path(x.r), x.Position))];
     }
 }
 
@@ -39,9 +56,12 @@ internal sealed class MyRegistrationsPart(MyRegistrations mine, IStringLocalizer
 {
     public int Order => 10;
 
+    /// <summary>Her next events are what she comes to the site for: the front page shows them too.</summary>
+    public bool OnFrontPage => true;
+
     public async Task<MyPagePart?> LoadAsync(ClaimsPrincipal person, CancellationToken cancellationToken)
     {
-        var (upcoming, _) = await mine.OfAsync(person.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var upcoming = await mine.UpcomingOfAsync(person.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         var live = upcoming.Where(x => x.Registration.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined));
         return new MyPagePart(r["MyUpcomingHeading"], [.. live.Select(x => new MyThing(x.Event.Title, x.Link,
                 $"{e.When(x.Event)} · {Status(x)}", x.Event.TitleFallbackLanguage))],
