@@ -264,6 +264,8 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["{documentName}"] = "v1",
             ["{name?}"] = "",
             ["{status:int?}"] = "404",
+            ["news/images/{id:int}"] = (await db.NewsImages.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
+            ["newsletter/items/{id:int}"] = (await db.NewsletterItems.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
         };
     });
 
