@@ -98,6 +98,15 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("dashboards", "/monitoring/dashboards"),
     ];
 
+    /// <summary>
+    /// Whether the walk keeps its screenshots: when asked (<c>YHDESSA_SCREENSHOTS=1</c>) or when a run keeps artefacts
+    /// (<c>YHDESSA_ARTEFACTS</c>). Rendering and encoding some 300 full pages took about a minute and a half of the two
+    /// cores in every ./test.sh, for pictures that are looked at after a change to a page; the checks run either way.
+    /// </summary>
+    public static bool KeepsScreenshots =>
+        Environment.GetEnvironmentVariable("YHDESSA_SCREENSHOTS") == "1"
+        || Environment.GetEnvironmentVariable("YHDESSA_ARTEFACTS") is { Length: > 0 };
+
     /// <summary>Where the screenshots go: <c>YHDESSA_ARTEFACTS</c>, or <c>TestResults/usability</c> in the checkout.</summary>
     public static string ShotsFolder => Path.Combine(
         Environment.GetEnvironmentVariable("YHDESSA_ARTEFACTS") is { Length: > 0 } artefacts ? artefacts : Path.Combine(Checkout.Folder, "TestResults"),
@@ -143,11 +152,12 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
                 await page.SetViewportSizeAsync(width, 800);
                 var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
                 if (sizes[0] > sizes[1]) problems.Add($"{where} at {width} px: the page is {sizes[0]} px wide");
-                await page.ScreenshotAsync(new()
-                {
-                    Path = Path.Combine(folder, $"{role}-{i + 1:00}-{step.Name}-{width}.png"),
-                    FullPage = true,
-                });
+                if (KeepsScreenshots)
+                    await page.ScreenshotAsync(new()
+                    {
+                        Path = Path.Combine(folder, $"{role}-{i + 1:00}-{step.Name}-{width}.png"),
+                        FullPage = true,
+                    });
             }
         }
         await page.Context.CloseAsync();
