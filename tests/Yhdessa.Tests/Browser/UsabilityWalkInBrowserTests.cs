@@ -100,7 +100,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
 
     /// <summary>
     /// Whether the walk keeps its screenshots: when asked (<c>YHDESSA_SCREENSHOTS=1</c>) or when a run keeps artefacts
-    /// (<c>YHDESSA_ARTEFACTS</c>). Rendering and encoding some 300 full pages took about a minute and a half of the two
+    /// (<c>YHDESSA_ARTEFACTS</c>). Rendering and encoding some 300 full pages took about 50 seconds of the two
     /// cores in every ./test.sh, for pictures that are looked at after a change to a page; the checks run either way.
     /// </summary>
     public static bool KeepsScreenshots =>
