@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -24,20 +23,8 @@ public abstract class ItemTests(YhdessaApp app)
 {
     private readonly WebApplicationFactory<Program> host = NetworkTestHost.For(app);
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient author, string formUrl, IEnumerable<(string Name, string Value)> fields,
-        byte[]? image = null)
-    {
-        var token = await author.FormTokenAsync(formUrl);
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        if (image is not null)
-        {
-            var file = new ByteArrayContent(image);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "image", "kuva.png");
-        }
-        return await author.PostAsync(formUrl, form);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient author, string formUrl, IEnumerable<(string Name, string Value)> fields,
+        byte[]? image = null) => author.PostMultipartAsync(formUrl, fields, image);
 
     private static (string, string)[] Item(string title, string text = "Kokeilimme uutta toimintamallia ja kerromme tuloksista.") =>
         [("Input.Language", "fi"), ("Input.Title", title), ("Input.Text", text)];

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -30,21 +29,8 @@ public abstract partial class NewsTests(YhdessaApp app)
 
     private async Task<HttpClient> CoordinatorAsync() => host.Client(await host.CreateUserAsync("Uutiskoordinaattori", Roles.Coordinator));
 
-    /// <summary>Sends the editor's form as a browser does (multipart, with the form's antiforgery token).</summary>
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient coordinator, string formUrl, IEnumerable<(string Name, string Value)> fields,
-        byte[]? image = null, string imageName = "kuva.png")
-    {
-        var token = await coordinator.FormTokenAsync(formUrl);
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        if (image is not null)
-        {
-            var file = new ByteArrayContent(image);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "image", imageName);
-        }
-        return await coordinator.PostAsync(formUrl, form);
-    }
+    private static Task<HttpResponseMessage> SendAsync(HttpClient coordinator, string formUrl, IEnumerable<(string Name, string Value)> fields,
+        byte[]? image = null, string imageName = "kuva.png") => coordinator.PostMultipartAsync(formUrl, fields, image, imageName);
 
     private static (string, string)[] Finnish(string title, string lead = "Lyhyt ingressi uutisesta.", string body = "Uutisen **teksti**.") =>
         [("Input.Fi.Title", title), ("Input.Fi.Lead", lead), ("Input.Fi.Body", body)];

@@ -93,6 +93,22 @@ public static class NetworkTestHost
         return await client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Sends a form with a file as a browser does (multipart, with the form page's antiforgery token); the file,
+    /// when given, goes in the field <c>image</c>.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(this HttpClient client, string formUrl,
+        IEnumerable<(string Name, string Value)> fields, byte[]? image = null, string fileName = "kuva.png")
+    {
+        var form = new MultipartFormDataContent { { new StringContent(await FormTokenAsync(client, formUrl)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        if (image is not null)
+        {
+            var file = new ByteArrayContent(image);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "image", fileName);
+        }
+        return await client.PostAsync(formUrl, form);
+    }
+
     /// <summary>The antiforgery token of the form page (its cookie stays in the client), for posts sent without a GET each.</summary>
     public static async Task<string> FormTokenAsync(this HttpClient client, string formUrl)
     {

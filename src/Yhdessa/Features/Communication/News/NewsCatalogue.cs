@@ -29,6 +29,16 @@ public sealed class NewsCatalogue(YhdessaDb db)
         return new NewsListPage(total, query.Page, query.PageSize, items);
     }
 
+    /// <summary>The newest published posts (of a theme, written in a language), for the front page and the feeds: one page
+    /// without the count a list needs.</summary>
+    public Task<List<NewsPost>> LatestAsync(int count, int? theme, string? language, CancellationToken cancellationToken)
+    {
+        var posts = Published();
+        if (theme is { } id) posts = posts.Where(p => p.Themes.Any(t => t.ThemeId == id));
+        if (language is not null) posts = posts.Where(p => p.Texts.Any(t => t.Language == language));
+        return WithParts(posts.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(count)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Drafts and withdrawn posts, for the coordinators' part of the list.</summary>
     public Task<List<NewsPost>> UnpublishedAsync(CancellationToken cancellationToken) =>
         WithParts(db.NewsPosts.AsNoTracking().Where(p => p.State != NewsState.Published).OrderByDescending(p => p.UpdatedAt)).ToListAsync(cancellationToken);

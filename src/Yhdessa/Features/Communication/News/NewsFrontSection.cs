@@ -12,7 +12,7 @@ internal sealed class NewsFrontSection(NewsCatalogue news, IStringLocalizer<Comm
 
     public async Task<FrontPageSection?> LoadAsync(CancellationToken cancellationToken)
     {
-        var latest = (await news.SearchAsync(new NewsQuery(null, null, 1, 3), cancellationToken)).Items;
+        var latest = await news.LatestAsync(3, null, null, cancellationToken);
         if (latest.Count == 0) return null;
         var language = Languages.Current;
         return new FrontPageSection(c["NewsTitle"], [.. latest.Select(post =>

@@ -73,7 +73,7 @@ public static class NewsApi
                 var query = string.Join('&', new[] { language == Languages.Finnish ? null : "culture=" + language, themeId is null ? null : "theme=" + themeId }
                     .OfType<string>());
                 var suffix = query.Length > 0 ? "?" + query : "";
-                var latest = (await news.SearchAsync(new NewsQuery(themeId, language, 1, 50), cancellationToken)).Items;
+                var latest = await news.LatestAsync(50, themeId, language, cancellationToken);
                 var feed = new SyndicationFeed(c["NewsFeedTitle"], c["NewsFeedSubtitle"], new Uri(baseUrl + "/news" + suffix), baseUrl + "/news/feed" + suffix,
                     latest.Count > 0 ? latest.Max(p => p.UpdatedAt) : DateTimeOffset.UnixEpoch)
                 {
