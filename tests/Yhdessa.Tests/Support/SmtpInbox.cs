@@ -31,6 +31,21 @@ public sealed class SmtpInbox : IAsyncDisposable
         // A fixture that failed before disposing its inbox must still leave no server or maildir behind.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var inbox in Alive.Keys) _ = inbox.DisposeAsync(); };
 
+    /// <summary>The local part that the server refuses for good (550), as a mail server refuses an address that does not exist.</summary>
+    public const string RefusedPrefix = "refused-";
+
+    // aiosmtpd's maildir handler, which refuses recipients whose local part starts with RefusedPrefix.
+    private const string RefusingMailbox = $$"""
+        from aiosmtpd.handlers import Mailbox
+
+        class RefusingMailbox(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.split('@')[0].lower().startswith('{{RefusedPrefix}}'):
+                    return '550 5.1.1 No such mailbox'
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
+        """;
+
     public SmtpInbox()
     {
         // Bind to port 0 once to learn a free port; the same port is reused after Stop/Start.
@@ -67,6 +82,22 @@ public sealed class SmtpInbox : IAsyncDisposable
     public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
         Received.Where(r => r.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(r => r.Message).ToList();
 
+    /// <summary>How many messages each recipient got, read from the files' envelope headers only (fast for thousands).</summary>
+    public Dictionary<string, int> CountByRecipient()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in new[] { "new", "cur" }.Select(sub => new DirectoryInfo(Path.Combine(Maildir, sub))).Where(d => d.Exists)
+                     .SelectMany(d => d.EnumerateFiles()))
+            foreach (var line in File.ReadLines(file.FullName).TakeWhile(l => l.Length > 0).Where(l => l.StartsWith("X-RcptTo:", StringComparison.Ordinal)))
+                foreach (var to in line["X-RcptTo:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    counts[to] = counts.GetValueOrDefault(to) + 1;
+        return counts;
+    }
+
+    /// <summary>How many messages have arrived.</summary>
+    public int Count => new[] { "new", "cur" }.Select(sub => Path.Combine(Maildir, sub)).Where(Directory.Exists)
+        .Sum(d => Directory.EnumerateFiles(d).Count());
+
     /// <summary>The first message to <paramref name="address"/>, waiting for it if it has not come yet.</summary>
     public async Task<MimeMessage> WaitForMessageTo(string address, TimeSpan timeout)
     {
@@ -94,7 +125,9 @@ public sealed class SmtpInbox : IAsyncDisposable
         {
             if (server is not null) return;
             var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+            File.WriteAllText(Path.Combine(directory, "yhdessa_inbox.py"), RefusingMailbox);
+            start.Environment["PYTHONPATH"] = directory;
+            foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "yhdessa_inbox.RefusingMailbox", Maildir })
                 start.ArgumentList.Add(arg);
             var output = new ConcurrentQueue<string>();
             server = new Process { StartInfo = start };

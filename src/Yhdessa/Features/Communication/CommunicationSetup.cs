@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Yhdessa.Features.Communication.Issues;
 using Yhdessa.Features.Communication.Items;
 using Yhdessa.Features.Communication.News;
 using Yhdessa.Features.Communication.Newsletter;
@@ -14,7 +15,7 @@ using Yhdessa.Platform.Jobs;
 
 namespace Yhdessa.Features.Communication;
 
-/// <summary>Communication: the network's news, the newsletter's subscriptions (and, as it grows, the newsletter itself and the podcast).</summary>
+/// <summary>Communication: the network's news, the newsletter (subscriptions, members' items, issues and their sending, the archive) and the podcast.</summary>
 public static class CommunicationSetup
 {
     public const string SubscribeRateLimit = "newsletter-subscribe";
@@ -35,6 +36,8 @@ public static class CommunicationSetup
         services.AddScoped<Subscriptions>();
         services.AddScoped<IPersonalDataHolder, SubscriptionPersonalData>();
         services.AddRecurringJob<SubscriptionRetention>();
+        services.AddScoped<NewsletterIssues>();
+        services.AddRecurringJob<IssueSending>();
         services.AddOptions<NewsletterOptions>().BindConfiguration("Yhdessa:Newsletter");
         // A flood of requests from one connection is cut here; the database sends an address one mail an hour at most.
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(SubscribeRateLimit, context =>
@@ -49,5 +52,5 @@ public static class CommunicationSetup
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCommunication(this IEndpointRouteBuilder app) => app.MapNewsApi();
+    public static IEndpointRouteBuilder MapCommunication(this IEndpointRouteBuilder app) => app.MapNewsApi().MapIssueEndpoints();
 }

@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -35,8 +34,9 @@ public static class EmailSending
 
 /// <summary>
 /// Delivers queued email in the background, every <see cref="SmtpOptions.PollInterval"/>. Each message is claimed
-/// with a conditional update before it is sent, marked sent right after, and retried with growing pauses when the
-/// server refuses; so a message goes out once even if a run is cut short and taken over by another instance.
+/// with a conditional update before it is sent, marked sent as the server takes it (<see cref="SmtpDelivery"/>), and
+/// retried with growing pauses when the server refuses; so a message goes out once even if a run is cut short and
+/// taken over by another instance.
 /// </summary>
 internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> options, TimeProvider clock,
     ILogger<EmailSender> logger) : IRecurringJob
@@ -63,7 +63,7 @@ internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> opt
             .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(cancellationToken);
         if (due.Count == 0) return;
 
-        using var client = new SmtpClient();
+        using var client = SmtpDelivery.NewClient();
         foreach (var id in due)
         {
             var claimedUntil = clock.GetUtcNow().AddMinutes(5);
@@ -77,13 +77,30 @@ internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> opt
             if (claimed == 0) continue;
 
             var email = await db.Set<OutgoingEmail>().AsNoTracking().Include(e => e.Attachments).SingleAsync(e => e.Id == id, cancellationToken);
+            var sentAt = clock.GetUtcNow();
+            SmtpResult result;
             try
             {
-                if (!client.IsConnected) await ConnectAsync(client, smtp, cancellationToken);
-                await client.SendAsync(ToMime(email, smtp), cancellationToken);
+                if (!client.IsConnected) await SmtpDelivery.ConnectAsync(client, smtp, cancellationToken);
+                // Marked sent between the data and its ending dot (see SmtpDelivery), so a crash never sends it twice.
+                // Recording must not be cancelled by a shutdown.
+                result = await SmtpDelivery.SendOnceAsync(client, ToMime(email, smtp),
+                    () => db.Set<OutgoingEmail>().Where(e => e.Id == id && e.SentAt == null && e.ClaimedBy == instance)
+                        .ExecuteUpdate(set => set.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                            .SetProperty(e => e.LastError, (string?)null)) == 1,
+                    () => db.Set<OutgoingEmail>().Where(e => e.Id == id && e.SentAt == sentAt)
+                        .ExecuteUpdateAsync(set => set.SetProperty(e => e.SentAt, (DateTimeOffset?)null)
+                            .SetProperty(e => e.Attempts, e => e.Attempts - 1), CancellationToken.None),
+                    cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                result = new SmtpResult(SmtpOutcome.NotSent, e);
+            }
+            if (result.Outcome == SmtpOutcome.TakenElsewhere) continue;
+            if (result.Outcome == SmtpOutcome.NotSent)
+            {
+                var e = result.Error!;
                 // Pauses of 1, 2, 4 … minutes, at most an hour, then the message waits for a person.
                 var pause = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, email.Attempts)));
                 var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
@@ -101,35 +118,15 @@ internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> opt
                 catch (Exception) { }
                 continue;
             }
-            // The server has the message now. Recording that must not be cancelled by a shutdown, and
-            // a failure here must not count as a failed send: either would send the message twice.
             // The body (personal data, sign-in links) is no longer needed once it is sent: only the facts stay.
             await db.Set<OutgoingEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.SentAt, clock.GetUtcNow())
                 .SetProperty(e => e.TextBody, "")
-                .SetProperty(e => e.HtmlBody, (string?)null)
-                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+                .SetProperty(e => e.HtmlBody, (string?)null), CancellationToken.None);
             if (email.Attachments.Count > 0)
                 await db.Set<OutgoingEmailAttachment>().Where(a => a.EmailId == id)
                     .ExecuteUpdateAsync(set => set.SetProperty(a => a.Content, Array.Empty<byte>()), CancellationToken.None);
         }
         if (client.IsConnected) await client.DisconnectAsync(true, cancellationToken);
-    }
-
-    private static async Task ConnectAsync(SmtpClient client, SmtpOptions smtp, CancellationToken cancellationToken)
-    {
-        // MailKit's own Auto sends in clear text when the server does not offer STARTTLS, so anyone on the way
-        // who strips that offer reads the mail and the SMTP password. A wrong value stops sending instead of guessing.
-        var security = string.Equals(smtp.Security, "Auto", StringComparison.OrdinalIgnoreCase)
-            ? smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
-            : Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var chosen) && Enum.IsDefined(chosen)
-                ? chosen
-                : throw new InvalidOperationException(
-                    $"Yhdessa:Smtp:Security is '{smtp.Security}'; use Auto, None, StartTls or SslOnConnect.");
-        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
     }
 
     private static MimeMessage ToMime(OutgoingEmail email, SmtpOptions smtp)

@@ -33,4 +33,12 @@ public sealed class NewsletterOptions
 {
     /// <summary>Subscription requests per connection address and hour; the database sends one mail an hour per address.</summary>
     public int RequestsPerHour { get; set; } = 10;
+    /// <summary>How fast an issue goes out, across all instances (one instance sends at a time): messages per second.</summary>
+    public double MessagesPerSecond { get; set; } = 10;
+    /// <summary>Permanent refusals (5xx) in a row after which an address is undeliverable: shown to coordinators and skipped.</summary>
+    public int UndeliverableAfter { get; set; } = 3;
+    /// <summary>Tries of one delivery that fails for a passing reason (the server away, a 4xx answer) before it counts as failed.</summary>
+    public int MaxAttempts { get; set; } = 6;
+    /// <summary>How often the sender looks for issues to start or to go on with.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -175,6 +175,217 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("IssueId", "Position");
+
+                    b.ToTable("IssueEntries");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueLanguageChoice", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubscriberLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("SendIn")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("IssueId", "SubscriberLanguage");
+
+                    b.ToTable("IssueLanguageChoices");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueText", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Editorial")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("IssueId", "Language");
+
+                    b.ToTable("IssueTexts");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueTheme", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IssueId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("IssueThemes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("IssueId", "SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "State", "Id");
+
+                    b.ToTable("NewsletterDeliveries");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ScheduledAt");
+
+                    b.ToTable("NewsletterIssues");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Communication.Items.Data.NewsletterEditorGroup", b =>
                 {
                     b.Property<int>("GroupId")
@@ -3065,6 +3276,78 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueEntry", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.News.Data.NewsImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Communication.Items.Data.NewsletterItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Network.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueLanguageChoice", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueText", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueTheme", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Events.Data.EventTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterDelivery", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Communication.Items.Data.NewsletterEditorGroup", b =>
                 {
                     b.HasOne("Yhdessa.Features.Network.Data.Group", null)
@@ -3781,6 +4064,17 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .HasForeignKey("EmailId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", b =>
+                {
+                    b.Navigation("Choices");
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Texts");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Communication.News.Data.NewsPost", b =>

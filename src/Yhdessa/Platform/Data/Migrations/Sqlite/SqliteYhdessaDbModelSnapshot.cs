@@ -162,6 +162,211 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("IssueId", "Position");
+
+                    b.ToTable("IssueEntries");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueLanguageChoice", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriberLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendIn")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssueId", "SubscriberLanguage");
+
+                    b.ToTable("IssueLanguageChoices");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueText", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Editorial")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssueId", "Language");
+
+                    b.ToTable("IssueTexts");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueTheme", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("IssueThemes");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("IssueId", "SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "State", "Id");
+
+                    b.ToTable("NewsletterDeliveries");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ScheduledAt");
+
+                    b.ToTable("NewsletterIssues");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Communication.Items.Data.NewsletterEditorGroup", b =>
                 {
                     b.Property<int>("GroupId")
@@ -2967,6 +3172,78 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueEntry", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.News.Data.NewsImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Communication.Items.Data.NewsletterItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Yhdessa.Features.Network.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueLanguageChoice", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueText", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.IssueTheme", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Events.Data.EventTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterDelivery", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Features.Communication.Newsletter.Data.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Communication.Items.Data.NewsletterEditorGroup", b =>
                 {
                     b.HasOne("Yhdessa.Features.Network.Data.Group", null)
@@ -3683,6 +3960,17 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("EmailId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Communication.Issues.Data.NewsletterIssue", b =>
+                {
+                    b.Navigation("Choices");
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Texts");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Communication.News.Data.NewsPost", b =>

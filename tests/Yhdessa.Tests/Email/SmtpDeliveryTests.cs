@@ -1,0 +1,91 @@
+using MimeKit;
+using Yhdessa.Platform.Email;
+
+namespace Yhdessa.Tests.Email;
+
+/// <summary>The exactly-once step of sending against a real SMTP server: the record is written after the message's data and
+/// before the dot that makes the server take it, so whatever stops in between leaves the record and the server agreeing.</summary>
+public sealed class SmtpDeliveryTests : IAsyncLifetime
+{
+    private readonly SmtpInbox inbox = new();
+    private readonly MailKit.Net.Smtp.SmtpClient client = SmtpDelivery.NewClient();
+
+    public async Task InitializeAsync() => await SmtpDelivery.ConnectAsync(client, Options, CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await inbox.DisposeAsync();
+    }
+
+    private SmtpOptions Options => new() { Host = inbox.Host, Port = inbox.Port, Security = "None" };
+
+    private static MimeMessage Message(string to, string text)
+    {
+        var message = new MimeMessage { Subject = "Uutiskirje", Body = new TextPart("plain") { Text = text } };
+        message.From.Add(MailboxAddress.Parse("uutiskirje@yhdessa.test"));
+        message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+
+    private static string Unique(string name) => $"{name}.{Guid.NewGuid():N}@example.org";
+
+    private async Task ReconnectAsync()
+    {
+        if (!client.IsConnected) await SmtpDelivery.ConnectAsync(client, Options, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_mark_is_written_when_the_data_is_there_and_before_the_server_has_the_message()
+    {
+        var to = Unique("lukija");
+        // Lines that begin with a dot are doubled on the wire; the mark must still come at the very end of the data.
+        var text = string.Join("\n", Enumerable.Range(1, 400).Select(i => i % 7 == 0 ? $".rivi {i} alkaa pisteellä" : $"rivi {i}")) + "\n.";
+        var receivedAtMark = -1;
+
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(to, text), () => { receivedAtMark = inbox.MessagesTo(to).Count; return true; },
+            () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
+
+        Assert.Equal(SmtpOutcome.Sent, result.Outcome);
+        Assert.Equal(0, receivedAtMark);
+        var received = await inbox.WaitForMessageTo(to, TimeSpan.FromSeconds(10));
+        Assert.Equal(text, received.TextBody.Replace("\r\n", "\n").TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task A_message_someone_else_marked_or_whose_mark_failed_never_reaches_the_server()
+    {
+        var taken = Unique("toinen-lahettaja");
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(taken, "Toinen instanssi ehti ensin."), () => false,
+            () => Task.CompletedTask, CancellationToken.None);
+        Assert.Equal(SmtpOutcome.TakenElsewhere, result.Outcome);
+
+        await ReconnectAsync();
+        var lost = Unique("tietokanta-poissa");
+        var tookBack = false;
+        result = await SmtpDelivery.SendOnceAsync(client, Message(lost, "Tietokanta katosi kesken."),
+            () => throw new TimeoutException("the database went away"), () => { tookBack = true; return Task.CompletedTask; }, CancellationToken.None);
+        Assert.Equal(SmtpOutcome.NotSent, result.Outcome);
+        Assert.True(tookBack, "a mark whose commit may have landed is taken back");
+
+        // The connection goes on with the next message, which arrives: so the two before had their chance and left nothing.
+        await ReconnectAsync();
+        var next = Unique("seuraava");
+        Assert.Equal(SmtpOutcome.Sent, (await SmtpDelivery.SendOnceAsync(client, Message(next, "Tämä menee perille."), () => true,
+            () => Task.CompletedTask, CancellationToken.None)).Outcome);
+        await inbox.WaitForMessageTo(next, TimeSpan.FromSeconds(10));
+        Assert.Empty(inbox.MessagesTo(taken));
+        Assert.Empty(inbox.MessagesTo(lost));
+    }
+
+    [Fact]
+    public async Task A_refused_address_is_not_marked_and_the_refusal_counts_as_permanent()
+    {
+        var marked = false;
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(Unique(SmtpInbox.RefusedPrefix + "poissa"), "Ei perille."),
+            () => marked = true, () => Task.CompletedTask, CancellationToken.None);
+        Assert.Equal(SmtpOutcome.NotSent, result.Outcome);
+        Assert.True(result.Permanent);
+        Assert.False(marked);
+    }
+}
