@@ -30,6 +30,16 @@ public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null
     private readonly string database = "yhdessa_test_" + Guid.NewGuid().ToString("N");
     private bool copied;
 
+    /// <summary>The settings with which a separate process of the app (<see cref="AppProcess"/>) uses this host's database and
+    /// data folder. The host must have started (its database is copied then).</summary>
+    public IEnumerable<string> ProcessSettings()
+    {
+        yield return $"--Yhdessa:DataDirectory={DataDirectory}";
+        if (Engine != Engine.Postgres) yield break;
+        yield return "--Yhdessa:Database:Provider=Postgres";
+        yield return $"--ConnectionStrings:Yhdessa={TemplateDatabases.Postgres(database)}";
+    }
+
     /// <summary>Where the app keeps the files of the material bank.</summary>
     public string StoredFiles => Path.Combine(DataDirectory, "files", "materials");
 

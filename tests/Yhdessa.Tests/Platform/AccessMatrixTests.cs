@@ -163,6 +163,24 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST newsletter/queue?handler=Decide"] = Access.Coordinator,
         ["GET newsletter/editor-groups"] = Access.Coordinator,
         ["POST newsletter/editor-groups"] = Access.Coordinator,
+        // Newsletter issues: coordinators compose, preview, test, schedule, send and follow the sending.
+        ["GET newsletter/issues"] = Access.Coordinator,
+        ["POST newsletter/issues"] = Access.Coordinator,
+        ["POST newsletter/issues?handler=Retry"] = Access.Coordinator,
+        ["GET newsletter/issues/{id:int}"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Save"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=AddItem"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=AddText"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Move"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Remove"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Test"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Schedule"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Unschedule"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Send"] = Access.Coordinator,
+        ["POST newsletter/issues/{id:int}?handler=Delete"] = Access.Coordinator,
+        ["GET newsletter/issues/{id:int}/progress"] = Access.Coordinator,
+        ["GET newsletter/issues/{id:int}/progress?handler=Figures"] = Access.Coordinator,
+        ["GET newsletter/issues/{id:int}/web/{language}"] = Access.Coordinator,
         ["GET materials/new"] = Access.SignedIn,
         ["POST materials/new"] = Access.SignedIn,
         ["POST materials/new?handler=Find"] = Access.SignedIn,
@@ -311,7 +329,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     {
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
         var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
-            .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon");
+            .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon").Replace("{language}", "fi");
         var client = person.Client;
         return verb == "GET"
             ? await client.GetAsync(url)

@@ -44,6 +44,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The newsletter: anyone subscribes (the mailed link confirms); the secret in a newsletter's links is the right to
         // change the preferences or unsubscribe without signing in.
         "newsletter", "newsletter/confirm/{token}", "newsletter/preferences/{token}", "newsletter/unsubscribe/{token}",
+        // The archive of sent issues and its feed.
+        "newsletter/archive", "newsletter/archive/{number:int}/{language}", "newsletter/archive/feed",
         // Open statistics: published context figures and small-number-protected programme aggregates only.
         "statistics", "statistics/{table}", "statistics/{table}.csv", "api/v1/statistics", "api/v1/statistics/{table}",
     ];

@@ -260,11 +260,13 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["{serviceId:int}"] = world.ServiceA.ToString(),
             ["{year:int}"] = DateTime.UtcNow.Year.ToString(),
             ["{number:int}"] = "1",
+            ["{language}"] = "fi",
             ["{table}"] = "homelessness-national",
             ["{documentName}"] = "v1",
             ["{name?}"] = "",
             ["{status:int?}"] = "404",
             ["news/images/{id:int}"] = (await db.NewsImages.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
+            ["newsletter/issues/{id:int}"] = (await db.NewsletterIssues.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["newsletter/items/{id:int}"] = (await db.NewsletterItems.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
         };
     });
