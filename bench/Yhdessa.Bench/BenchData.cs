@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Yhdessa.Features.Account;
+using Yhdessa.Features.Communication;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Materials;
 using Yhdessa.Features.Monitoring;
@@ -28,6 +29,7 @@ namespace Yhdessa.Bench;
 /// load against the running app with <c>--Bench:Register=http://…</c> (see <see cref="RegistrationLoad"/>). bench/needs.sh
 /// adds <c>--Bench:Needs=10000</c> and the sizes beside it (see <see cref="NeedsBench"/>), later writes members' sessions
 /// with <c>--Bench:Sessions=FILE</c> and has them support one need with <c>--Bench:Support=http://…</c> (see <see cref="NeedsSupportLoad"/>).
+/// bench/newsletter.sh adds <c>--Bench:Subscribers=50000</c> (see <see cref="NewsletterBench"/>).
 /// </summary>
 public static class BenchData
 {
@@ -65,6 +67,7 @@ public static class BenchData
         builder.AddMaterials();
         builder.AddNeeds();
         builder.AddMonitoring();
+        builder.AddCommunication();
         // Only problems: the migration's SQL would bury the one line this tool prints.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
@@ -111,6 +114,8 @@ public static class BenchData
                 config.GetValue("Bench:Feedback", 50_000), config.GetValue("Bench:NeedMaterials", 300), config.GetValue("Bench:NeedIndexes", false));
             await NeedsBench.SeedAsync(scope.ServiceProvider, size, config["Bench:Out"] ?? ".", CancellationToken.None);
         }
+        if (config.GetValue("Bench:Subscribers", 0) is > 0 and var subscribers)
+            return await NewsletterBench.SeedAsync(scope.ServiceProvider, subscribers, config["Bench:Out"] ?? ".", CancellationToken.None);
         return 0;
     }
 

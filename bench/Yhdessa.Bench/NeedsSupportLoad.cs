@@ -30,21 +30,24 @@ public static partial class NeedsSupportLoad
     public static async Task<int> WriteSessionsAsync(IServiceProvider services, int count, string file)
     {
         var db = services.GetRequiredService<YhdessaDb>();
-        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
-        var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var members = await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("jasen")).OrderBy(u => u.Email).Take(count).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
         var lines = new List<string>();
-        foreach (var member in members)
-        {
-            var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + IdentitySetup.SessionIdleTimeout };
-            properties.Items[SignedInAtKey] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
-            var ticket = new AuthenticationTicket(await principals.CreateAsync(member), properties, IdentityConstants.ApplicationScheme);
-            lines.Add($"{member.Id}\t{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
-        }
+        foreach (var member in members) lines.Add($"{member.Id}\t{await SessionCookieAsync(services, member)}");
         await File.WriteAllLinesAsync(file, lines);
         Console.WriteLine($"Sessions: {lines.Count} written to {file}.");
         return lines.Count == count ? 0 : 1;
+    }
+
+    /// <summary>The Cookie header value of a fresh session of <paramref name="user"/>, as signing in would give her.</summary>
+    public static async Task<string> SessionCookieAsync(IServiceProvider services, User user)
+    {
+        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
+        var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var now = DateTimeOffset.UtcNow;
+        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + IdentitySetup.SessionIdleTimeout };
+        properties.Items[SignedInAtKey] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var ticket = new AuthenticationTicket(await principals.CreateAsync(user), properties, IdentityConstants.ApplicationScheme);
+        return $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}";
     }
 
     private sealed record Member(int Index, string UserId, string Cookie)

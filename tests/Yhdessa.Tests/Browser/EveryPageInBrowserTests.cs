@@ -35,6 +35,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/needs", "/needs?kind=Training&sort=newest", "/needs?state=Answered", "/needs/answered",
         "/news", "/news?written=sv", "/news/syysseminaarin-ilmoittautuminen-on-auki", "/newsletter?sent=true",
         "/newsletter/confirm/vanha-tai-kaytetty-linkki",
+        // The archive of sent issues, the demo's first issue in both its languages.
+        "/newsletter/archive", "/newsletter/archive/1/fi", "/newsletter/archive/1/sv",
         // A post in Finnish and Swedish only, read on an English page: the article says its language.
         "/news/sanoitte-teimme-perehdytys-uusille-tyontekijoille",
         // A visitor raises a need with her email address (members see the member's form below).
@@ -53,7 +55,7 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         "/surveys", "/surveys/new", "/needs/new", "/needs/triage-groups", "/needs/plan",
         "/needs/feedback", "/needs/feedback?all=true&type=Training",
         "/news", "/news/new", "/news/luonnos-kevaan-koulutuskalenteri", "/news/syysseminaarin-ilmoittautuminen-on-auki/edit",
-        "/newsletter/items", "/newsletter/items/new", "/newsletter/queue", "/newsletter/editor-groups",
+        "/newsletter/items", "/newsletter/items/new", "/newsletter/queue", "/newsletter/editor-groups", "/newsletter/issues",
         "/events/my", "/events/valtakunnallinen-syysseminaari-asunto-ensin-2030/registration",
         "/events/opintomatka-tampereelle-asumispaivystys-ja-asumisen-asiakasohjaus/approvals",
         "/events/feedback", "/events/certificates",
@@ -144,6 +146,12 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         foreach (var path in CoordinatorPages) await CheckAsync(page, path, language);
         await CheckFirstLinkAsync(page, "a[href^='/admin/people/']", language, from: "/admin/people");
         await CheckFirstLinkAsync(page, "a[href^='/admin/outbox/']", language, from: "/admin/outbox");
+        // Newsletter issues: the sent one's sending figures, the draft being composed and its two previews.
+        await CheckFirstLinkAsync(page, "table a[href$='/progress']", language, from: "/newsletter/issues");
+        await CheckFirstLinkAsync(page, "table a[href^='/newsletter/issues/']:not([href$='/progress'])", language, from: "/newsletter/issues");
+        var draft = new Uri(page.Url).AbsolutePath;
+        await CheckFirstLinkAsync(page, "a[href$='/web/fi']", language, from: draft);
+        await CheckFirstLinkAsync(page, "a[href$='/preview/fi']", language, from: draft);
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language, from: "/network/organisations/y-saatio");
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
         // The coordinator sees the group-only Change Laboratory session too, with its edit and cancel pages.

@@ -33,6 +33,8 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("news", "/news"),
         Follow("news-post", "/news", "ul.cards a[href^='/news/']"),
         Open("newsletter", "/newsletter"),
+        Open("newsletter-archive", "/newsletter/archive"),
+        Follow("newsletter-issue", "/newsletter/archive", "ul.archive a[href^='/newsletter/archive/']"),
         Open("events", "/events"),
         Follow("event", "/events", "ul.cards a[href^='/events/']"),
         new("registration-form-errors", async page =>
@@ -76,6 +78,9 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("admin", "/admin"),
         Open("write-news", "/news/new"),
         Open("newsletter-queue", "/newsletter/queue"),
+        Open("newsletter-issues", "/newsletter/issues"),
+        Follow("compose-issue", "/newsletter/issues", "table a[href^='/newsletter/issues/']:not([href$='/progress'])"),
+        Follow("sending-progress", "/newsletter/issues", "table a[href$='/progress']"),
         Open("new-event", "/events/new"),
         Open("registrations", Seminar + "/participants"),
         Follow("past-event", "/events?when=past", "ul.cards a[href^='/events/']"),

@@ -50,6 +50,8 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
             builder.UseSetting("Yhdessa:RateLimits:AccountPermitsPerMinute", "100000");
             builder.UseSetting("Yhdessa:Needs:Visitors:PostsPerHour", "100000");
             builder.UseSetting("Yhdessa:Newsletter:RequestsPerHour", "100000");
+            builder.UseSetting("Yhdessa:Newsletter:PollInterval", "00:00:00.200");
+            builder.UseSetting("Yhdessa:Newsletter:MessagesPerSecond", "1000");
         });
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, BaseAddress.Port));
         app.StartServer();

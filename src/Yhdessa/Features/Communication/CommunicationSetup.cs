@@ -38,6 +38,7 @@ public static class CommunicationSetup
         services.AddRecurringJob<SubscriptionRetention>();
         services.AddScoped<NewsletterIssues>();
         services.AddRecurringJob<IssueSending>();
+        services.AddScoped<IDemoData, IssuesDemoData>();
         services.AddOptions<NewsletterOptions>().BindConfiguration("Yhdessa:Newsletter");
         // A flood of requests from one connection is cut here; the database sends an address one mail an hour at most.
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(SubscribeRateLimit, context =>
