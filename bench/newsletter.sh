@@ -54,11 +54,13 @@ bench_tool=bench/Yhdessa.Bench/bin/Release/net10.0/Yhdessa.Bench.dll
 
 # The sink: takes every message and appends its recipients to a file, one per line. Counting them afterwards finds any
 # address that got the issue twice or not at all.
-cat >"$out/sink.py" <<'EOF'
-import sys
+cat >"$out/newsletter_sink.py" <<'EOF'
 class CountingSink:
     def __init__(self, path):
         self.path = path
+    @classmethod
+    def from_cli(cls, parser, *args):
+        return cls(args[0])
     async def handle_DATA(self, server, session, envelope):
         with open(self.path, 'a') as f:
             f.write(''.join(r + '\n' for r in envelope.rcpt_tos))
@@ -67,7 +69,7 @@ EOF
 
 start_sink() {
   rm -f "$out/received.txt"; touch "$out/received.txt"
-  PYTHONPATH="$out" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c sink.CountingSink "$out/received.txt" &
+  PYTHONPATH="$out" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c newsletter_sink.CountingSink "$out/received.txt" &
   sink_pid=$!
   for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && return 0; sleep 0.1; done
   echo "The SMTP sink did not start" >&2; exit 1
@@ -143,7 +145,7 @@ for engine in $engines; do
       fi
       if [ "$n" -gt 0 ] && [ "$n" -lt "$subscribers" ]; then
         t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'X-Forwarded-Proto: https' -H "Cookie: $cookie" \
-          "$base/newsletter/issues/$issue/progress")
+          "$base/newsletter/issues/$issue/progress" || true)
         [ "${t%% *}" = 200 ] && latencies+=("${t#* }")
       fi
       if [ -z "$disturbed" ] && [ "$n" -ge $((subscribers / 2)) ]; then
@@ -163,8 +165,9 @@ for engine in $engines; do
     finished=$(date +%s.%N)
     read -r total dup missing < <(check_sink)
     rate=$(awk -v n="$subscribers" -v a="${first_at:-$started}" -v b="$finished" 'BEGIN { printf "%.0f", n / (b - a) }')
-    lat=$(printf '%s\n' "${latencies[@]:-0}" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "–"; exit }
-      printf "%.0f / %.0f ms", 1000 * v[int(NR * 0.5 + 0.5)], 1000 * v[int(NR * 0.95 + 0.5) > NR ? NR : int(NR * 0.95 + 0.5)] }')
+    lat=$(printf '%s\n' "${latencies[@]:-0}" | sort -n | awk '{ v[NR] = $1 } END {
+      m = int(NR * 0.5 + 0.5); if (m < 1) m = 1; p = int(NR * 0.95 + 0.5); if (p > NR) p = NR; if (p < 1) p = 1
+      printf "%.0f / %.0f ms", 1000 * v[m], 1000 * v[p] }')
     note=; [ -n "$disturbed" ] && note=" (at $disturbed)"
     rows+=("| $engine | $run$note | $subscribers | $total | $dup | $missing | $rate | $((peak_rss / 1024)) MB | $lat (${#latencies[@]}) |")
     [ "$dup" -eq 0 ] && [ "$missing" -eq 0 ] && [ "$total" -eq "$subscribers" ] || failed=1

@@ -230,6 +230,31 @@ public abstract class IssueTests(YhdessaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Download_my_data_lists_the_issues_sent_to_her_address_and_deleting_the_account_deletes_them()
+    {
+        var memberId = await host.CreateUserAsync("Tilaava Jäsen");
+        var email = await host.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync());
+        var subscription = await SubscriberAsync(email, "sv");
+        var coordinator = host.Client(await host.CreateUserAsync("Tietokoordinaattori", Roles.Coordinator));
+        var subject = EventTestData.Unique("Numret till hennes adress");
+        var id = await NewIssueAsync(coordinator);
+        await SaveAsync(coordinator, id, 0, ("subjectSv", subject), ("editorialSv", "Innehåll."), ("choiceFi", "sv"), ("choiceEn", "sv"));
+        Assert.Equal(HttpStatusCode.Redirect, (await HandlerAsync(coordinator, id, "Send", ("revision", (await IssueAsync(id)).Revision.ToString()),
+            ("confirm", "true"))).StatusCode);
+        await SendAsync();
+
+        var data = await host.Client(memberId).GetStringAsync("/account/my-data");
+        Assert.Contains(subject, data);
+        await host.WithDbAsync(async db =>
+        {
+            foreach (var holder in host.Services.CreateScope().ServiceProvider.GetServices<Yhdessa.Platform.Identity.IPersonalDataHolder>()
+                         .Where(h => h.Section == "newsletter"))
+                await holder.EraseAsync(memberId, default);
+            Assert.False(await db.NewsletterDeliveries.AnyAsync(d => d.SubscriptionId == subscription.Id));
+        });
+    }
+
+    [Fact]
     public async Task Themes_and_language_choices_decide_who_gets_an_issue_and_the_reach_says_so_beforehand()
     {
         var coordinator = host.Client(await host.CreateUserAsync("Teemakoordinaattori", Roles.Coordinator));

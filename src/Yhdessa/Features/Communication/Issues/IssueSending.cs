@@ -79,7 +79,9 @@ internal sealed class IssueSending(YhdessaDb db, IServiceScopeFactory scopes, Ne
         var versions = issue.LanguagesWritten.ToDictionary(l => l, l => new IssueMail(issue, organisations, l, site, c));
         var limit = Math.Max(1, options.Value.UndeliverableAfter);
         var pace = new Pace(options.Value.MessagesPerSecond);
-        var lanes = Enumerable.Range(0, Math.Clamp(options.Value.Connections, 1, 16)).Select(_ => new Lane(scopes.CreateScope())).ToList();
+        // SQLite takes one writer at a time, and a second lane would only wait for the first one's commits.
+        var connections = db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true ? 1 : Math.Clamp(options.Value.Connections, 1, 16);
+        var lanes = Enumerable.Range(0, connections).Select(_ => new Lane(scopes.CreateScope())).ToList();
         try
         {
             while (true)

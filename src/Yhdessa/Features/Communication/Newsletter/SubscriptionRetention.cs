@@ -36,7 +36,8 @@ public sealed class NewsletterOptions
     /// <summary>How fast an issue goes out, across all instances (one instance sends at a time): messages per second.</summary>
     public double MessagesPerSecond { get; set; } = 10;
     /// <summary>SMTP connections used at once while sending an issue (1–16): each message waits for the server's answers and
-    /// its own commit, so a few connections keep the mail server busy. Ask the mail service how many it allows.</summary>
+    /// its own commit, so a few connections keep the mail server busy. Ask the mail service how many it allows. On SQLite,
+    /// which writes one commit at a time, one.</summary>
     public int Connections { get; set; } = 4;
     /// <summary>Permanent refusals (5xx) in a row after which an address is undeliverable: shown to coordinators and skipped.</summary>
     public int UndeliverableAfter { get; set; } = 3;
