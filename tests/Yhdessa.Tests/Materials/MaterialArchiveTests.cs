@@ -51,16 +51,6 @@ public abstract class MaterialArchiveTests(YhdessaApp app)
         return await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Title == title).Select(m => m.Slug).SingleAsync());
     }
 
-    private static async Task<WebBrowser.Page> UploadAsync(WebBrowser person, string slug, byte[] content, string fileName)
-    {
-        var form = await person.GetAsync($"/materials/{slug}/files");
-        var token = ((IHtmlInputElement)form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!).Value;
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var multipart = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "upload", fileName } };
-        return await WebBrowser.Page.ReadAsync(await person.Client.PostAsync($"/materials/{slug}/files", multipart));
-    }
-
     private Task<int> FilesOfAsync(string slug) => app.WithServicesAsync(s =>
     {
         var db = s.GetRequiredService<YhdessaDb>();
@@ -84,7 +74,7 @@ public abstract class MaterialArchiveTests(YhdessaApp app)
         var slug = await DraftAsync(member);
         var stored = Stored();
 
-        var page = await UploadAsync(member, slug, Bombs.Value[format], "raportti" + Extension(format));
+        var page = await member.UploadFileAsync(slug, Bombs.Value[format], "raportti" + Extension(format));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Tiedostoa ei lisätty: Office- ja ODT-tiedostot ovat pakattuja", page.ErrorSummary);
@@ -109,9 +99,9 @@ public abstract class MaterialArchiveTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await member.Client.GetAsync($"/language?to={language}&returnUrl=%2F")).StatusCode);
         var stored = Stored();
 
-        var lying = await UploadAsync(member, slug, LyingDocx.Value, "raportti.docx");
-        var many = await UploadAsync(member, slug, ManyPartsDocx.Value, "raportti.docx");
-        var bomb = await UploadAsync(member, slug, Bombs.Value[ArchiveFormat.Docx], "raportti.docx");
+        var lying = await member.UploadFileAsync(slug, LyingDocx.Value, "raportti.docx");
+        var many = await member.UploadFileAsync(slug, ManyPartsDocx.Value, "raportti.docx");
+        var bomb = await member.UploadFileAsync(slug, Bombs.Value[ArchiveFormat.Docx], "raportti.docx");
 
         Assert.Contains(damaged, Errors(lying));
         Assert.Contains(tooManyParts, Errors(many));

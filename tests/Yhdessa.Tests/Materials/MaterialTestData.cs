@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Yhdessa.Features.Materials;
@@ -41,6 +43,21 @@ public static class MaterialTestData
             await catalogue.SyncAsync(material, default);
             return material.Slug;
         });
+
+    /// <summary>Sends a file from the material's files page as a browser does (multipart, with the page's antiforgery
+    /// token): to the material's files, or as a podcast episode's recording (the page's second form).</summary>
+    public static async Task<WebBrowser.Page> UploadFileAsync(this WebBrowser person, string slug, byte[] content, string fileName,
+        bool asRecording = false)
+    {
+        var form = await person.GetAsync($"/materials/{slug}/files");
+        var token = ((IHtmlInputElement)form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!).Value;
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var multipart = new MultipartFormDataContent
+            { { new StringContent(token), "__RequestVerificationToken" }, { file, asRecording ? "audio" : "upload", fileName } };
+        var url = $"/materials/{slug}/files" + (asRecording ? "?handler=Audio" : "");
+        return await WebBrowser.Page.ReadAsync(await person.Client.PostAsync(url, multipart));
+    }
 
     public sealed record Hit(string Slug, string Title, string Snippet, string Type, string Language);
     public sealed record Result(int Total, List<Hit> Items);

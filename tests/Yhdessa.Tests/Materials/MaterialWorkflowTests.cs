@@ -38,16 +38,6 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         return await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.Where(m => m.Title == title).Select(m => m.Slug).SingleAsync());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(WebBrowser person, string slug, byte[] content, string fileName)
-    {
-        var form = await person.GetAsync($"/materials/{slug}/files");
-        var token = ((IHtmlInputElement)form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!).Value;
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var multipart = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "upload", fileName } };
-        return await person.Client.PostAsync($"/materials/{slug}/files", multipart);
-    }
-
     private static byte[] Pdf(string text) => SimplePdf.Create("Liite", text);
 
     [Fact]
@@ -59,8 +49,8 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var title = EventTestData.Unique("Kotikäyntien opas");
         var slug = await CreateAsync(member, title, "Oppaan *johdanto*.");
 
-        var upload = await UploadAsync(member, slug, Pdf("Liitteessä kerrotaan pihapiirityöskentelystä ja naapurisovittelusta."), "opas.pdf");
-        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var upload = await member.UploadFileAsync(slug, Pdf("Liitteessä kerrotaan pihapiirityöskentelystä ja naapurisovittelusta."), "opas.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, upload.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.OpenAsync("/materials/" + slug)).Status);
 
         var proposed = await member.PostAsync($"/materials/{slug}?handler=Propose",
@@ -133,14 +123,14 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var visitor = WebBrowser.Open(app);
         var word = "painosmerkki" + Guid.NewGuid().ToString("N")[..6];
         var slug = await CreateAsync(coordinator, EventTestData.Unique("Laatukäsikirja"));
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(coordinator, slug, Pdf($"Vanha {word}ista kertova painos."), "painos-2023.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.UploadFileAsync(slug, Pdf($"Vanha {word}ista kertova painos."), "painos-2023.pdf")).Status);
         await coordinator.PostAsync($"/materials/{slug}?handler=Publish", [new("__RequestVerificationToken", await TokenAsync(coordinator, "/materials/" + slug))]);
         var oldLink = (await visitor.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='painos-2023.pdf']")!.GetAttribute("href")!;
 
         // The new edition replaces the old one on the material's page and in the search.
         var removed = await coordinator.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
-        await UploadAsync(coordinator, slug, Pdf("Uusi painos."), "painos-2024.pdf");
+        await coordinator.UploadFileAsync(slug, Pdf("Uusi painos."), "painos-2024.pdf");
         var files = await coordinator.OpenAsync($"/materials/{slug}/files");
         var tables = files.Document.QuerySelectorAll("table").Select(t => t.TextContent).ToList();
         Assert.Equal(2, tables.Count);
@@ -173,7 +163,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
     {
         var member = await app.SignedInAsync("member");
         var slug = await CreateAsync(member, EventTestData.Unique("Luonnoksen liite"));
-        await UploadAsync(member, slug, Pdf("Väärä liite."), "vaara.pdf");
+        await member.UploadFileAsync(slug, Pdf("Väärä liite."), "vaara.pdf");
         var link = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='vaara.pdf']")!.GetAttribute("href")!;
 
         var removed = await member.SubmitAsync($"/materials/{slug}/files", new(), "form[action*=Remove]");
@@ -190,7 +180,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var other = await app.SignedInAsync("other");
         var title = EventTestData.Unique("Vahingossa aloitettu");
         var slug = await CreateAsync(member, title);
-        await UploadAsync(member, slug, Pdf("Liite."), "liite.pdf");
+        await member.UploadFileAsync(slug, Pdf("Liite."), "liite.pdf");
         var fileLink = (await member.OpenAsync("/materials/" + slug)).Document.QuerySelector("a[href*='liite.pdf']")!.GetAttribute("href")!;
         Task<bool> ExistsAsync() => app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().Materials.AnyAsync(m => m.Slug == slug));
 
@@ -220,7 +210,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var leaving = await app.SignInAsync(email, password, followRedirects: false);
         var draftTitle = EventTestData.Unique("Kesken jäänyt");
         var draft = await CreateAsync(leaving, draftTitle);
-        await UploadAsync(leaving, draft, Pdf("Keskeneräinen."), "kesken.pdf");
+        await leaving.UploadFileAsync(draft, Pdf("Keskeneräinen."), "kesken.pdf");
         var publishedTitle = EventTestData.Unique("Valmis opas");
         var published = await CreateAsync(leaving, publishedTitle);
         var coordinator = await app.CoordinatorAsync();
@@ -340,8 +330,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var slug = await CreateAsync(member, EventTestData.Unique("Ohjelma"));
         byte[] exe = [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF, 0, 0, .. new byte[200]];
 
-        var response = await UploadAsync(member, slug, exe, "raportti.pdf");
-        var page = await WebBrowser.Page.ReadAsync(response);
+        var page = await member.UploadFileAsync(slug, exe, "raportti.pdf");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Tyyppi päätellään sisällöstä, ei tiedoston nimestä", page.ErrorSummary);
@@ -355,9 +344,9 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var member = await app.SignedInAsync("member");
         var slug = await CreateAsync(member, EventTestData.Unique("Polku"));
 
-        var response = await UploadAsync(member, slug, Pdf("Teksti"), "../../etc/passwd.exe");
+        var response = await member.UploadFileAsync(slug, Pdf("Teksti"), "../../etc/passwd.exe");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
         var file = await app.WithServicesAsync(s => s.GetRequiredService<YhdessaDb>().MaterialFiles
             .Where(f => f.MaterialId == s.GetRequiredService<YhdessaDb>().Materials.Single(m => m.Slug == slug).Id).SingleAsync());
         Assert.Equal("passwd.pdf", file.FileName);
@@ -372,8 +361,7 @@ public abstract class MaterialWorkflowTests(YhdessaApp app)
         var slug = await CreateAsync(member, EventTestData.Unique("Iso"));
 
         // Just over the limit: read, then refused by its size.
-        var response = await UploadAsync(member, slug, [.. Pdf("x"), .. new byte[MaterialTestData.MaxFileBytes]], "iso.pdf");
-        var page = await WebBrowser.Page.ReadAsync(response);
+        var page = await member.UploadFileAsync(slug, [.. Pdf("x"), .. new byte[MaterialTestData.MaxFileBytes]], "iso.pdf");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Tiedosto on liian suuri", page.ErrorSummary);
     }
