@@ -191,6 +191,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files"] = Access.SignedIn,
         ["POST materials/{slug}/files?handler=Remove"] = Access.SignedIn,
+        ["POST materials/{slug}/files?handler=Audio"] = Access.SignedIn,
         ["POST materials/{slug}/files?handler=Delete"] = Access.Coordinator,
         ["POST materials/{slug}?handler=Propose"] = Access.SignedIn,
         ["POST materials/{slug}?handler=Publish"] = Access.Coordinator,

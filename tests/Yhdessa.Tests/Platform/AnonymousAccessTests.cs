@@ -33,6 +33,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The material bank, its API, feed and files: drafts and their files are refused inside, per material.
         "materials", "materials/{slug}", "materials/{slug}/versions/{number:int}", "materials/feed",
         "materials/files/{id:int}/{name?}", "api/v1/materials", "health/search",
+        // The podcast feed: published episodes with their recordings only.
+        "podcast/feed",
         // Needs: public once confirmed (unconfirmed ones are not found); supporting needs a sign-in, checked inside.
         "needs", "needs/{id:int}", "needs/answered", "needs/feed", "api/v1/needs", "api/v1/needs/{id:int}", "api/v1/needs/similar",
         // A visitor raises a need with her email address; the one-time link mailed to her is the right to publish it.

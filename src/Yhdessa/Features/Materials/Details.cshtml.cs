@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ namespace Yhdessa.Features.Materials;
 /// author and coordinators also the steps draft → proposed → published. A material the viewer may not see is not found.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
+public partial class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialIndex index, PublicPeople people, AuditLog audit,
     MaterialMail mail, IFileStore store, IAnsweredNeeds needs, TimeProvider clock, IStringLocalizer<MaterialsText> m) : PageModel
 {
     /// <summary>The needs of the field this material answers.</summary>
@@ -28,6 +29,11 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
 
     public Material Material { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
+    /// <summary>A podcast episode's show notes (sanitised Markdown) and its transcript in paragraphs, as written.</summary>
+    public string ShowNotesHtml { get; private set; } = "";
+    public List<string> Transcript { get; private set; } = [];
+    /// <summary>A transcript up to this many characters is shown open; a longer one opens with a press.</summary>
+    public const int ShortTranscript = 3000;
     public List<Material> Translations { get; private set; } = [];
     public IReadOnlyList<MaterialHit> Related { get; private set; } = [];
     /// <summary>The authors in order, each an organisation, a person with a public profile or a name; an author whose
@@ -56,6 +62,11 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         BodyHtml = SafeMarkdown.ToHtml(Material.Body);
+        if (Material is { Type: MaterialType.PodcastEpisode, Episode: { } episode })
+        {
+            ShowNotesHtml = SafeMarkdown.ToHtml(episode.ShowNotes);
+            Transcript = [.. ParagraphBreak().Split(episode.Transcript).Select(p => p.Trim()).Where(p => p.Length > 0)];
+        }
         if (Material.Status == MaterialStatus.Published) AnsweredNeeds = await needs.AnsweredByAsync("material", Material.Id, cancellationToken);
         var authors = Material.Authors.OrderBy(a => a.Position).ToList();
         var profiles = await people.FindAsync(authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value), cancellationToken);
@@ -132,6 +143,13 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
             TempData["Notice"] = m["StatusUnchanged"].Value;
             return Redirect("/materials/" + Material.Slug);
         }
+        // Those who cannot hear the recording read it (WCAG 1.2.1): an episode with audio is published with its transcript.
+        if (to == MaterialStatus.Published && Material.EpisodeAudio is not null && string.IsNullOrEmpty(Material.Episode?.Transcript))
+        {
+            ModelState.AddModelError("", m["PublishNeedsTranscript"]);
+            await ShowAsync(cancellationToken);
+            return Page();
+        }
         var returning = Material.Status == MaterialStatus.Proposed && to == MaterialStatus.Draft;
         if (returning)
         {
@@ -172,4 +190,7 @@ public class DetailsModel(YhdessaDb db, MaterialCatalogue catalogue, MaterialInd
         TempData["Notice"] = m[notice].Value;
         return Redirect("/materials/" + Material.Slug);
     }
+
+    [GeneratedRegex(@"\r?\n\s*\r?\n")]
+    private static partial Regex ParagraphBreak();
 }

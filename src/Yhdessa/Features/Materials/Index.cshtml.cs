@@ -32,6 +32,8 @@ public class IndexModel(MaterialIndex index, OrganisationDirectory directory, Ev
     public Dictionary<string, string> OrganisationNames { get; private set; } = [];
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
     public bool ByDate => Sort == "newest" || !HasQuery;
+    /// <summary>The list of podcast episodes offers the podcast's feed.</summary>
+    public bool ListsEpisodes => Type == nameof(MaterialType.PodcastEpisode);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
         .Include(m => m.Links)
         .Include(m => m.Events).ThenInclude(e => e.Event)
         .Include(m => m.Versions)
+        .Include(m => m.Episode)
         .AsSplitQuery();
 
     public Task<Material?> FindAsync(string slug, CancellationToken cancellationToken) =>
@@ -101,17 +102,23 @@ public sealed class MaterialCatalogue(YhdessaDb db, MaterialIndex index, IOutput
     }
 
     public static MaterialDocument ToDocument(Material m) => new(
-        m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, SafeMarkdown.ToPlainText(m.Body),
+        m.Id, m.Slug, m.Language, m.Type.ToString(), m.Title, m.Summary, BodyText(m),
         string.Join("\n", m.CurrentFiles.Select(f => f.FileName + "\n" + f.Text)), m.Tags,
         string.Join(", ", m.Authors.Select(a => a.Organisation?.NameFi ?? a.Name).Where(name => name.Length > 0)), m.PublicationDate,
         m.Themes.Select(t => t.ThemeId).ToList(), m.Authors.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToList(),
         MaterialDocument.VersionOf(m.UpdatedAt));
 
+    /// <summary>The text searched as the material's own: a podcast episode's show notes and transcript are searched as
+    /// its body is, in the language of the material.</summary>
+    private static string BodyText(Material m) => m is { Type: MaterialType.PodcastEpisode, Episode: { } episode }
+        ? string.Join("\n", SafeMarkdown.ToPlainText(m.Body), SafeMarkdown.ToPlainText(episode.ShowNotes), episode.Transcript)
+        : SafeMarkdown.ToPlainText(m.Body);
+
     public async IAsyncEnumerable<MaterialDocument> PublishedAsync(IReadOnlyCollection<int>? ids,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var published = db.Materials.AsNoTracking()
-            .Include(m => m.Themes).Include(m => m.Authors).ThenInclude(a => a.Organisation).Include(m => m.Files)
+            .Include(m => m.Themes).Include(m => m.Authors).ThenInclude(a => a.Organisation).Include(m => m.Files).Include(m => m.Episode)
             .Where(m => m.Status == MaterialStatus.Published).AsSplitQuery();
         // In batches, so a rebuild of tens of thousands of materials does not hold them all in memory.
         if (ids is not null)

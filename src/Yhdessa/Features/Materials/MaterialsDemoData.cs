@@ -190,6 +190,32 @@ public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileSt
             "peer review, evaluation, quality", "Arviointi ja vertaisarviointi", "Koko & kehitys", "", "2023-10-02", false),
     ];
 
+    /// <summary>The demo's podcast episodes: the words of their transcripts stay within what the episodes' own texts are
+    /// about, so that the relevance figures measure the same corpus.</summary>
+    private static (string Slug, PodcastEpisode Episode)[] Episodes =>
+    [
+        ("podcast-nuorten-asunnottomuus", new PodcastEpisode
+        {
+            Number = 2, Season = 1, DurationSeconds = 31 * 60 + 12,
+            ShowNotes = "Jaksossa mainitut:\n\n- [Nuorisoasuntoliitto](https://www.nal.fi/)\n- Lastensuojelulaki 76 §: jälkihuolto",
+            Transcript = "Juontaja: Tervetuloa kuuntelemaan. Tänään puhumme nuorista, jotka lähtevät jälkihuollosta omaan asuntoon.\n\n" +
+                "Vieras: Moni nuori muuttaa ensimmäiseen kotiinsa ilman ketään, jolta kysyä neuvoa. Jälkihuolto voi kestää 25-vuotiaaksi asti, " +
+                "mutta kaikki eivät tiedä siitä.\n\n" +
+                "Juontaja: Mikä auttaa eniten?\n\n" +
+                "Vieras: Että lastensuojelun ja aikuissosiaalityön työntekijät tapaavat nuoren yhdessä jo ennen muuttoa. Silloin nuori ei putoa " +
+                "palveluiden väliin.",
+        }),
+        ("podcast-asumisen-tuki", new PodcastEpisode
+        {
+            Number = 3, Season = 1, DurationSeconds = 27 * 60 + 45,
+            ShowNotes = "Jakson vieraina kaksi asumisohjaajaa ja kokemusasiantuntija. Perehdytykseen sopii [asumisohjaajan työkirja](/materials/asumisohjaajan-tyokirja).",
+            Transcript = "Juontaja: Tässä jaksossa kuljemme asumisohjaajan mukana työpäivän ajan.\n\n" +
+                "Asumisohjaaja: Aamu alkaa kotikäynnillä. Asukas keittää kahvit, ja käymme yhdessä läpi viikon asiat: laskut, lääkäriajan ja " +
+                "sen, mitä hän itse haluaa tehdä.\n\n" +
+                "Kokemusasiantuntija: Minulle tärkeintä oli, että ohjaaja tuli kotiini vieraana eikä tarkastajana. Luottamus syntyi vähitellen.",
+        }),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Materials.AnyAsync(cancellationToken)) return;
@@ -256,6 +282,22 @@ public sealed class MaterialsDemoData(YhdessaDb db, MaterialIndex index, IFileSt
         };
         await store.SaveAsync(earlierFile.StoredName, new MemoryStream(draftPdf), cancellationToken);
         revised.Files.Add(earlierFile);
+
+        // The two podcast episodes: their numbers, lengths, show notes and transcripts, and five seconds of silence standing in
+        // for each recording, so that the page has a player and the podcast feed has episodes.
+        foreach (var (slug, episode) in Episodes)
+        {
+            var material = materials.First(m => m.Slug == slug);
+            material.Episode = episode;
+            var audio = SilentMp3.Create(5);
+            var file = new MaterialFile
+            {
+                FileName = slug + ".mp3", StoredName = Guid.NewGuid().ToString("N") + ".mp3", ContentType = MaterialFiles.Mp3.ContentType,
+                Size = audio.Length, AddedAt = material.CreatedAt, IsEpisodeAudio = true,
+            };
+            await store.SaveAsync(file.StoredName, new MemoryStream(audio), cancellationToken);
+            material.Files.Add(file);
+        }
 
         // A member's proposal waits for a coordinator's review.
         var member = await db.Users.FirstOrDefaultAsync(u => u.Email == "member@example.org", cancellationToken);

@@ -5,6 +5,7 @@ using Yhdessa.Features.Home;
 using Yhdessa.Features.Materials.Api;
 using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Materials.Manage;
+using Yhdessa.Features.Materials.Podcast;
 using Yhdessa.Features.My;
 using Yhdessa.Features.Materials.ForEvents;
 using Yhdessa.Features.Materials.Search;
@@ -61,5 +62,5 @@ public static class MaterialsSetup
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app) => app.MapMaterialsApi();
+    public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app) => app.MapMaterialsApi().MapPodcastFeed();
 }

@@ -47,9 +47,15 @@ public class Material
     public List<MaterialLink> Links { get; set; } = [];
     public List<MaterialEventLink> Events { get; set; } = [];
     public List<MaterialVersion> Versions { get; set; } = [];
+    /// <summary>A podcast episode's number, length, transcript and show notes; null for other materials (and for an
+    /// episode whose form has not been saved since it became one).</summary>
+    public PodcastEpisode? Episode { get; set; }
 
     /// <summary>The files of the material as it is now; the others were removed and stay with earlier versions.</summary>
     public IEnumerable<MaterialFile> CurrentFiles => Files.Where(f => f.RemovedAt is null);
+
+    /// <summary>The recording a podcast episode plays and its feed offers; the episode's other files are attachments.</summary>
+    public MaterialFile? EpisodeAudio => Type == MaterialType.PodcastEpisode ? CurrentFiles.FirstOrDefault(f => f.IsEpisodeAudio) : null;
 
     /// <summary>The files the material had when <paramref name="version"/> was replaced.</summary>
     public IEnumerable<MaterialFile> FilesOf(MaterialVersion version) =>
@@ -92,6 +98,26 @@ public class MaterialFile
     /// <summary>When the file was taken off a material that had been published: it is kept, with the earlier version
     /// that had it, so an update never makes an earlier edition disappear. Null while the file is current.</summary>
     public DateTimeOffset? RemovedAt { get; set; }
+    /// <summary>The recording of a podcast episode (MP3 or M4A), uploaded as such: the episode page plays it and the podcast
+    /// feed offers it. At most one current file of a material is the recording; a new one replaces it.</summary>
+    public bool IsEpisodeAudio { get; set; }
+}
+
+/// <summary>What a podcast episode has besides a material's own text: its place in the series, its length, what is
+/// said in it (the transcript, for those who do not listen and for the search) and the show notes.</summary>
+public class PodcastEpisode
+{
+    public int MaterialId { get; set; }
+    public int Number { get; set; }
+    /// <summary>Null for a podcast that is not divided into seasons.</summary>
+    public int? Season { get; set; }
+    public int DurationSeconds { get; set; }
+    /// <summary>Plain text, paragraphs separated by an empty line.</summary>
+    public string Transcript { get; set; } = "";
+    /// <summary>Markdown; rendered through <see cref="Yhdessa.Platform.Text.SafeMarkdown"/>.</summary>
+    public string ShowNotes { get; set; } = "";
+    /// <summary>Podcast apps warn of, or hide from children, an episode marked explicit.</summary>
+    public bool Explicit { get; set; }
 }
 
 public class MaterialLink

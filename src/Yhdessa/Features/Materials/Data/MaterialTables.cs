@@ -11,6 +11,7 @@ namespace Yhdessa.Platform.Data
         public DbSet<Material> Materials => Set<Material>();
         public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
         public DbSet<MaterialVersion> MaterialVersions => Set<MaterialVersion>();
+        public DbSet<PodcastEpisode> PodcastEpisodes => Set<PodcastEpisode>();
     }
 }
 
@@ -33,6 +34,12 @@ namespace Yhdessa.Features.Materials.Data
         public const int MaxFiles = 20;
         /// <summary>Enough for the text of a long report; the rest of a file is not searched.</summary>
         public const int FileText = 400_000;
+        /// <summary>A conversation of three hours or more, written out.</summary>
+        public const int Transcript = 200_000;
+        public const int ShowNotes = 20_000;
+        public const int MaxEpisodeNumber = 100_000;
+        /// <summary>A day: longer is a typing error.</summary>
+        public const int MaxDurationSeconds = 24 * 60 * 60;
     }
 
     internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
@@ -49,8 +56,9 @@ namespace Yhdessa.Features.Materials.Data
             m.Property(x => x.Body).HasMaxLength(MaterialLimits.Body);
             m.Property(x => x.Licence).HasMaxLength(MaterialLimits.Licence);
             m.Property(x => x.ReviewNote).HasMaxLength(MaterialLimits.ReviewNote);
-            // A view of Files, not a relation of its own.
+            // Views of Files, not relations of their own.
             m.Ignore(x => x.CurrentFiles);
+            m.Ignore(x => x.EpisodeAudio);
             m.Property(x => x.CreatedById).HasMaxLength(450);
             m.HasIndex(x => x.TranslationKey);
             // The review queue and "my materials" read by status and author.
@@ -64,6 +72,19 @@ namespace Yhdessa.Features.Materials.Data
             m.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.MaterialId).OnDelete(DeleteBehavior.Cascade);
             m.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.MaterialId).OnDelete(DeleteBehavior.Cascade);
             m.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.MaterialId).OnDelete(DeleteBehavior.Cascade);
+            m.HasOne(x => x.Episode).WithOne().HasForeignKey<PodcastEpisode>(e => e.MaterialId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    /// <summary>A table of its own rather than columns of every material: a transcript is long, and lists of materials
+    /// never read it.</summary>
+    internal sealed class PodcastEpisodeConfiguration : IEntityTypeConfiguration<PodcastEpisode>
+    {
+        public void Configure(EntityTypeBuilder<PodcastEpisode> e)
+        {
+            e.HasKey(x => x.MaterialId);
+            e.Property(x => x.Transcript).HasMaxLength(MaterialLimits.Transcript);
+            e.Property(x => x.ShowNotes).HasMaxLength(MaterialLimits.ShowNotes);
         }
     }
 

@@ -8,7 +8,7 @@ using Yhdessa.Platform.Text;
 namespace Yhdessa.Features.Materials.Files;
 
 /// <summary>Why an uploaded file was not taken.</summary>
-public enum UploadRefusal { NoFile, TooLarge, TooManyFiles, WrongType, UnpacksTooLarge, TooManyParts, Damaged }
+public enum UploadRefusal { NoFile, TooLarge, TooManyFiles, WrongType, UnpacksTooLarge, TooManyParts, Damaged, NotAudio }
 
 /// <summary>
 /// Takes an uploaded file into the bank's file store: accepted by its content (PDF, Office, ODT, images, MP3/M4A),
@@ -20,6 +20,9 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
     ILogger<MaterialUploads> logger)
 {
     public const string Accept = ".pdf,.docx,.pptx,.xlsx,.odt,.png,.jpg,.jpeg,.gif,.webp,.mp3,.m4a";
+    /// <summary>What a podcast episode's recording may be.</summary>
+    public const string AcceptAudio = ".mp3,.m4a";
+    private static readonly FileKind[] Audio = [MaterialFiles.Mp3, MaterialFiles.M4a];
 
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
@@ -32,13 +35,15 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
         UploadRefusal.UnpacksTooLarge => m["FileUnpacksTooLarge", FileSizes.Text(MaterialFiles.ArchiveLimits.MaxUnpackedBytes, Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.TooManyParts => m["FileHasTooManyParts", MaterialFiles.ArchiveLimits.MaxEntries.ToString("N0", Languages.FormattingCulture(Languages.Current))],
         UploadRefusal.Damaged => m["FileDamaged"],
+        UploadRefusal.NotAudio => m["FileNotAudio"],
         _ => m["FileTypeRefused"],
     };
 
     /// <summary>Checks the upload and saves it in the file store; the caller adds the returned file to its material
-    /// (which has <paramref name="filesAlready"/> files) and saves. Nothing is stored when the file is refused.</summary>
+    /// (which has <paramref name="filesAlready"/> files) and saves. Nothing is stored when the file is refused, nor when
+    /// <paramref name="audioOnly"/> asks for a podcast episode's recording and the file is not MP3 or M4A audio.</summary>
     public async Task<(MaterialFile? File, UploadRefusal? Refusal)> StoreAsync(IFormFile? upload, int filesAlready,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool audioOnly = false)
     {
         if (upload is null || upload.Length == 0) return (null, UploadRefusal.NoFile);
         if (upload.Length > MaxFileBytes) return (null, UploadRefusal.TooLarge);
@@ -52,6 +57,7 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
         if (ArchiveGuard.IsZip(temporary) && ArchiveGuard.Check(temporary, MaterialFiles.ArchiveLimits) is { } unsafeArchive)
             return (null, RefusalOf(unsafeArchive.Problem));
         var kind = MaterialFiles.Recognise(temporary);
+        if (audioOnly && (kind is null || !Audio.Contains(kind))) return (null, UploadRefusal.NotAudio);
         if (kind is null) return (null, UploadRefusal.WrongType);
         var file = new MaterialFile
         {
@@ -59,6 +65,7 @@ public sealed class MaterialUploads(IFileStore store, TimeProvider clock, IOptio
             StoredName = Guid.NewGuid().ToString("N") + kind.Extension,
             ContentType = kind.ContentType,
             Size = temporary.Length,
+            IsEpisodeAudio = audioOnly,
             Text = kind.HasText ? MaterialFiles.ExtractText(temporary, kind, MaterialLimits.FileText, logger) : "",
             AddedAt = clock.GetUtcNow(),
         };

@@ -59,32 +59,64 @@ public class FilesModel(YhdessaDb db, MaterialCatalogue catalogue, IFileStore st
         return Redirect($"/materials/{Material.Slug}/files");
     }
 
+    /// <summary>A podcast episode's recording: MP3 or M4A only, checked by its content like every file. A new recording
+    /// replaces the one the episode had, which stays with the earlier version once the episode has been public.</summary>
+    public async Task<IActionResult> OnPostAudioAsync(string slug, IFormFile? audio, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
+        if (Material.Type != MaterialType.PodcastEpisode) return NotFound();
+        var earlier = Material.EpisodeAudio;
+        var (file, refusal) = await uploads.StoreAsync(audio, Material.CurrentFiles.Count(f => f != earlier), cancellationToken, audioOnly: true);
+        if (file is null)
+        {
+            ModelState.AddModelError("audio", uploads.Message(refusal!.Value, m));
+            return Page();
+        }
+        var deleted = earlier is not null && !Remove(earlier) ? earlier.StoredName : null;
+        // The earlier version lists the files added up to the moment it was replaced, which the removal has just set:
+        // the new recording comes after it, so that it belongs to the new version only.
+        if (earlier?.RemovedAt is { } replaced) file.AddedAt = replaced.AddMilliseconds(1);
+        Material.Files.Add(file);
+        Material.UpdatedAt = clock.GetUtcNow();
+        if (earlier is not null) audit.Record("material.file-removed", "material:" + Material.Slug, earlier.FileName);
+        audit.Record("material.file-added", "material:" + Material.Slug, file.FileName);
+        await db.SaveChangesAsync(cancellationToken);
+        if (deleted is not null) await store.DeleteAsync(deleted, cancellationToken);
+        await catalogue.SyncAsync(Material, cancellationToken);
+        TempData["Notice"] = m["AudioAdded", file.FileName].Value;
+        return Redirect($"/materials/{Material.Slug}/files");
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(string slug, int fileId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refused) return refused;
         if (Material.CurrentFiles.FirstOrDefault(f => f.Id == fileId) is not { } file) return NotFound();
-        var now = clock.GetUtcNow();
-        // Once the material has been public, its readers may have cited this file: it stays with the version that had it.
-        var kept = Material.PublishedAt is not null;
-        if (kept)
-        {
-            var versions = Material.Versions.Count;
-            catalogue.KeepVersion(Material);
-            file.RemovedAt = Material.Versions.Count > versions ? Material.Versions[^1].ReplacedAt : now;
-        }
-        else
-        {
-            Material.Files.Remove(file);
-            db.MaterialFiles.Remove(file);
-        }
+        var kept = Remove(file);
         // A new version for the index check, which compares versions (the file's text leaves the index).
-        Material.UpdatedAt = now;
+        Material.UpdatedAt = clock.GetUtcNow();
         audit.Record("material.file-removed", "material:" + Material.Slug, file.FileName);
         await db.SaveChangesAsync(cancellationToken);
         if (!kept) await store.DeleteAsync(file.StoredName, cancellationToken);
         await catalogue.SyncAsync(Material, cancellationToken);
         TempData["Notice"] = kept ? m["FileRemovedKept", file.FileName].Value : m["FileRemoved", file.FileName].Value;
         return Redirect($"/materials/{Material.Slug}/files");
+    }
+
+    /// <summary>Takes a file off the material; true when it is kept with the earlier version, false when it is to be
+    /// deleted from the store once the change is saved.</summary>
+    private bool Remove(MaterialFile file)
+    {
+        // Once the material has been public, its readers may have cited this file: it stays with the version that had it.
+        if (Material.PublishedAt is null)
+        {
+            Material.Files.Remove(file);
+            db.MaterialFiles.Remove(file);
+            return false;
+        }
+        var versions = Material.Versions.Count;
+        catalogue.KeepVersion(Material);
+        file.RemovedAt = Material.Versions.Count > versions ? Material.Versions[^1].ReplacedAt : clock.GetUtcNow();
+        return true;
     }
 
     /// <summary>A coordinator deletes a file for good, current or kept with an earlier version: from the database and

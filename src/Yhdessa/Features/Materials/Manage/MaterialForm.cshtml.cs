@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Features.Materials.Data;
+using Yhdessa.Features.Materials.Podcast;
 using Yhdessa.Features.Materials.Search;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Network.Organisations;
@@ -15,6 +17,7 @@ using Yhdessa.Features.Network.People;
 using Yhdessa.Platform.Audit;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
+using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Text;
 
 namespace Yhdessa.Features.Materials.Manage;
@@ -65,6 +68,14 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         public List<int> ProfileIds { get; set; } = [];
         public List<int> EventIds { get; set; } = [];
         public List<LinkInput> Links { get; set; } = [];
+        /// <summary>A podcast episode's own fields, read only when the type is podcast episode. Text, not numbers, so
+        /// that "kolme" gets this form's own message rather than the model binder's.</summary>
+        public string? EpisodeNumber { get; set; }
+        public string? Season { get; set; }
+        public string? Duration { get; set; }
+        public string? Transcript { get; set; }
+        public string? ShowNotes { get; set; }
+        public bool Explicit { get; set; }
     }
 
     [BindProperty] public MaterialInput Input { get; set; } = new();
@@ -100,6 +111,10 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
                 ProfileIds = [.. x.Authors.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value)],
                 EventIds = [.. x.Events.Select(e => e.EventId)],
                 Links = [.. x.Links.OrderBy(l => l.Position).Select(l => new LinkInput { Title = l.Title, Url = l.Url })],
+                EpisodeNumber = x.Episode?.Number.ToString(CultureInfo.InvariantCulture),
+                Season = x.Episode?.Season?.ToString(CultureInfo.InvariantCulture),
+                Duration = x.Episode is { } episode ? EpisodeDuration.Text(episode.DurationSeconds) : null,
+                Transcript = x.Episode?.Transcript, ShowNotes = x.Episode?.ShowNotes, Explicit = x.Episode?.Explicit ?? false,
             };
         }
         else
@@ -218,6 +233,7 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
             if (url is not null && !TextInput.IsWebAddress(url)) ModelState.AddModelError($"Input.Links[{i}].Url", m["UrlInvalid"]);
             else if (hasTitle && url is null) ModelState.AddModelError($"Input.Links[{i}].Url", m["LinkNeedsUrl"]);
         }
+        var episode = input.Type == MaterialType.PodcastEpisode ? ReadEpisode(input) : null;
         Material? translationOf = null;
         var translationSlug = TextInput.TrimToNull(input.TranslationOf)?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (translationSlug is not null)
@@ -258,6 +274,13 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         material.PublicationDate = input.PublicationDate!.Value;
         material.Licence = licence ?? "";
         material.UpdatedAt = now;
+        // The fields of another type are left as they were: a type chosen by mistake and changed back loses nothing.
+        if (episode is not null)
+        {
+            material.Episode ??= new PodcastEpisode();
+            (material.Episode.Number, material.Episode.Season, material.Episode.DurationSeconds) = (episode.Number, episode.Season, episode.DurationSeconds);
+            (material.Episode.Transcript, material.Episode.ShowNotes, material.Episode.Explicit) = (episode.Transcript, episode.ShowNotes, episode.Explicit);
+        }
         if (translationOf is not null) material.TranslationKey = translationOf.TranslationKey;
         // The form shows the link it has; emptied, the material stands alone again (the others keep their shared key).
         else if (!isNew && translationSlug is null) material.TranslationKey = Guid.NewGuid();
@@ -285,6 +308,33 @@ public class MaterialFormModel(YhdessaDb db, MaterialCatalogue catalogue, EventC
         if (!isNew) await catalogue.SyncAsync(await catalogue.FindAsync(material.Slug, cancellationToken) ?? material, cancellationToken);
         TempData["Notice"] = m[isNew ? "CreatedNotice" : "SavedNotice"].Value;
         return Redirect("/materials/" + material.Slug);
+    }
+
+    /// <summary>The episode's fields when they are all right; otherwise null, with each fault in the model state.</summary>
+    private PodcastEpisode? ReadEpisode(MaterialInput input)
+    {
+        var faults = ModelState.ErrorCount;
+        var culture = Languages.FormattingCulture(Languages.Current);
+        static int? Whole(string? text) => int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var whole)
+            && whole is > 0 and <= MaterialLimits.MaxEpisodeNumber ? whole : null;
+        var number = Whole(input.EpisodeNumber);
+        if (number is null) ModelState.AddModelError("Input.EpisodeNumber", m[string.IsNullOrWhiteSpace(input.EpisodeNumber) ? "EpisodeNumberRequired" : "EpisodeNumberInvalid"]);
+        var season = Whole(input.Season);
+        if (season is null && !string.IsNullOrWhiteSpace(input.Season)) ModelState.AddModelError("Input.Season", m["SeasonInvalid"]);
+        var duration = EpisodeDuration.Parse(input.Duration);
+        if (duration is null) ModelState.AddModelError("Input.Duration", m[string.IsNullOrWhiteSpace(input.Duration) ? "DurationRequired" : "DurationInvalid"]);
+        var transcript = (input.Transcript ?? "").Trim();
+        if (transcript.Length > MaterialLimits.Transcript)
+            ModelState.AddModelError("Input.Transcript", m["TranscriptTooLong", MaterialLimits.Transcript.ToString("N0", culture)]);
+        var showNotes = (input.ShowNotes ?? "").Trim();
+        if (showNotes.Length > MaterialLimits.ShowNotes)
+            ModelState.AddModelError("Input.ShowNotes", m["ShowNotesTooLong", MaterialLimits.ShowNotes.ToString("N0", culture)]);
+        if (ModelState.ErrorCount > faults) return null;
+        return new PodcastEpisode
+        {
+            Number = number!.Value, Season = season, DurationSeconds = duration!.Value, Transcript = transcript, ShowNotes = showNotes,
+            Explicit = input.Explicit,
+        };
     }
 
     private static List<string> Split(string? text) =>

@@ -1468,6 +1468,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsEpisodeAudio")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("MaterialId")
                         .HasColumnType("integer");
 
@@ -1584,6 +1587,38 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MaterialVersions");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.PodcastEpisode", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Explicit")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Season")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShowNotes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Transcript")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("PodcastEpisodes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
@@ -3694,6 +3729,15 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.PodcastEpisode", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithOne("Episode")
+                        .HasForeignKey("Yhdessa.Features.Materials.Data.PodcastEpisode", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
                 {
                     b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
@@ -4117,6 +4161,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Yhdessa.Features.Materials.Data.Material", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Episode");
 
                     b.Navigation("Events");
 

@@ -1415,6 +1415,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsEpisodeAudio")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaterialId")
                         .HasColumnType("INTEGER");
 
@@ -1527,6 +1530,38 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MaterialVersions");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.PodcastEpisode", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Explicit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Season")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShowNotes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transcript")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("PodcastEpisodes");
                 });
 
             modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
@@ -3590,6 +3625,15 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Materials.Data.PodcastEpisode", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Materials.Data.Material", null)
+                        .WithOne("Episode")
+                        .HasForeignKey("Yhdessa.Features.Materials.Data.PodcastEpisode", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Monitoring.Data.AggregateValue", b =>
                 {
                     b.HasOne("Yhdessa.Features.Monitoring.Data.CollectionRound", null)
@@ -4013,6 +4057,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Yhdessa.Features.Materials.Data.Material", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Episode");
 
                     b.Navigation("Events");
 
