@@ -255,6 +255,42 @@ public abstract class IssueTests(YhdessaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_items_image_is_public_once_its_issue_goes_out_and_not_before()
+    {
+        var coordinator = host.Client(await host.CreateUserAsync("Kuvakoordinaattori", Roles.Coordinator));
+        var imageId = await host.WithDbAsync(async db =>
+        {
+            var image = new Features.Communication.News.Data.NewsImage { Content = NewsTests.Png, ContentType = "image/png", CreatedAt = DateTimeOffset.UtcNow };
+            db.NewsImages.Add(image);
+            await db.SaveChangesAsync();
+            db.NewsletterItems.Add(new NewsletterItem
+            {
+                Title = "Kuvallinen juttu " + image.Id, Text = "Teksti.", Language = "fi", State = ItemState.Accepted, ImageId = image.Id,
+                ImageAlt = "Asukkaat kahvilan pöydän ääressä", SubmittedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return image.Id;
+        });
+        var itemId = await host.WithDbAsync(db => db.NewsletterItems.Where(i => i.ImageId == imageId).Select(i => i.Id).SingleAsync());
+        var reader = await SubscriberAsync(Unique("kuvat"), "fi");
+        var id = await NewIssueAsync(coordinator);
+        await SaveAsync(coordinator, id, 0, ("subjectFi", "Kuvanumero"), ("choiceSv", "none"), ("choiceEn", "none"));
+        await HandlerAsync(coordinator, id, "AddItem", ("itemId", itemId.ToString()));
+        var visitor = host.Client();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/news/images/{imageId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await HandlerAsync(coordinator, id, "Send", ("revision", (await IssueAsync(id)).Revision.ToString()),
+            ("confirm", "true"))).StatusCode);
+        var image = await visitor.GetAsync($"/news/images/{imageId}");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        await SendAsync();
+        var mail = Assert.Single(inbox.MessagesTo(reader.Email));
+        Assert.Contains($"src=\"https://yhdessa.test/news/images/{imageId}\"", mail.HtmlBody);
+        Assert.Contains("alt=\"Asukkaat kahvilan pöydän ääressä\"", mail.HtmlBody);
+    }
+
+    [Fact]
     public async Task Themes_and_language_choices_decide_who_gets_an_issue_and_the_reach_says_so_beforehand()
     {
         var coordinator = host.Client(await host.CreateUserAsync("Teemakoordinaattori", Roles.Coordinator));

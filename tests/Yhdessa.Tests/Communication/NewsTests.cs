@@ -24,7 +24,7 @@ public abstract partial class NewsTests(YhdessaApp app)
     private readonly WebApplicationFactory<Program> host = NetworkTestHost.For(app);
 
     /// <summary>A PNG of one pixel, recognised by its content.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String(
+    internal static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private async Task<HttpClient> CoordinatorAsync() => host.Client(await host.CreateUserAsync("Uutiskoordinaattori", Roles.Coordinator));

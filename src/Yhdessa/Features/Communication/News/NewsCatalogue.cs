@@ -49,8 +49,12 @@ public sealed class NewsCatalogue(YhdessaDb db)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether the image belongs to a published post (anyone may load it) or only to drafts (coordinators only).</summary>
-    public Task<bool> ImageIsPublicAsync(int imageId, CancellationToken cancellationToken) =>
-        Published().AnyAsync(p => p.ImageId == imageId, cancellationToken);
+    /// <summary>An image of a published post, or of an entry of a newsletter issue that has gone out (its email shows the
+    /// image from here from the moment it is sent).</summary>
+    public async Task<bool> ImageIsPublicAsync(int imageId, CancellationToken cancellationToken) =>
+        await Published().AnyAsync(p => p.ImageId == imageId, cancellationToken)
+        || await db.IssueEntries.AnyAsync(e => e.ImageId == imageId && db.NewsletterIssues.Any(i => i.Id == e.IssueId
+            && (i.State == Issues.Data.IssueState.Sending || i.State == Issues.Data.IssueState.Sent)), cancellationToken);
 
     private static IQueryable<NewsPost> WithParts(IQueryable<NewsPost> posts) => posts
         .Include(p => p.Texts)
