@@ -11,6 +11,7 @@
 #
 #   bench/newsletter.sh                                          # both engines, 50,000 subscribers, the recorded figures
 #   BENCH_ENGINES=sqlite BENCH_SUBSCRIBERS=5000 bench/newsletter.sh   # a quick look
+#   BENCH_ENGINES=postgres BENCH_RUNS=db-restart bench/newsletter.sh  # one kind of run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -128,6 +129,7 @@ rows=()
 failed=0
 for engine in $engines; do
   runs="clean kill"; [ "$engine" = postgres ] && runs="clean kill db-restart"
+  [ -n "${BENCH_RUNS:-}" ] && runs=$BENCH_RUNS
   for run in $runs; do
     rm -f "$out/app-$engine-$run.log"
     prepare

@@ -151,7 +151,8 @@ public sealed class EveryPageInBrowserTests(DemoBrowserApp browser) : IClassFixt
         await CheckFirstLinkAsync(page, "table a[href^='/newsletter/issues/']:not([href$='/progress'])", language, from: "/newsletter/issues");
         var draft = new Uri(page.Url).AbsolutePath;
         await CheckFirstLinkAsync(page, "a[href$='/web/fi']", language, from: draft);
-        await CheckFirstLinkAsync(page, "a[href$='/preview/fi']", language, from: draft);
+        // The email preview is the Finnish email itself, a document in Finnish whatever the site's language.
+        if (language == "fi") await CheckFirstLinkAsync(page, "a[href$='/preview/fi']", language, from: draft);
         await CheckFirstLinkAsync(page, "a[href$='/edit']", language, from: "/network/organisations/y-saatio");
         await CheckFirstLinkAsync(page, "a[href^='/network/groups/']:not([href$='/new'])", language, from: "/network/groups");
         // The coordinator sees the group-only Change Laboratory session too, with its edit and cancel pages.

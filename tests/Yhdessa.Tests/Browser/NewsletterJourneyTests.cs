@@ -115,7 +115,7 @@ public sealed class NewsletterJourneyTests(SqliteBrowserApp browser) : IClassFix
         // The editor accepts it.
         await coordinator.GotoAsync("/newsletter/queue");
         await coordinator.Locator("article.card", new() { HasText = marker }).Locator("button[value=Accept]").ClickAsync();
-        await Assertions.Expect(coordinator.Locator("#accepted-heading + p + ul, main")).ToContainTextAsync(title);
+        await Assertions.Expect(coordinator.Locator("section[aria-labelledby='accepted-heading']")).ToContainTextAsync(title);
 
         // The coordinator composes an issue of it, in the journey's language only, and sends it.
         var subscriber = await SubscriberAsync(language);

@@ -62,11 +62,13 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
 
         await ReconnectAsync();
         var lost = Unique("tietokanta-poissa");
-        var tookBack = false;
+        var tries = 0;
+        // The database is restarting: taking the mark back fails twice, then works.
         result = await SmtpDelivery.SendOnceAsync(client, Message(lost, "Tietokanta katosi kesken."),
-            () => throw new TimeoutException("the database went away"), () => { tookBack = true; return Task.CompletedTask; }, CancellationToken.None);
+            () => throw new TimeoutException("the database went away"),
+            () => ++tries < 3 ? throw new TimeoutException("still restarting") : Task.CompletedTask, CancellationToken.None);
         Assert.Equal(SmtpOutcome.NotSent, result.Outcome);
-        Assert.True(tookBack, "a mark whose commit may have landed is taken back");
+        Assert.Equal(3, tries);
 
         // The connection goes on with the next message, which arrives: so the two before had their chance and left nothing.
         await ReconnectAsync();

@@ -83,7 +83,7 @@ public static class SmtpDelivery
         {
             // A refusal: of the sender or recipient before the data, or of the data after the dot. Either way the
             // server does not have it.
-            if (commit.Marked) await unmark();
+            if (commit.Marked) await TakeBackAsync(unmark, cancellationToken);
             return new SmtpResult(SmtpOutcome.NotSent, e, (int)e.StatusCode >= 500);
         }
         catch (Exception e) when (e is not OperationCanceledException || !commit.Marked)
@@ -91,10 +91,8 @@ public static class SmtpDelivery
             if (!commit.Marked)
             {
                 // The mark itself failed (the database went away): its commit may still have landed before the answer was
-                // lost, while the server, without the dot, has nothing. Take it back if it can be.
-                if (commit.Invoked)
-                    try { await unmark(); }
-                    catch (Exception) { }
+                // lost, while the server, without the dot, has nothing. Take it back once the database is there again.
+                if (commit.Invoked) await TakeBackAsync(unmark, cancellationToken);
                 return new SmtpResult(SmtpOutcome.NotSent, e);
             }
             // The dot may have reached the server before the connection broke, and then it has the message: counting it as
@@ -109,6 +107,24 @@ public static class SmtpDelivery
         // never (the only case with a window of a round trip).
         if (!commit.Marked && !markSent()) return new SmtpResult(SmtpOutcome.TakenElsewhere);
         return new SmtpResult(SmtpOutcome.Sent);
+    }
+
+    /// <summary>Takes a mark back, trying again for about two minutes while the database is away (a restart takes seconds):
+    /// a mark left in place would say sent for a message the server never got.</summary>
+    private static async Task TakeBackAsync(Func<Task> unmark, CancellationToken cancellationToken)
+    {
+        for (var wait = TimeSpan.FromMilliseconds(250); ; wait *= 2)
+        {
+            try
+            {
+                await unmark();
+                return;
+            }
+            catch (Exception) when (wait < TimeSpan.FromMinutes(1) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(wait, CancellationToken.None);
+            }
+        }
     }
 
     private sealed class TakenElsewhereException() : Exception("The message was recorded as sent by someone else.");
