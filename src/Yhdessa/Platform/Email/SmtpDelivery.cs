@@ -3,7 +3,6 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using MimeKit.IO;
 
 namespace Yhdessa.Platform.Email;
 
@@ -24,10 +23,11 @@ public sealed record SmtpResult(SmtpOutcome Outcome, Exception? Error = null, bo
 /// <summary>
 /// Sends a message so that it is recorded as sent exactly when the server gets it. The SMTP server takes a message
 /// only when the line with the single dot that ends its data arrives; a connection that breaks before that leaves
-/// nothing behind. So the record is committed after the last byte of the message and before that dot: a crash
-/// before the commit sends nothing (the next run sends it), a crash after the commit has sent it (and the record
-/// says so), and of two instances only the one whose conditional update wins writes the dot. The design and its
-/// one remaining window are in <c>docs/decisions.md</c>.
+/// nothing behind. So the data is held back from the server once it starts, and when MailKit turns to wait for the
+/// server's answer (everything, dot included, has been written) the record is committed and the held bytes go out
+/// in one write: a crash before the commit sends nothing (the next run sends it), a crash after the write has sent
+/// it (the kernel delivers what is in the socket buffer), and of two instances only the one whose conditional update
+/// wins lets the dot out. The design and its one remaining window are in <c>docs/decisions.md</c>.
 /// </summary>
 public static class SmtpDelivery
 {
@@ -42,13 +42,18 @@ public static class SmtpDelivery
                 ? chosen
                 : throw new InvalidOperationException(
                     $"Yhdessa:Smtp:Security is '{smtp.Security}'; use Auto, None, StartTls or SslOnConnect.");
-        // The data and its final dot go out as two writes (the mark is made between them), and Nagle's algorithm holds a
-        // small write until the one before it is acknowledged, which the server delays by up to 40 ms: a stall per message.
+        var once = client as OnceClient
+            ?? throw new InvalidOperationException("Use SmtpDelivery.NewClient() for a client that sends exactly once.");
+        // Nagle's algorithm holds a small write until the one before it is acknowledged, which the server delays by up to
+        // 40 ms: a stall per command.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(smtp.Host!, smtp.Port, cancellationToken);
-            await client.ConnectAsync(socket, smtp.Host!, smtp.Port, security, cancellationToken);
+            // The gate sits under MailKit and under TLS, so it holds back whole records: what it holds is the end of
+            // the message whatever the security.
+            once.Gate = new DotGate(new NetworkStream(socket, ownsSocket: true));
+            await client.ConnectAsync(once.Gate, smtp.Host!, smtp.Port, security, cancellationToken);
         }
         catch
         {
@@ -59,53 +64,61 @@ public static class SmtpDelivery
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
     }
 
-    /// <summary>A client whose message size counts the dots that SMTP doubles at the start of a line, so that the progress
-    /// it reports reaches the size exactly when the last byte of data is written, before the ending dot.</summary>
-    public static SmtpClient NewClient() => new ExactSizeClient();
+    /// <summary>A client for <see cref="ConnectAsync"/> and <see cref="SendOnceAsync"/>.</summary>
+    public static SmtpClient NewClient() => new OnceClient();
 
     /// <param name="markSent">Records the message as sent, conditionally (only if nobody has yet); false when someone
-    /// had. It runs on the sending thread between the data and the dot, so it is synchronous and short.</param>
+    /// had. It runs on the sending thread between the data and the write that lets it out, so it is synchronous and
+    /// short.</param>
     /// <param name="unmark">Takes back a mark whose message the server then refused.</param>
     public static async Task<SmtpResult> SendOnceAsync(SmtpClient client, MimeMessage message, Func<bool> markSent,
         Func<Task> unmark, CancellationToken cancellationToken)
     {
-        var commit = new CommitBeforeEnd(markSent);
+        var gate = (client as OnceClient)?.Gate
+            ?? throw new InvalidOperationException("Connect with SmtpDelivery.ConnectAsync before sending.");
+        var mark = new Mark(markSent);
+        gate.Begin(mark);
         try
         {
-            await client.SendAsync(message, cancellationToken, commit);
+            await client.SendAsync(message, cancellationToken, mark);
         }
-        catch (TakenElsewhereException)
+        catch (Exception) when (mark.TakenElsewhere)
         {
-            // MailKit dropped the connection without the dot: the server discards what it got.
+            // The held data and its dot were never written and MailKit dropped the connection: the server discards
+            // what it got.
             return new SmtpResult(SmtpOutcome.TakenElsewhere);
         }
-        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.MessageNotAccepted || !commit.Marked)
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.MessageNotAccepted || !mark.Marked)
         {
             // A refusal: of the sender or recipient before the data, or of the data after the dot. Either way the
             // server does not have it.
-            if (commit.Marked) await TakeBackAsync(unmark, cancellationToken);
+            if (mark.Marked) await TakeBackAsync(unmark, cancellationToken);
             return new SmtpResult(SmtpOutcome.NotSent, e, (int)e.StatusCode >= 500);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !commit.Marked)
+        catch (Exception e) when (e is not OperationCanceledException || !mark.Marked)
         {
-            if (!commit.Marked)
+            if (!mark.Marked)
             {
                 // The mark itself failed (the database went away): its commit may still have landed before the answer was
                 // lost, while the server, without the dot, has nothing. Take it back once the database is there again.
-                if (commit.Invoked) await TakeBackAsync(unmark, cancellationToken);
+                if (mark.Invoked) await TakeBackAsync(unmark, cancellationToken);
                 return new SmtpResult(SmtpOutcome.NotSent, e);
             }
             // The dot may have reached the server before the connection broke, and then it has the message: counting it as
             // sent risks losing one message on a broken line, sending it again risks a copy. A record committed is kept.
             return new SmtpResult(SmtpOutcome.Sent, e);
         }
-        catch (OperationCanceledException) when (commit.Marked)
+        catch (OperationCanceledException) when (mark.Marked)
         {
             return new SmtpResult(SmtpOutcome.Sent);
         }
-        // MailKit reports the data's progress to its end in every version we know; should it not, mark now rather than
-        // never (the only case with a window of a round trip).
-        if (!commit.Marked && !markSent()) return new SmtpResult(SmtpOutcome.TakenElsewhere);
+        finally
+        {
+            gate.End();
+        }
+        // MailKit reports the data's progress in every version we know; should it not, the data went out unheld, so mark
+        // now rather than never (the only case with a window of a round trip).
+        if (!mark.Marked && !markSent()) return new SmtpResult(SmtpOutcome.TakenElsewhere);
         return new SmtpResult(SmtpOutcome.Sent);
     }
 
@@ -127,50 +140,124 @@ public static class SmtpDelivery
         }
     }
 
-    private sealed class TakenElsewhereException() : Exception("The message was recorded as sent by someone else.");
+    private sealed class TakenElsewhereException() : IOException("The message was recorded as sent by someone else.");
 
-    /// <summary>Commits the mark when the last byte of the message's data has been written (the size counts the
-    /// doubled dots, see <see cref="ExactSizeClient"/>).</summary>
-    private sealed class CommitBeforeEnd(Func<bool> markSent) : ITransferProgress
+    /// <summary>One message's mark. MailKit reports progress only once it writes the data, after the server's "354" to
+    /// DATA; from then on the gate holds what is written, and the next read is for the server's answer to the dot.</summary>
+    private sealed class Mark(Func<bool> markSent) : ITransferProgress
     {
-        public bool Marked { get; private set; }
+        public bool DataStarted { get; private set; }
         public bool Invoked { get; private set; }
+        public bool Marked { get; private set; }
+        public bool TakenElsewhere { get; private set; }
 
-        public void Report(long bytesTransferred, long totalSize)
+        public void Report(long bytesTransferred, long totalSize) => DataStarted = true;
+
+        public void Report(long bytesTransferred) => DataStarted = true;
+
+        public void Make()
         {
-            if (Marked || Invoked || bytesTransferred < totalSize) return;
             Invoked = true;
-            if (!markSent()) throw new TakenElsewhereException();
+            if (!markSent())
+            {
+                TakenElsewhere = true;
+                throw new TakenElsewhereException();
+            }
             Marked = true;
         }
-
-        public void Report(long bytesTransferred) { }
     }
 
-    private sealed class ExactSizeClient : SmtpClient
+    private sealed class OnceClient : SmtpClient
     {
-        protected override async Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+        public DotGate? Gate { get; set; }
+    }
+
+    /// <summary>The connection under MailKit (and under TLS). While a message's data is being written it keeps the bytes;
+    /// when MailKit first reads again, the data and its dot are all here, so it makes the mark and only then writes them,
+    /// in one write. A mark that fails or is taken elsewhere lets nothing out.</summary>
+    private sealed class DotGate(NetworkStream inner) : Stream
+    {
+        private readonly MemoryStream held = new();
+        private Mark? mark;
+
+        public void Begin(Mark next)
         {
-            using var measure = new MeasuringStream();
-            using (var filtered = new FilteredStream(measure))
-            {
-                filtered.Add(new SmtpDataFilter());
-                await message.WriteToAsync(options, filtered, cancellationToken);
-                await filtered.FlushAsync(cancellationToken);
-            }
-            return measure.Length;
+            mark = next;
+            held.SetLength(0);
         }
 
-        protected override long GetSize(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+        public void End()
         {
-            using var measure = new MeasuringStream();
-            using (var filtered = new FilteredStream(measure))
-            {
-                filtered.Add(new SmtpDataFilter());
-                message.WriteTo(options, filtered, cancellationToken);
-                filtered.Flush(cancellationToken);
-            }
-            return measure.Length;
+            mark = null;
+            held.SetLength(0);
+        }
+
+        private bool Holding => mark is { DataStarted: true, Invoked: false };
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Holding) await ReleaseAsync(cancellationToken);
+            return await inner.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Holding) ReleaseAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return inner.Read(buffer, offset, count);
+        }
+
+        private async Task ReleaseAsync(CancellationToken cancellationToken)
+        {
+            // The commit and the write follow each other on this thread, with no await between them that could yield.
+            mark!.Make();
+            if (held.Length == 0) return;
+            var bytes = held.GetBuffer().AsMemory(0, (int)held.Length);
+            await inner.WriteAsync(bytes, cancellationToken);
+            held.SetLength(0);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!Holding) return inner.WriteAsync(buffer, cancellationToken);
+            held.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Holding) held.Write(buffer, offset, count);
+            else inner.Write(buffer, offset, count);
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) =>
+            Holding ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+
+        public override void Flush()
+        {
+            if (!Holding) inner.Flush();
+        }
+
+        public override bool CanRead => inner.CanRead;
+        public override bool CanWrite => inner.CanWrite;
+        public override bool CanSeek => false;
+        public override bool CanTimeout => inner.CanTimeout;
+        public override int ReadTimeout { get => inner.ReadTimeout; set => inner.ReadTimeout = value; }
+        public override int WriteTimeout { get => inner.WriteTimeout; set => inner.WriteTimeout = value; }
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 }
