@@ -80,6 +80,35 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.Empty(inbox.MessagesTo(lost));
     }
 
+    [Theory]
+    [InlineData("StartTls")]
+    [InlineData("SslOnConnect")]
+    public async Task Over_tls_the_data_waits_for_the_mark_so_a_message_taken_elsewhere_never_arrives(string security)
+    {
+        await using var secure = new SmtpInbox(security);
+        using var tls = SmtpDelivery.NewClient();
+        tls.ServerCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == secure.Certificate!.GetCertHashString();
+        var options = new SmtpOptions { Host = secure.Host, Port = secure.Port, Security = security };
+        await SmtpDelivery.ConnectAsync(tls, options, CancellationToken.None);
+        Assert.True(tls.IsSecure);
+
+        var taken = Unique("salattu-toinen");
+        var result = await SmtpDelivery.SendOnceAsync(tls, Message(taken, "Toinen instanssi ehti ensin."), () => false,
+            () => Task.CompletedTask, CancellationToken.None);
+        Assert.Equal(SmtpOutcome.TakenElsewhere, result.Outcome);
+
+        if (!tls.IsConnected) await SmtpDelivery.ConnectAsync(tls, options, CancellationToken.None);
+        var to = Unique("salattu");
+        var text = string.Join("\n", Enumerable.Range(1, 2000).Select(i => $"rivi {i} salatun yhteyden yli"));
+        var receivedAtMark = -1;
+        result = await SmtpDelivery.SendOnceAsync(tls, Message(to, text), () => { receivedAtMark = secure.MessagesTo(to).Count; return true; },
+            () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
+        Assert.Equal(SmtpOutcome.Sent, result.Outcome);
+        Assert.Equal(0, receivedAtMark);
+        Assert.Equal(text, (await secure.WaitForMessageTo(to, TimeSpan.FromSeconds(10))).TextBody.Replace("\r\n", "\n").TrimEnd('\n'));
+        Assert.Empty(secure.MessagesTo(taken));
+    }
+
     [Fact]
     public async Task A_refused_address_is_not_marked_and_the_refusal_counts_as_permanent()
     {

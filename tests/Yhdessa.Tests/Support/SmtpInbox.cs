@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -16,7 +18,8 @@ public sealed record ReceivedEmail(string From, IReadOnlyList<string> Recipients
 /// test.sh), a well-kept SMTP implementation, rather than protocol code of our own; no SMTP server
 /// package is on the NuGet registry here. Its Mailbox handler writes each message to a Maildir, with the
 /// envelope in X-MailFrom and X-RcptTo headers. <see cref="Stop"/> and <see cref="Start"/> end and restart
-/// the server on the same port, so the app meets "connection refused" as during a real restart.
+/// the server on the same port, so the app meets "connection refused" as during a real restart. Given a security of
+/// "StartTls" or "SslOnConnect", it speaks TLS with a certificate of its own (<see cref="Certificate"/>).
 /// </summary>
 public sealed class SmtpInbox : IAsyncDisposable
 {
@@ -25,6 +28,7 @@ public sealed class SmtpInbox : IAsyncDisposable
     private readonly object gate = new();
     private readonly string directory = Directory.CreateTempSubdirectory("yhdessa-smtp.").FullName;
     private readonly Dictionary<string, ReceivedEmail> parsed = [];
+    private readonly string[] tls = [];
     private Process? server;
 
     static SmtpInbox() =>
@@ -46,8 +50,21 @@ public sealed class SmtpInbox : IAsyncDisposable
                 return '250 OK'
         """;
 
-    public SmtpInbox()
+    public SmtpInbox(string security = "None")
     {
+        if (security != "None")
+        {
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+            Certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllText(Path.Combine(directory, "cert.pem"), Certificate.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+            var (cert, keyFile) = security == "SslOnConnect" ? ("--smtpscert", "--smtpskey") : ("--tlscert", "--tlskey");
+            tls = [cert, Path.Combine(directory, "cert.pem"), keyFile, Path.Combine(directory, "key.pem")];
+        }
         // Bind to port 0 once to learn a free port; the same port is reused after Stop/Start.
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -59,6 +76,9 @@ public sealed class SmtpInbox : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The server's self-signed certificate when it speaks TLS, for the client to trust.</summary>
+    public X509Certificate2? Certificate { get; }
     public string Host => "127.0.0.1";
     private string Maildir => Path.Combine(directory, "mail"); // aiosmtpd creates it with new/, cur/ and tmp/.
 
@@ -127,7 +147,7 @@ public sealed class SmtpInbox : IAsyncDisposable
             var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
             File.WriteAllText(Path.Combine(directory, "yhdessa_inbox.py"), RefusingMailbox);
             start.Environment["PYTHONPATH"] = directory;
-            foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "yhdessa_inbox.RefusingMailbox", Maildir })
+            foreach (var arg in (string[])["-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", .. tls, "-c", "yhdessa_inbox.RefusingMailbox", Maildir])
                 start.ArgumentList.Add(arg);
             var output = new ConcurrentQueue<string>();
             server = new Process { StartInfo = start };
