@@ -9,9 +9,11 @@ namespace Yhdessa.Tests.Browser;
 /// <list type="bullet">
 /// <item>a page a role may open that no link leads to (a page only an address typed by hand reaches is not found);</item>
 /// <item>a page of a record (an event, a stay) that no role reached by links;</item>
-/// <item>a page that needs sideways scrolling on a 320 px screen (WCAG 1.4.10 Reflow): every page reached is opened in
-/// Chromium at 320 px once, as the most privileged role that reached it (whose page has the most on it), in Swedish
-/// or Finnish, the languages with the longest words. Tables may scroll in their own frame; the page may not.</item>
+/// <item>a page, as any role, that is not in the role's language or does not name itself in one heading;</item>
+/// <item>a page that needs sideways scrolling on a 320 px screen (WCAG 1.4.10 Reflow), or that axe-core finds fault with
+/// (WCAG 2.1 A and AA): every page reached is opened in Chromium at 320 px once, as the most privileged role that
+/// reached it (whose page has the most on it), in Swedish or Finnish, the languages with the longest words. Tables may
+/// scroll in their own frame; the page may not.</item>
 /// </list>
 /// A new page is in the sweep without being listed anywhere.
 /// </summary>
@@ -53,7 +55,7 @@ public sealed class SiteSweepInBrowserTests(DemoBrowserApp browser) : IClassFixt
         [(null, "sv"), (DemoAccounts.Member, "fi"), (DemoAccounts.Reporter, "fi"), (DemoAccounts.Coordinator, "sv")];
 
     [Fact]
-    public async Task Every_page_is_reached_by_links_as_each_role_and_fits_a_320_px_screen()
+    public async Task Every_page_is_reached_by_links_as_each_role_reads_in_its_language_and_passes_axe_at_320_px()
     {
         var site = new SiteCrawl(browser.Services);
         var problems = new List<string>();
@@ -74,7 +76,13 @@ public sealed class SiteSweepInBrowserTests(DemoBrowserApp browser) : IClassFixt
                 var html = response.Headers.GetValueOrDefault("content-type", "").StartsWith("text/html") ? await response.TextAsync() : null;
                 return new SiteCrawl.Fetched(response.Status, new Uri(response.Url).AbsolutePath, html);
             }
-            var reached = await site.CrawlAsync(FetchAsync);
+            var reached = await site.CrawlAsync(FetchAsync, (route, url, document) =>
+            {
+                if (document.DocumentElement.GetAttribute("lang") != language)
+                    problems.Add($"{who ?? "visitor"}: {url} is not in {language}");
+                if (document.QuerySelectorAll("h1") is not [{ } heading] || string.IsNullOrWhiteSpace(heading.TextContent))
+                    problems.Add($"{who ?? "visitor"}: {url} does not name itself in one heading");
+            });
             // A later, more privileged role replaces an earlier one: its page of the route is opened below.
             foreach (var (route, at) in reached.Where(r => r.Value.IsHtml)) reachedBy[route] = (page, at.Url);
             reachedByAnyone.UnionWith(reached.Keys);
@@ -97,6 +105,8 @@ public sealed class SiteSweepInBrowserTests(DemoBrowserApp browser) : IClassFixt
         {
             await page.GotoAsync(url);
             if (await TooWideAsync(page) is { } tooWide) problems.Add($"{route} ({url}) at 320 px: {tooWide}");
+            try { await Axe.AssertNoViolationsAsync(page); }
+            catch (Xunit.Sdk.XunitException e) { problems.Add(e.Message); }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -67,8 +67,9 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
     }
 
     /// <summary>A fresh browser tab with its own cookies; 1280 × 800 unless a viewport is given.
-    /// <paramref name="javaScript"/> false shows the site as it must also work: without any script.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
+    /// <paramref name="javaScript"/> false shows the site as it must also work: without any script. <paramref name="axe"/>
+    /// false leaves axe-core out of a tab that never checks with it: parsing its half megabyte costs every page opened.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true, bool axe = true)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -81,7 +82,7 @@ public abstract class BrowserApp(YhdessaApp database) : IAsyncLifetime
         // of a whole run, while dozens of test hosts start, a signed-in page once took over 30 s to load (measured
         // again with the class alone beside four busy loops: signed in correctly, page slow).
         context.SetDefaultTimeout(60_000);
-        await Axe.InstallAsync(context);
+        if (axe) await Axe.InstallAsync(context);
         return await context.NewPageAsync();
     }
 

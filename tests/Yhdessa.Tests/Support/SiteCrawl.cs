@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,9 +21,10 @@ public sealed class SiteCrawl
     /// <summary>What a fetch gives back: the status, the path after redirects, and the page when it is HTML.</summary>
     public sealed record Fetched(int Status, string Path, string? Html);
 
-    /// <summary>How many records of a kind are opened, and how many query variants of one page: enough to meet records
-    /// in every state (a stay still open to change, a material with versions), few enough to keep a crawl short, as the
-    /// hundreds of filter combinations of a list lead to the same pages.</summary>
+    /// <summary>How many records of a kind are opened, and how many query variants of one kind of page: enough to meet
+    /// records in every state (a stay still open to change, a material with versions), few enough to keep a crawl short,
+    /// as the hundreds of filter combinations of a list lead to the same pages. (A hundred records and six variants of
+    /// every record's page made the coordinator's crawl a thousand pages and two thirds of the sweep's time.)</summary>
     private const int RecordsOfAKind = 100, VariantsOfAPage = 6;
 
     public IReadOnlyList<Route> Routes { get; }
@@ -52,8 +54,10 @@ public sealed class SiteCrawl
     /// <summary>A page reached: the first address that reached it, and whether it answered with HTML (not a file).</summary>
     public sealed record Reached(string Url, bool IsHtml);
 
-    /// <summary>Follows links from the front page; returns each route reached (answered 200).</summary>
-    public async Task<Dictionary<string, Reached>> CrawlAsync(Func<string, Task<Fetched>> fetch)
+    /// <summary>Follows links from the front page; returns each route reached (answered 200). <paramref name="read"/>, when
+    /// given, sees each page of the site reached (its route, address and document).</summary>
+    public async Task<Dictionary<string, Reached>> CrawlAsync(Func<string, Task<Fetched>> fetch,
+        Action<string, string, IHtmlDocument>? read = null)
     {
         var parser = new HtmlParser();
         var reached = new Dictionary<string, Reached>();
@@ -64,14 +68,18 @@ public sealed class SiteCrawl
         {
             var page = await fetch(url);
             if (page.Status != 200) continue;
-            if (RouteOf(page.Path) is { } route) reached.TryAdd(route, new Reached(url, page.Html is not null));
+            var route = RouteOf(page.Path);
+            if (route is not null) reached.TryAdd(route, new Reached(url, page.Html is not null));
             if (page.Html is null) continue;
-            foreach (var link in parser.ParseDocument(page.Html).QuerySelectorAll("a[href]"))
+            var document = parser.ParseDocument(page.Html);
+            if (route is not null) read?.Invoke(route, url, document);
+            foreach (var link in document.QuerySelectorAll("a[href]"))
             {
                 var href = link.GetAttribute("href")!.Split('#')[0];
                 if (!href.StartsWith('/') || href.StartsWith("//") || href.StartsWith("/language") || seen.Contains(href)) continue;
                 var target = href.Split('?')[0];
-                var (key, cap) = href.Contains('?') ? (target + "?", VariantsOfAPage) : (RouteOf(target) ?? target, RecordsOfAKind);
+                var kind = RouteOf(target) ?? target;
+                var (key, cap) = href.Contains('?') ? (kind + "?", VariantsOfAPage) : (kind, RecordsOfAKind);
                 if (opened.GetValueOrDefault(key) >= cap) continue;
                 opened[key] = opened.GetValueOrDefault(key) + 1;
                 seen.Add(href);
