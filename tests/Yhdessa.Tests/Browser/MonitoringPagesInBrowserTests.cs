@@ -9,9 +9,10 @@ using Yhdessa.Tests.Account;
 namespace Yhdessa.Tests.Browser;
 
 /// <summary>
-/// Every monitoring page in each language, checked by axe-core (WCAG 2.1 A and AA), as a coordinator with two-step
+/// Every monitoring page in Finnish, checked by axe-core (WCAG 2.1 A and AA), as a coordinator with two-step
 /// sign-in sees them — with data in them, and the forms also with their errors showing. SQLite only: the pages
-/// are the same on both engines (the import journey runs in the browser on both).
+/// are the same on both engines (the import journey runs in the browser on both). Swedish and English: the site
+/// sweep runs axe on every monitoring page the demo's reporter and coordinator reach, half in each language.
 /// </summary>
 [RunsLong(30)]
 public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IClassFixture<SqliteBrowserApp>
@@ -56,9 +57,7 @@ public sealed class MonitoringPagesInBrowserTests(SqliteBrowserApp browser) : IC
 
     [Theory]
     [InlineData("fi")]
-    [InlineData("sv")]
-    [InlineData("en")]
-    public async Task Every_monitoring_page_passes_axe_in_every_language(string language)
+    public async Task Every_monitoring_page_passes_axe(string language)
     {
         var d = await DataAsync();
         var page = await browser.NewPageAsync();

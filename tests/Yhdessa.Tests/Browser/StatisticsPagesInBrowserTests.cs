@@ -3,7 +3,8 @@ using Yhdessa.Platform.Identity;
 
 namespace Yhdessa.Tests.Browser;
 
-/// <summary>The open statistics and the monitoring dashboard with the demo data, in each language, through axe-core;
+/// <summary>The open statistics and the monitoring dashboard with the demo data, in Finnish and English, through axe-core
+/// (the site sweep checks the list of statistics and a table in Swedish or English with the rest of the site);
 /// the dashboard also without JavaScript (its charts are drawn on the server). SQLite only: the figures on both
 /// engines are proven by the HTTP tests of the dashboards.</summary>
 public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : IClassFixture<DemoBrowserApp>
@@ -24,7 +25,6 @@ public sealed class StatisticsPagesInBrowserTests(DemoBrowserApp browser) : ICla
 
     [Theory]
     [InlineData("fi")]
-    [InlineData("sv")]
     [InlineData("en")]
     public async Task Statistics_and_dashboards_pass_axe(string language)
     {

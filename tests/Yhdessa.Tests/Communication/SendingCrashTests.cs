@@ -12,6 +12,7 @@ namespace Yhdessa.Tests.Communication;
 /// killed with SIGKILL part-way and started again; the SMTP server then holds every address exactly once. (The benchmark
 /// does the same with 50,000, and restarts PostgreSQL under the sender too.)
 /// </summary>
+[RunsLong(60)]
 public sealed class SendingCrashTests
 {
     private const int Subscribers = 5_000;

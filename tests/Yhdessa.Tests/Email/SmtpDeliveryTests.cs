@@ -43,7 +43,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         var text = string.Join("\n", Enumerable.Range(1, 400).Select(i => i % 7 == 0 ? $".rivi {i} alkaa pisteellä" : $"rivi {i}")) + "\n.";
         var receivedAtMark = -1;
 
-        var result = await SmtpDelivery.SendOnceAsync(client, Message(to, text), () => { receivedAtMark = inbox.MessagesTo(to).Count; return true; },
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(to, text), () => { receivedAtMark = inbox.MessagesTo(to).Count; return Task.CompletedTask; },
             () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
 
         Assert.Equal(SmtpOutcome.Sent, result.Outcome);
@@ -56,7 +56,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     public async Task A_message_someone_else_marked_or_whose_mark_failed_never_reaches_the_server()
     {
         var taken = Unique("toinen-lahettaja");
-        var result = await SmtpDelivery.SendOnceAsync(client, Message(taken, "Toinen instanssi ehti ensin."), () => false,
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(taken, "Toinen instanssi ehti ensin."), () => null,
             () => Task.CompletedTask, CancellationToken.None);
         Assert.Equal(SmtpOutcome.TakenElsewhere, result.Outcome);
 
@@ -73,11 +73,26 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         // The connection goes on with the next message, which arrives: so the two before had their chance and left nothing.
         await ReconnectAsync();
         var next = Unique("seuraava");
-        Assert.Equal(SmtpOutcome.Sent, (await SmtpDelivery.SendOnceAsync(client, Message(next, "Tämä menee perille."), () => true,
+        Assert.Equal(SmtpOutcome.Sent, (await SmtpDelivery.SendOnceAsync(client, Message(next, "Tämä menee perille."), () => Task.CompletedTask,
             () => Task.CompletedTask, CancellationToken.None)).Outcome);
         await inbox.WaitForMessageTo(next, TimeSpan.FromSeconds(10));
         Assert.Empty(inbox.MessagesTo(taken));
         Assert.Empty(inbox.MessagesTo(lost));
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_after_the_message_went_out_is_put_in_place_when_the_database_answers()
+    {
+        var to = Unique("kommitti-katosi");
+        var marks = 0;
+        // The commit is sent with the dot and its answer is lost (the database restarts): the message is out, so the mark
+        // is made again, once the database answers, rather than the message being sent a second time.
+        var result = await SmtpDelivery.SendOnceAsync(client, Message(to, "Perillä, vaikka kirjaus katosi."),
+            () => ++marks < 3 ? Task.FromException(new TimeoutException("the database went away")) : Task.CompletedTask,
+            () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
+        Assert.Equal(SmtpOutcome.Sent, result.Outcome);
+        Assert.Equal(3, marks);
+        await inbox.WaitForMessageTo(to, TimeSpan.FromSeconds(10));
     }
 
     [Theory]
@@ -93,7 +108,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.True(tls.IsSecure);
 
         var taken = Unique("salattu-toinen");
-        var result = await SmtpDelivery.SendOnceAsync(tls, Message(taken, "Toinen instanssi ehti ensin."), () => false,
+        var result = await SmtpDelivery.SendOnceAsync(tls, Message(taken, "Toinen instanssi ehti ensin."), () => null,
             () => Task.CompletedTask, CancellationToken.None);
         Assert.Equal(SmtpOutcome.TakenElsewhere, result.Outcome);
 
@@ -101,7 +116,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         var to = Unique("salattu");
         var text = string.Join("\n", Enumerable.Range(1, 2000).Select(i => $"rivi {i} salatun yhteyden yli"));
         var receivedAtMark = -1;
-        result = await SmtpDelivery.SendOnceAsync(tls, Message(to, text), () => { receivedAtMark = secure.MessagesTo(to).Count; return true; },
+        result = await SmtpDelivery.SendOnceAsync(tls, Message(to, text), () => { receivedAtMark = secure.MessagesTo(to).Count; return Task.CompletedTask; },
             () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
         Assert.Equal(SmtpOutcome.Sent, result.Outcome);
         Assert.Equal(0, receivedAtMark);
@@ -114,7 +129,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     {
         var marked = false;
         var result = await SmtpDelivery.SendOnceAsync(client, Message(Unique(SmtpInbox.RefusedPrefix + "poissa"), "Ei perille."),
-            () => marked = true, () => Task.CompletedTask, CancellationToken.None);
+            () => { marked = true; return Task.CompletedTask; }, () => Task.CompletedTask, CancellationToken.None);
         Assert.Equal(SmtpOutcome.NotSent, result.Outcome);
         Assert.True(result.Permanent);
         Assert.False(marked);

@@ -85,9 +85,9 @@ internal sealed class EmailSender(YhdessaDb db, IOptionsMonitor<SmtpOptions> opt
                 // Marked sent between the data and its ending dot (see SmtpDelivery), so a crash never sends it twice.
                 // Recording must not be cancelled by a shutdown.
                 result = await SmtpDelivery.SendOnceAsync(client, ToMime(email, smtp),
-                    () => db.Set<OutgoingEmail>().Where(e => e.Id == id && e.SentAt == null && e.ClaimedBy == instance)
+                    SmtpDelivery.MarkInTransaction(db, () => db.Set<OutgoingEmail>().Where(e => e.Id == id && e.SentAt == null && e.ClaimedBy == instance)
                         .ExecuteUpdate(set => set.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                            .SetProperty(e => e.LastError, (string?)null)) == 1,
+                            .SetProperty(e => e.LastError, (string?)null))),
                     () => db.Set<OutgoingEmail>().Where(e => e.Id == id && e.SentAt == sentAt)
                         .ExecuteUpdateAsync(set => set.SetProperty(e => e.SentAt, (DateTimeOffset?)null)
                             .SetProperty(e => e.Attempts, e => e.Attempts - 1), CancellationToken.None),

@@ -130,9 +130,9 @@ internal sealed class IssueSending(YhdessaDb db, IServiceScopeFactory scopes, Ne
             {
                 if (!client.IsConnected) await SmtpDelivery.ConnectAsync(client, settings, cancellationToken);
                 result = await SmtpDelivery.SendOnceAsync(client, message,
-                    () => laneDb.NewsletterDeliveries.Where(d => d.Id == delivery.Id && d.State == DeliveryState.Waiting)
+                    SmtpDelivery.MarkInTransaction(laneDb, () => laneDb.NewsletterDeliveries.Where(d => d.Id == delivery.Id && d.State == DeliveryState.Waiting)
                         .ExecuteUpdate(set => set.SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.SentAt, sentAt)
-                            .SetProperty(d => d.Attempts, d => d.Attempts + 1).SetProperty(d => d.LastError, (string?)null)) == 1,
+                            .SetProperty(d => d.Attempts, d => d.Attempts + 1).SetProperty(d => d.LastError, (string?)null))),
                     () => laneDb.NewsletterDeliveries.Where(d => d.Id == delivery.Id && d.State == DeliveryState.Sent && d.SentAt == sentAt)
                         .ExecuteUpdateAsync(set => set.SetProperty(d => d.State, DeliveryState.Waiting).SetProperty(d => d.SentAt, (DateTimeOffset?)null)
                             .SetProperty(d => d.Attempts, d => d.Attempts - 1), CancellationToken.None),
