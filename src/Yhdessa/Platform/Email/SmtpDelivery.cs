@@ -211,6 +211,8 @@ public static class SmtpDelivery
                 TakenElsewhere = true;
                 throw new TakenElsewhereException();
             }
+            // A commit that failed before it left (the connection already broken) lets nothing out either.
+            if (commit.IsFaulted) commit.GetAwaiter().GetResult();
             Marked = true;
             return commit;
         }
