@@ -81,18 +81,40 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_commit_that_fails_after_the_message_went_out_is_put_in_place_when_the_database_answers()
+    public async Task A_commit_that_fails_after_the_message_went_out_is_put_in_place_and_one_that_never_left_lets_nothing_out()
     {
         var to = Unique("kommitti-katosi");
         var marks = 0;
         // The commit is sent with the dot and its answer is lost (the database restarts): the message is out, so the mark
         // is made again, once the database answers, rather than the message being sent a second time.
         var result = await SmtpDelivery.SendOnceAsync(client, Message(to, "Perillä, vaikka kirjaus katosi."),
-            () => ++marks < 3 ? Task.FromException(new TimeoutException("the database went away")) : Task.CompletedTask,
+            () => ++marks < 3 ? LostAsync() : Task.CompletedTask,
             () => throw new InvalidOperationException("nothing to take back"), CancellationToken.None);
         Assert.Equal(SmtpOutcome.Sent, result.Outcome);
         Assert.Equal(3, marks);
         await inbox.WaitForMessageTo(to, TimeSpan.FromSeconds(10));
+
+        // A commit that could not even be sent (its task fails at once) lets nothing out, and the mark is taken back.
+        var unsent = Unique("kommitti-ei-lahtenyt");
+        var takenBack = false;
+        result = await SmtpDelivery.SendOnceAsync(client, Message(unsent, "Ei perille."),
+            () => Task.FromException(new TimeoutException("the connection was already broken")),
+            () => { takenBack = true; return Task.CompletedTask; }, CancellationToken.None);
+        Assert.Equal(SmtpOutcome.NotSent, result.Outcome);
+        Assert.True(takenBack);
+        await ReconnectAsync();
+        var next = Unique("sen-jalkeen");
+        Assert.Equal(SmtpOutcome.Sent, (await SmtpDelivery.SendOnceAsync(client, Message(next, "Tämä menee perille."), () => Task.CompletedTask,
+            () => Task.CompletedTask, CancellationToken.None)).Outcome);
+        await inbox.WaitForMessageTo(next, TimeSpan.FromSeconds(10));
+        Assert.Empty(inbox.MessagesTo(unsent));
+
+        // The commit has left when its answer is lost: its task fails later, not at once.
+        static async Task LostAsync()
+        {
+            await Task.Delay(5);
+            throw new TimeoutException("the database went away");
+        }
     }
 
     [Theory]
