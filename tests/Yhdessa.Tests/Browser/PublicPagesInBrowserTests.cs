@@ -9,9 +9,11 @@ public sealed class PublicPagesInBrowserTests(SqliteBrowserApp browser) : IClass
     public static TheoryData<string, string> PagesInEveryLanguage()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in new[] { "/", "/accessibility", "/no-such-page" })
-            foreach (var language in new[] { "fi", "sv", "en" })
-                data.Add(path, language);
+        // The front page and the accessibility statement in Finnish; the site sweep checks them in Swedish or English.
+        data.Add("/", "fi");
+        data.Add("/accessibility", "fi");
+        foreach (var language in new[] { "fi", "sv", "en" })
+            data.Add("/no-such-page", language);
         return data;
     }
 
