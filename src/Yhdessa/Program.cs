@@ -6,6 +6,7 @@ using Yhdessa.Features.Monitoring;
 using Yhdessa.Features.Needs;
 using Yhdessa.Features.Network;
 using Yhdessa.Features.Surveys;
+using Yhdessa.Features.Workspaces;
 using Yhdessa.Platform;
 using Yhdessa.Platform.Data;
 
@@ -20,6 +21,7 @@ builder.AddMaterials();
 builder.AddNeeds();
 builder.AddCommunication();
 builder.AddMonitoring();
+builder.AddWorkspaces();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -68,7 +68,7 @@ public class YhdessaApp(Engine engine, Action<IWebHostBuilder>? configure = null
             if (!copied) TemplateDatabases.Copy(Engine, demoData, DataDirectory, database);
             copied = true;
         }
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging => { logging.ClearProviders(); if (Environment.GetEnvironmentVariable("YHDESSA_TEST_LOG") is not null) logging.AddConsole(); });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -51,6 +51,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("you-said-we-did", "/needs/answered"),
         Open("raise-need", "/needs/new"),
         Open("organisations", "/network/organisations"),
+        Open("workspace-public", "/workspaces/vastaanottokeskuksesta-kotiin"),
         Open("statistics", "/statistics"),
         Follow("statistics-table", "/statistics", "main a[href^='/statistics/']"),
         Open("accessibility", "/accessibility"),
@@ -72,6 +73,13 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("propose-material", "/materials/new"),
         Open("profile", "/network/profile"),
         Open("account", "/account"),
+        Open("workspaces", "/workspaces"),
+        Open("workspace", "/workspaces/naiset-asumisen-polulla"),
+        Open("workspace-meetings", "/workspaces/naiset-asumisen-polulla/meetings"),
+        Follow("workspace-meeting", "/workspaces/naiset-asumisen-polulla/meetings", "main ul a[href*='/meetings/']"),
+        Open("workspace-actions", "/workspaces/naiset-asumisen-polulla/actions"),
+        Open("workspace-people", "/workspaces/naiset-asumisen-polulla/people"),
+        Open("my-actions", "/workspaces/actions"),
     ];
 
     private static readonly Step[] Coordinator =
@@ -94,6 +102,10 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("collection-rounds", "/monitoring/rounds"),
         Follow("collection-round", "/monitoring/rounds", "main a[href^='/monitoring/rounds/']:not([href$='/new'])"),
         Open("people", "/admin/people"),
+        Open("new-workspace", "/workspaces/new"),
+        Open("workspace-settings", "/workspaces/naiset-asumisen-polulla/settings"),
+        Open("workspace-people-lead", "/workspaces/naiset-asumisen-polulla/people"),
+        Follow("workspace-meeting-lead", "/workspaces/naiset-asumisen-polulla/meetings", "main ul a[href*='/meetings/']"),
     ];
 
     private static readonly Step[] Reporter =

@@ -121,3 +121,9 @@ public sealed class CommunicationOnPostgresqlCollection : ICollectionFixture<Pos
 
 [CollectionDefinition("Communication on SQLite")]
 public sealed class CommunicationOnSqliteCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition("Workspaces on PostgreSQL")]
+public sealed class WorkspacesOnPostgresqlCollection : ICollectionFixture<PostgresApp>;
+
+[CollectionDefinition("Workspaces on SQLite")]
+public sealed class WorkspacesOnSqliteCollection : ICollectionFixture<SqliteApp>;

@@ -1,14 +1,12 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Localization;
 using Yhdessa.Platform.Places;
 using Yhdessa.Platform.Text;
-using CultureInfo = System.Globalization.CultureInfo;
 using EventStatus = Yhdessa.Features.Events.Data.EventStatus;
 
 namespace Yhdessa.Features.Events;
@@ -42,19 +40,7 @@ public sealed class EventCalendar(IOptions<PlatformOptions> options, Municipalit
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
         foreach (var e in events) calendar.Events.Add(ToCalendarEvent(e));
-        // Ical.Net writes numbers with the current culture, and Finnish, Swedish and the site's English write a negative
-        // number with the minus sign U+2212: "BYDAY=−1SU" in the time zone rules, which calendar programs cannot read.
-        // RFC 5545 numbers are ASCII, so the file is written under the invariant culture (texts are picked above).
-        var culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        try
-        {
-            return new CalendarSerializer().SerializeToString(calendar)!;
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-        }
+        return CalendarFiles.Write(calendar);
     }
 
     private CalendarEvent ToCalendarEvent(Event e)
