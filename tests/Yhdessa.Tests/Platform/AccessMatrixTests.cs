@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Network.Data;
+using Yhdessa.Features.Workspaces.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Tests.Account;
@@ -29,9 +31,12 @@ public sealed class AccessMatrixOnPostgres(PostgresApp app) : AccessMatrixTests(
 /// </summary>
 public abstract partial class AccessMatrixTests(YhdessaApp app)
 {
-    public enum Access { SignedIn, Coordinator, GroupAdmin, Monitoring }
+    /// <summary>Workspace: its participants (here the member, who takes part) and coordinators; WorkspaceLead: its leads
+    /// and coordinators. Anyone else gets "not found", as for a workspace that does not exist.</summary>
+    public enum Access { SignedIn, Coordinator, GroupAdmin, Monitoring, Workspace, WorkspaceLead }
 
     private const string GroupSlug = "matriisiryhma";
+    private const string WorkspaceSlug = "matriisityotila";
 
     /// <summary>"METHOD route?handler=Name" → who may act. Routes as the endpoints declare them.</summary>
     private static readonly Dictionary<string, Access> Matrix = new()
@@ -247,6 +252,36 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         // Monitoring dashboards: protected figures for every member; what an export holds unprotected is decided inside.
         ["GET monitoring/dashboards"] = Access.SignedIn,
         ["GET monitoring/dashboards?handler=Export"] = Access.SignedIn,
+        // Workspaces: a coordinator creates them; everything inside is its participants' (managing it, its leads').
+        ["GET workspaces/new"] = Access.Coordinator,
+        ["POST workspaces/new"] = Access.Coordinator,
+        ["GET workspaces/actions"] = Access.SignedIn,
+        ["POST workspaces/actions"] = Access.Workspace,
+        ["GET workspaces/{slug}/settings"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/settings"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/settings?handler=LinkNeed"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/settings?handler=UnlinkNeed"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/people"] = Access.Workspace,
+        ["POST workspaces/{slug}/people?handler=Invite"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/people?handler=Change"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/people?handler=Remove"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/people?handler=Cancel"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/meetings"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings"] = Access.Workspace,
+        ["GET workspaces/{slug}/meetings/{id:int}"] = Access.Workspace,
+        ["GET workspaces/{slug}/meetings/{id:int}?handler=Ics"] = Access.Workspace,
+        ["GET workspaces/{slug}/meetings/{id:int}?handler=Pdf"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Edit"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Invite"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Memo"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Decision"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=RemoveDecision"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Action"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Done"] = Access.Workspace,
+        ["POST workspaces/{slug}/meetings/{id:int}?handler=Approve"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/actions"] = Access.Workspace,
+        ["POST workspaces/{slug}/actions"] = Access.Workspace,
+        ["POST workspaces/{slug}/actions?handler=Done"] = Access.Workspace,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
@@ -271,7 +306,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     public async Task A_visitor_is_sent_to_sign_in(string action)
     {
         var visitor = Person.Open(app, followRedirects: false);
-        var response = await SendAsync(visitor, action, await TokenAsync(visitor, "/account/sign-in"));
+        var response = await SendAsync(visitor, action, await TokenAsync(visitor, "/account/sign-in"), await WorkspaceAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
@@ -282,13 +317,18 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     public async Task Each_role_gets_exactly_its_rights(string action)
     {
         await SetUpAsync();
+        var workspace = await WorkspaceAsync();
         foreach (var role in new[] { Roles.Member, Roles.Reporter, Roles.Coordinator })
         {
             var person = await SignedInAsync(role);
-            var response = await SendAsync(person, action, await TokenAsync(person, "/account"));
-            var allowed = Matrix[action] == Access.SignedIn || role == Roles.Coordinator
-                || Matrix[action] == Access.Monitoring && role == Roles.Reporter;
+            var response = await SendAsync(person, action, await TokenAsync(person, "/account"), workspace);
+            var access = Matrix[action];
+            var allowed = access == Access.SignedIn || role == Roles.Coordinator
+                || access == Access.Monitoring && role == Roles.Reporter
+                || access == Access.Workspace && role == Roles.Member;
+            // A workspace is "not found" for someone who does not take part in it: its existence is not told.
             var refused = response.StatusCode == HttpStatusCode.Forbidden
+                || response.StatusCode == HttpStatusCode.NotFound && access is Access.Workspace or Access.WorkspaceLead
                 || response.Headers.Location?.OriginalString is { } to && (to.Contains("/account/sign-in") || to.Contains("/account/access-denied"));
 
             Assert.True(allowed != refused, $"{role}: {action} answered {(int)response.StatusCode} {response.Headers.Location}");
@@ -326,20 +366,87 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     [GeneratedRegex("^On(?<verb>Get|Post)(?<handler>[A-Za-z]*?)(Async)?$")]
     private static partial Regex HandlerPattern();
 
-    private static async Task<HttpResponseMessage> SendAsync(Person person, string action, string token)
+    private static async Task<HttpResponseMessage> SendAsync(Person person, string action, string token, MatrixWorkspace workspace)
     {
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
+        // A workspace's pages act on its real records, so that a participant gets past the check: the meeting is one
+        // whose memo is approved, so its forms change nothing.
+        if (target.StartsWith("workspaces/")) target = target.Replace("{slug}", WorkspaceSlug).Replace("{id:int}", workspace.Meeting.ToString());
         var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
             .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon").Replace("{language}", "fi");
         var client = person.Client;
         return verb == "GET"
             ? await client.GetAsync(url)
-            : await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. FormFor(action)]));
+            : await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. FormFor(action, workspace)]));
     }
 
     // The least a form must carry for the action to reach its rights check (otherwise it is refused as malformed).
-    private static KeyValuePair<string, string>[] FormFor(string action) =>
-        action.EndsWith("?handler=Decide") ? [new("userId", "tuntematon"), new("decision", "Approve")] : [];
+    private static KeyValuePair<string, string>[] FormFor(string action, MatrixWorkspace workspace) => action switch
+    {
+        _ when action.EndsWith("?handler=Decide") => [new("userId", "tuntematon"), new("decision", "Approve")],
+        _ when action.StartsWith("POST workspaces/") && action.EndsWith("?handler=Done") || action == "POST workspaces/actions" =>
+            [new("workspace", WorkspaceSlug), new("action", workspace.Action.ToString()), new("done", "true")],
+        _ when action.EndsWith("people?handler=Change") => [new("participant", workspace.Lead.ToString()), new("revision", "-1"), new("role", "Lead")],
+        _ when action.EndsWith("people?handler=Remove") => [new("participant", workspace.Lead.ToString())],
+        _ when action.EndsWith("people?handler=Cancel") => [new("invitation", workspace.Invitation.ToString())],
+        _ when action.EndsWith("?handler=RemoveDecision") => [new("decision", workspace.Decision.ToString())],
+        _ => [],
+    };
+
+    /// <summary>The ids of the matrix's workspace: a lead's participation (the only lead, so removing her is refused),
+    /// an invitation, a held meeting with an approved memo, its decision and an action.</summary>
+    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action);
+
+    /// <summary>The workspace the matrix acts on, with the member person as a participant; made again where a case used it up.</summary>
+    private Task<MatrixWorkspace> WorkspaceAsync() => app.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<YhdessaDb>();
+        var now = DateTimeOffset.UtcNow;
+        var workspace = await db.Workspaces.FirstOrDefaultAsync(w => w.Slug == WorkspaceSlug);
+        if (workspace is null)
+        {
+            var leadEmail = $"matriisi-vetaja-{Guid.NewGuid():N}@example.fi";
+            var leadId = await app.CreateUserAsync(leadEmail, "matriisin salasana kesällä", Roles.Member);
+            workspace = new Workspace { Slug = WorkspaceSlug, Name = "Matriisityötila", Purpose = "Oikeuksien testi", CreatedAt = now, UpdatedAt = now };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            db.WorkspaceParticipants.Add(new WorkspaceParticipant { WorkspaceId = workspace.Id, UserId = leadId, Role = WorkspaceRole.Lead, JoinedAt = now });
+            var meeting = new WorkspaceMeeting
+            {
+                WorkspaceId = workspace.Id, Title = "Pidetty kokous", StartsAt = now.AddDays(-7), EndsAt = now.AddDays(-7).AddHours(1), CreatedAt = now,
+                MemoApprovedAt = now.AddDays(-6),
+            };
+            db.WorkspaceMeetings.Add(meeting);
+            await db.SaveChangesAsync();
+            db.WorkspaceDecisions.Add(new WorkspaceDecision { MeetingId = meeting.Id, Text = "Päätös", CreatedAt = now });
+            db.WorkspaceActions.Add(new WorkspaceAction { WorkspaceId = workspace.Id, Text = "Tehtävä", OwnerId = leadId, DueOn = DateOnly.FromDateTime(now.Date).AddDays(30), CreatedAt = now });
+            await db.SaveChangesAsync();
+        }
+        if (!await db.WorkspaceInvitations.AnyAsync(i => i.WorkspaceId == workspace.Id))
+        {
+            db.WorkspaceInvitations.Add(new WorkspaceInvitation
+            {
+                WorkspaceId = workspace.Id, Email = "kutsuttu@example.fi", NormalizedEmail = "KUTSUTTU@EXAMPLE.FI", Role = WorkspaceRole.Member,
+                TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = now, ExpiresAt = now.AddDays(30),
+            });
+            await db.SaveChangesAsync();
+        }
+        // The member takes part; the reporter does not.
+        await SignedInAsync(Roles.Member);
+        var memberId = await db.Users.Where(u => u.Email == MemberEmails[app]).Select(u => u.Id).SingleAsync();
+        if (!await db.WorkspaceParticipants.AnyAsync(p => p.WorkspaceId == workspace.Id && p.UserId == memberId))
+        {
+            db.WorkspaceParticipants.Add(new WorkspaceParticipant { WorkspaceId = workspace.Id, UserId = memberId, Role = WorkspaceRole.Member, JoinedAt = now });
+            await db.SaveChangesAsync();
+        }
+        var meetingId = await db.WorkspaceMeetings.Where(m => m.WorkspaceId == workspace.Id).Select(m => m.Id).SingleAsync();
+        return new MatrixWorkspace(
+            await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspace.Id && p.Role == WorkspaceRole.Lead).Select(p => p.Id).SingleAsync(),
+            await db.WorkspaceInvitations.Where(i => i.WorkspaceId == workspace.Id).Select(i => i.Id).SingleAsync(),
+            meetingId,
+            await db.WorkspaceDecisions.Where(d => d.MeetingId == meetingId).Select(d => d.Id).SingleAsync(),
+            await db.WorkspaceActions.Where(a => a.WorkspaceId == workspace.Id).Select(a => a.Id).SingleAsync());
+    });
 
     private static async Task<string> TokenAsync(Person person, string page)
     {
@@ -350,10 +457,13 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
     // One signed-in person per role and app, shared by the cases of the theory: signing in hashes a password.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(YhdessaApp, string), Person> People = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<YhdessaApp, string> MemberEmails = new();
+
     private async Task<Person> SignedInAsync(string role)
     {
         if (People.TryGetValue((app, role), out var known)) return known;
         var email = $"matriisi-{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.fi";
+        if (role == Roles.Member) MemberEmails[app] = email;
         const string password = "matriisin salasana kesällä";
         await app.CreateUserAsync(email, password, role == Roles.Member ? [Roles.Member] : [role, Roles.Member]);
         return People[(app, role)] = await app.SignInAsync(email, password, followRedirects: false);

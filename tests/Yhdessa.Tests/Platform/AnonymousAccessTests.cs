@@ -46,6 +46,9 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // The newsletter: anyone subscribes (the mailed link confirms); the secret in a newsletter's links is the right to
         // change the preferences or unsubscribe without signing in.
         "newsletter", "newsletter/confirm/{token}", "newsletter/preferences/{token}", "newsletter/unsubscribe/{token}",
+        // Workspaces: the list of published ones, and a workspace's public page (a private one is not found, or asks a
+        // visitor to sign in); the invitation's page asks to sign in before anything is joined.
+        "workspaces", "workspaces/{slug}", "workspaces/join/{token}",
         // The archive of sent issues and its feed.
         "newsletter/archive", "newsletter/archive/{number:int}/{language}", "newsletter/archive/feed",
         // Open statistics: published context figures and small-number-protected programme aggregates only.

@@ -267,6 +267,8 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["{status:int?}"] = "404",
             ["news/images/{id:int}"] = (await db.NewsImages.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["newsletter/issues/{id:int}"] = (await db.NewsletterIssues.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
+            ["workspaces/{slug}"] = "naiset-asumisen-polulla",
+            ["meetings/{id:int}"] = (await db.WorkspaceMeetings.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString(),
             ["newsletter/items/{id:int}"] = (await db.NewsletterItems.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
         };
     });
