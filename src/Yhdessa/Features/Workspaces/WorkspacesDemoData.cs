@@ -136,14 +136,26 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, Ti
             new WorkspaceDecision { MeetingId = spring.Id, AgendaItemId = spring.Agenda[1].Id, Text = "Osahankkeiden tavoitteet hyväksytään liitteen mukaisina.", CreatedAt = spring.StartsAt },
             new WorkspaceDecision { MeetingId = summer.Id, AgendaItemId = summer.Agenda[2].Id, Text = "Syksyn seminaari järjestetään Helsingissä yhdessä teemaryhmien kanssa.", CreatedAt = summer.StartsAt });
         db.WorkspaceActions.AddRange(
-            new WorkspaceAction { WorkspaceId = project.Id, MeetingId = kickoff.Id, Text = "Kootaan osahankkeiden yhteystiedot työtilaan.", OwnerId = people["Aino Virtanen"],
-                DueOn = today.AddDays(-100), CreatedAt = kickoff.StartsAt, DoneAt = kickoff.StartsAt.AddDays(5), RemindedAt = kickoff.StartsAt.AddDays(4) },
-            new WorkspaceAction { WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Luonnostellaan seminaarin ohjelma teemaryhmien ehdotuksista.", OwnerId = owner,
-                DueOn = today.AddDays(10), CreatedAt = summer.StartsAt },
-            new WorkspaceAction { WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Kerätään osahankkeiden luvut väliraporttiin.", OwnerId = owner,
-                DueOn = today.AddDays(30), CreatedAt = summer.StartsAt },
-            new WorkspaceAction { WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Varataan seminaaritila.", OwnerId = people["Erik Sjöberg"],
-                DueOn = today.AddDays(5), CreatedAt = summer.StartsAt });
+            new WorkspaceAction
+            {
+                WorkspaceId = project.Id, MeetingId = kickoff.Id, Text = "Kootaan osahankkeiden yhteystiedot työtilaan.", OwnerId = people["Aino Virtanen"],
+                DueOn = today.AddDays(-100), CreatedAt = kickoff.StartsAt, DoneAt = kickoff.StartsAt.AddDays(5), RemindedAt = kickoff.StartsAt.AddDays(4)
+            },
+            new WorkspaceAction
+            {
+                WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Luonnostellaan seminaarin ohjelma teemaryhmien ehdotuksista.", OwnerId = owner,
+                DueOn = today.AddDays(10), CreatedAt = summer.StartsAt
+            },
+            new WorkspaceAction
+            {
+                WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Kerätään osahankkeiden luvut väliraporttiin.", OwnerId = owner,
+                DueOn = today.AddDays(30), CreatedAt = summer.StartsAt
+            },
+            new WorkspaceAction
+            {
+                WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Varataan seminaaritila.", OwnerId = people["Erik Sjöberg"],
+                DueOn = today.AddDays(5), CreatedAt = summer.StartsAt
+            });
         await db.SaveChangesAsync(cancellationToken);
     }
 }
