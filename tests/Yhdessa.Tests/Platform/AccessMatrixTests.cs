@@ -282,6 +282,12 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET workspaces/{slug}/actions"] = Access.Workspace,
         ["POST workspaces/{slug}/actions"] = Access.Workspace,
         ["POST workspaces/{slug}/actions?handler=Done"] = Access.Workspace,
+        ["GET workspaces/{slug}/documents"] = Access.Workspace,
+        ["POST workspaces/{slug}/documents"] = Access.Workspace,
+        ["GET workspaces/{slug}/documents/{id:int}"] = Access.Workspace,
+        ["GET workspaces/{slug}/documents/{id:int}?handler=File"] = Access.Workspace,
+        ["POST workspaces/{slug}/documents/{id:int}?handler=Version"] = Access.Workspace,
+        ["POST workspaces/{slug}/documents/{id:int}?handler=Offer"] = Access.WorkspaceLead,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
@@ -371,7 +377,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         var (verb, target) = (action[..action.IndexOf(' ')], action[(action.IndexOf(' ') + 1)..]);
         // A workspace's pages act on its real records, so that a participant gets past the check: the meeting is one
         // whose memo is approved, so its forms change nothing.
-        if (target.StartsWith("workspaces/")) target = target.Replace("{slug}", WorkspaceSlug).Replace("{id:int}", workspace.Meeting.ToString());
+        if (target.StartsWith("workspaces/"))
+            target = target.Replace("{slug}", WorkspaceSlug).Replace("documents/{id:int}", "documents/" + workspace.Document)
+                .Replace("{id:int}", workspace.Meeting.ToString()).Replace("?handler=File", "?handler=File&number=1");
         var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
             .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon").Replace("{language}", "fi");
         var client = person.Client;
@@ -395,7 +403,7 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
 
     /// <summary>The ids of the matrix's workspace: a lead's participation (the only lead, so removing her is refused),
     /// an invitation, a held meeting with an approved memo, its decision and an action.</summary>
-    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action);
+    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action, int Document);
 
     /// <summary>The workspace the matrix acts on, with the member person as a participant; made again where a case used it up.</summary>
     private Task<MatrixWorkspace> WorkspaceAsync() => app.WithServicesAsync(async services =>
@@ -420,6 +428,14 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             await db.SaveChangesAsync();
             db.WorkspaceDecisions.Add(new WorkspaceDecision { MeetingId = meeting.Id, Text = "Päätös", CreatedAt = now });
             db.WorkspaceActions.Add(new WorkspaceAction { WorkspaceId = workspace.Id, Text = "Tehtävä", OwnerId = leadId, DueOn = DateOnly.FromDateTime(now.Date).AddDays(30), CreatedAt = now });
+            var stored = Guid.NewGuid().ToString("N") + ".pdf";
+            await using (var pdf = new MemoryStream(Yhdessa.Features.Materials.Files.SimplePdf.Create("Asiakirja", "Sisältö")))
+                await services.GetRequiredService<Yhdessa.Features.Materials.Files.IFileStore>().SaveAsync(stored, pdf, default);
+            db.WorkspaceDocuments.Add(new WorkspaceDocument
+            {
+                WorkspaceId = workspace.Id, Title = "Asiakirja", CreatedAt = now, UpdatedAt = now,
+                Versions = [new WorkspaceDocumentVersion { Number = 1, FileName = "asiakirja.pdf", StoredName = stored, ContentType = "application/pdf", Size = 1, AddedAt = now }],
+            });
             await db.SaveChangesAsync();
         }
         if (!await db.WorkspaceInvitations.AnyAsync(i => i.WorkspaceId == workspace.Id))
@@ -445,7 +461,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             await db.WorkspaceInvitations.Where(i => i.WorkspaceId == workspace.Id).Select(i => i.Id).SingleAsync(),
             meetingId,
             await db.WorkspaceDecisions.Where(d => d.MeetingId == meetingId).Select(d => d.Id).SingleAsync(),
-            await db.WorkspaceActions.Where(a => a.WorkspaceId == workspace.Id).Select(a => a.Id).SingleAsync());
+            await db.WorkspaceActions.Where(a => a.WorkspaceId == workspace.Id).Select(a => a.Id).SingleAsync(),
+            await db.WorkspaceDocuments.Where(d => d.WorkspaceId == workspace.Id).Select(d => d.Id).SingleAsync());
     });
 
     private static async Task<string> TokenAsync(Person person, string page)

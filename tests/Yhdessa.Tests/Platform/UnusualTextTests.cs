@@ -268,6 +268,7 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["news/images/{id:int}"] = (await db.NewsImages.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["newsletter/issues/{id:int}"] = (await db.NewsletterIssues.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
             ["workspaces/{slug}"] = "naiset-asumisen-polulla",
+            ["documents/{id:int}"] = (await db.WorkspaceDocuments.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()).ToString(),
             ["meetings/{id:int}"] = (await db.WorkspaceMeetings.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString(),
             ["newsletter/items/{id:int}"] = (await db.NewsletterItems.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
         };

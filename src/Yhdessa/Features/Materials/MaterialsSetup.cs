@@ -48,6 +48,7 @@ public static class MaterialsSetup
         services.AddSingleton<MaterialIndex>();
         services.AddRecurringJob<MaterialIndexJob>();
         services.AddSingleton<IFileStore, DataFolderFileStore>();
+        services.AddScoped<MaterialOffers>();
         services.AddScoped<MaterialCatalogue>();
         services.AddMyPagePart<MyMaterialsPart>();
         services.AddFrontPageSection<NewestMaterialsSection>();

@@ -28,6 +28,14 @@ internal sealed class MeetingsTool(IStringLocalizer<WorkspacesText> w) : IWorksp
     public string Path => "meetings";
 }
 
+internal sealed class DocumentsTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
+{
+    public int Order => 15;
+    public bool AppliesTo(WorkspaceMethod method) => true;
+    public string Name => w["Documents"];
+    public string Path => "documents";
+}
+
 internal sealed class ActionsTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
 {
     public int Order => 20;

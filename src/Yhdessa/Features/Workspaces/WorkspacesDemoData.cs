@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Yhdessa.Features.Materials.Files;
 using Yhdessa.Features.Workspaces.Data;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
@@ -12,7 +13,7 @@ namespace Yhdessa.Features.Workspaces;
 /// memos), with the demo member taking part, and a finished service-path pilot that has published its public page.
 /// Runs after the network (its organisations and people) and works without the demo accounts.
 /// </summary>
-public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, TimeProvider clock) : IDemoData
+public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, IFileStore store, TimeProvider clock) : IDemoData
 {
     public int Order => 60;
 
@@ -156,6 +157,25 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, Ti
                 WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Varataan seminaaritila.", OwnerId = people["Erik Sjöberg"],
                 DueOn = today.AddDays(5), CreatedAt = summer.StartsAt
             });
+        // The project plan in two versions, as the project's documents.
+        var plan = new WorkspaceDocument { WorkspaceId = project.Id, Title = "Hankesuunnitelma", CreatedAt = project.CreatedAt, UpdatedAt = summer.StartsAt };
+        foreach (var (number, text, at) in new[]
+        {
+            (1, "Hankkeen tavoitteet, osahankkeet ja aikataulu. Luonnos hankeryhmän käsittelyyn.", kickoff.StartsAt),
+            (2, "Hankkeen tavoitteet, osahankkeet ja aikataulu. Päivitetty osahankkeiden tavoitteilla ja mittareilla.", summer.StartsAt),
+        })
+        {
+            var content = SimplePdf.Create("Hankesuunnitelma", text);
+            var stored = Guid.NewGuid().ToString("N") + ".pdf";
+            await using (var file = new MemoryStream(content)) await store.SaveAsync(stored, file, cancellationToken);
+            plan.Versions.Add(new WorkspaceDocumentVersion
+            {
+                Number = number, FileName = $"hankesuunnitelma-v{number}.pdf", StoredName = stored, ContentType = MaterialFiles.Pdf.ContentType,
+                Size = content.Length, Text = text, AddedById = people["Aino Virtanen"], AddedAt = at,
+                Note = number == 2 ? "Osahankkeiden tavoitteet lisätty." : null,
+            });
+        }
+        db.WorkspaceDocuments.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

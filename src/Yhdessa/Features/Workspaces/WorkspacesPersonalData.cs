@@ -8,7 +8,7 @@ namespace Yhdessa.Features.Workspaces;
 /// The workspaces a person takes part in (role, organisation, when she joined), the invitations to her address, her
 /// attendance at meetings and the actions she owns. Deleting the account leaves the workspaces' records with the person
 /// removed: her participation, attendance and invitations go; her actions stay in the memos without an owner, and a
-/// memo she approved stays approved without her name (the database unlinks both with the account).
+/// memo she approved and the document versions she added stay without her name (the database unlinks them with the account).
 /// </summary>
 public sealed class WorkspacesPersonalData(YhdessaDb db) : IPersonalDataHolder
 {
@@ -35,8 +35,13 @@ public sealed class WorkspacesPersonalData(YhdessaDb db) : IPersonalDataHolder
                               select new { m.Title, m.StartsAt }).AsNoTracking().ToListAsync(cancellationToken);
         var actions = await db.WorkspaceActions.AsNoTracking().Where(a => a.OwnerId == userId).OrderBy(a => a.DueOn)
             .Select(a => new { a.Text, a.DueOn, a.DoneAt, a.RemindedAt }).ToListAsync(cancellationToken);
-        return participation.Count == 0 && invitations.Count == 0 && attended.Count == 0 && actions.Count == 0
-            ? null : new { Participation = participation, Invitations = invitations, Attended = attended, Actions = actions };
+        var documents = await (from v in db.WorkspaceDocumentVersions
+                               where v.AddedById == userId
+                               join d in db.WorkspaceDocuments on v.DocumentId equals d.Id
+                               orderby v.AddedAt
+                               select new { d.Title, v.Number, v.FileName, v.Note, v.AddedAt }).AsNoTracking().ToListAsync(cancellationToken);
+        return participation.Count == 0 && invitations.Count == 0 && attended.Count == 0 && actions.Count == 0 && documents.Count == 0
+            ? null : new { Participation = participation, Invitations = invitations, Attended = attended, Actions = actions, DocumentVersions = documents };
     }
 
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)

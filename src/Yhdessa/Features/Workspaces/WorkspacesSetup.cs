@@ -19,7 +19,9 @@ public static class WorkspacesSetup
         services.AddScoped<WorkspaceActivity>();
         services.AddSingleton<WorkspaceCalendar>();
         services.AddScoped<WorkspaceTools>();
+        services.AddScoped<WorkspaceDocuments>();
         services.AddWorkspaceTool<MeetingsTool>();
+        services.AddWorkspaceTool<DocumentsTool>();
         services.AddWorkspaceTool<ActionsTool>();
         services.AddWorkspaceTool<PeopleTool>();
         services.AddRecurringJob<ActionReminderJob>();

@@ -149,3 +149,35 @@ public class WorkspaceNeedLink
     public int WorkspaceId { get; set; }
     public int NeedId { get; set; }
 }
+
+/// <summary>A document of the workspace: a file with its versions, kept in the material bank's file store and checked as
+/// the bank checks files. It may be offered to the bank as a material (<see cref="MaterialId"/>).</summary>
+public class WorkspaceDocument
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public string Title { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The material it became in the bank, when it was offered there.</summary>
+    public int? MaterialId { get; set; }
+    public List<WorkspaceDocumentVersion> Versions { get; set; } = [];
+}
+
+public class WorkspaceDocumentVersion
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    /// <summary>1, 2, 3… in the order they were added; the highest is the current one.</summary>
+    public int Number { get; set; }
+    public string FileName { get; set; } = "";
+    public string StoredName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    /// <summary>The file's text (PDF and Office files), taken as the bank takes it, for a material made of it.</summary>
+    public string Text { get; set; } = "";
+    public string? Note { get; set; }
+    /// <summary>Null once the account is deleted: the version stays without her name.</summary>
+    public string? AddedById { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+}

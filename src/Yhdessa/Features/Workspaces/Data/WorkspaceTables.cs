@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yhdessa.Features.Materials.Data;
 using Yhdessa.Features.Needs.Data;
 using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Workspaces.Data;
@@ -19,6 +20,8 @@ namespace Yhdessa.Platform.Data
         public DbSet<WorkspaceAction> WorkspaceActions => Set<WorkspaceAction>();
         public DbSet<WorkspaceAttendance> WorkspaceAttendances => Set<WorkspaceAttendance>();
         public DbSet<WorkspaceNeedLink> WorkspaceNeedLinks => Set<WorkspaceNeedLink>();
+        public DbSet<WorkspaceDocument> WorkspaceDocuments => Set<WorkspaceDocument>();
+        public DbSet<WorkspaceDocumentVersion> WorkspaceDocumentVersions => Set<WorkspaceDocumentVersion>();
     }
 }
 
@@ -39,6 +42,8 @@ namespace Yhdessa.Features.Workspaces.Data
         public const int Decision = 4_000;
         public const int Action = 1_000;
         public const int AgendaItems = 50;
+        public const int DocumentNote = 1_000;
+        public const int DocumentVersions = 100;
     }
 
     internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
@@ -182,6 +187,34 @@ namespace Yhdessa.Features.Workspaces.Data
             l.HasIndex(x => x.NeedId);
             l.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             l.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class WorkspaceDocumentConfiguration : IEntityTypeConfiguration<WorkspaceDocument>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceDocument> d)
+        {
+            d.Property(x => x.Title).HasMaxLength(WorkspaceLimits.Title);
+            d.HasIndex(x => new { x.WorkspaceId, x.UpdatedAt });
+            d.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            d.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class WorkspaceDocumentVersionConfiguration : IEntityTypeConfiguration<WorkspaceDocumentVersion>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceDocumentVersion> v)
+        {
+            // One number per document, even when two versions are added at once.
+            v.HasIndex(x => new { x.DocumentId, x.Number }).IsUnique();
+            v.Property(x => x.FileName).HasMaxLength(MaterialLimits.Name);
+            v.Property(x => x.StoredName).HasMaxLength(100);
+            v.Property(x => x.ContentType).HasMaxLength(100);
+            v.Property(x => x.Text).HasMaxLength(MaterialLimits.FileText);
+            v.Property(x => x.Note).HasMaxLength(WorkspaceLimits.DocumentNote);
+            v.Property(x => x.AddedById).HasMaxLength(450);
+            v.HasIndex(x => x.AddedById);
+            v.HasOne<User>().WithMany().HasForeignKey(x => x.AddedById).OnDelete(DeleteBehavior.SetNull);
         }
     }
 }
