@@ -31,6 +31,7 @@ app.MapMaterials();
 app.MapNeeds();
 app.MapCommunication();
 app.MapMonitoring();
+app.MapWorkspaces();
 // The language switch, the benchmark yardstick and, last, the not-found fallback.
 app.MapPlatformEndpoints();
 

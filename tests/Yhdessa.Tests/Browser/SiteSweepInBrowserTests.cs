@@ -43,6 +43,7 @@ public sealed class SiteSweepInBrowserTests(DemoBrowserApp browser) : IClassFixt
         ["/newsletter/unsubscribe/{token}"] = "opened from the link in every newsletter",
         ["/newsletter/preferences/{token}"] = "opened from the link in every newsletter, and from a subscriber's /newsletter",
         ["/workspaces/join/{token}"] = "opened from the email that invites a person to a workspace",
+        ["/workspaces/calendar/{token}"] = "a year clock's secret feed address, copied into a calendar program",
         ["/error"] = "shown when something fails",
         ["/error/{status}"] = "shown when a page is not found or refused",
         ["/account/access-denied"] = "shown when a page is refused",

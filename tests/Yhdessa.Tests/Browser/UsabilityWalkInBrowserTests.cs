@@ -79,6 +79,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Follow("workspace-meeting", "/workspaces/naiset-asumisen-polulla/meetings", "main ul a[href*='/meetings/']"),
         Open("workspace-actions", "/workspaces/naiset-asumisen-polulla/actions"),
         Open("workspace-documents", "/workspaces/naiset-asumisen-polulla/documents"),
+        Open("workspace-year", "/workspaces/naiset-asumisen-polulla/year"),
         Follow("workspace-document", "/workspaces/naiset-asumisen-polulla/documents", "main ul a[href*='/documents/']"),
         Open("workspace-people", "/workspaces/naiset-asumisen-polulla/people"),
         Open("my-actions", "/workspaces/actions"),

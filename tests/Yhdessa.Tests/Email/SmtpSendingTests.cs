@@ -65,7 +65,8 @@ public abstract class SmtpSendingTests(YhdessaApp app) : IAsyncLifetime
         Assert.Equal("Hyvää päivää! Vahvista sähköpostiosoitteesi. Åbo, Göteborg.", message.TextBody?.TrimEnd());
         Assert.Equal("utf-8", message.BodyParts.OfType<MimeKit.TextPart>().Single().ContentType.Charset, ignoreCase: true);
         Assert.Equal("no-reply@yhdessa.test", message.From.Mailboxes.Single().Address);
-        var sent = await WaitForRowAsync(id, e => e.SentAt is not null);
+        // The mark is committed as the message goes out and the body is erased once the server has taken it: wait for both.
+        var sent = await WaitForRowAsync(id, e => e.SentAt is not null && e.TextBody == "");
         Assert.Equal(1, sent.Attempts);
         Assert.Null(sent.LastError);
         // Once sent, the body is erased from the outbox; what the coordinator's list shows stays.

@@ -282,6 +282,12 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET workspaces/{slug}/actions"] = Access.Workspace,
         ["POST workspaces/{slug}/actions"] = Access.Workspace,
         ["POST workspaces/{slug}/actions?handler=Done"] = Access.Workspace,
+        ["POST workspaces/{slug}?handler=Digest"] = Access.Workspace,
+        ["GET workspaces/{slug}/year"] = Access.Workspace,
+        ["POST workspaces/{slug}/year"] = Access.Workspace,
+        ["POST workspaces/{slug}/year?handler=Remove"] = Access.Workspace,
+        ["POST workspaces/{slug}/year?handler=Feed"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/year?handler=NetworkEvents"] = Access.WorkspaceLead,
         ["GET workspaces/{slug}/documents"] = Access.Workspace,
         ["POST workspaces/{slug}/documents"] = Access.Workspace,
         ["GET workspaces/{slug}/documents/{id:int}"] = Access.Workspace,
@@ -292,7 +298,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
     private static readonly HashSet<string> ProtectedHandlersOnPublicPages =
-        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?") || k.StartsWith("POST materials/{slug}?") || k.StartsWith("POST needs/{id:int}?")).ToHashSet();
+        Matrix.Keys.Where(k => k.StartsWith("POST network/groups/{key}?") || k.StartsWith("POST materials/{slug}?") || k.StartsWith("POST needs/{id:int}?")
+            || k.StartsWith("POST workspaces/{slug}?")).ToHashSet();
 
     [Fact]
     public void Every_protected_action_is_in_the_matrix()

@@ -49,6 +49,8 @@ public sealed class AnonymousAccessTests(SqliteApp app) : IClassFixture<SqliteAp
         // Workspaces: the list of published ones, and a workspace's public page (a private one is not found, or asks a
         // visitor to sign in); the invitation's page asks to sign in before anything is joined.
         "workspaces", "workspaces/{slug}", "workspaces/join/{token}",
+        // A workspace's calendar feed: its secret address, which a lead can replace, is the right to it.
+        "workspaces/calendar/{token}",
         // The archive of sent issues and its feed.
         "newsletter/archive", "newsletter/archive/{number:int}/{language}", "newsletter/archive/feed",
         // Open statistics: published context figures and small-number-protected programme aggregates only.

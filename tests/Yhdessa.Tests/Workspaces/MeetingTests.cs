@@ -198,4 +198,32 @@ public abstract class MeetingTests(YhdessaApp app)
         Assert.Contains("Hyväksytään suunnitelma.", text);
         Assert.Contains("Hyväksytty muistio", text);
     }
+
+    [Fact]
+    public async Task The_weekly_digest_tells_the_weeks_changes_and_her_actions_once_in_her_language_and_leaves_out_what_she_turned_off()
+    {
+        var (slug, leadId, memberId, memberEmail) = await WorkspaceAsync();
+        await host.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "sv")));
+        await Kit.MeetingAsync(leadId, slug, "Veckans möte", DateTime.Today.AddDays(3).AddHours(10));
+        await host.Client(leadId).PostFormAsync($"/workspaces/{slug}/actions", [new("ActionText", "Skriv rapporten"), new("ActionOwner", memberId),
+            new("ActionDue", InDays(5).ToString("yyyy-MM-dd"))]);
+        // A second workspace that she leaves out of her digest.
+        var quiet = await Kit.CreateAsync(await Kit.CoordinatorAsync(), WorkspaceTestKit.Unique("Hiljainen"), (await host.WithDbAsync(db => db.Users.Where(u => u.Id == leadId).Select(u => u.Email!).SingleAsync())));
+        await Kit.AddAsync(quiet, memberId, WorkspaceRole.Member);
+        await Kit.MeetingAsync(leadId, quiet, "Tyst möte", DateTime.Today.AddDays(4).AddHours(10));
+        var off = await host.Client(memberId).PostFormAsync($"/workspaces/{quiet}", [new("off", "true")], $"/workspaces/{quiet}?handler=Digest");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.Contains("finns inte i ditt veckosammandrag", await host.Client(memberId).GetStringAsync($"/workspaces/{quiet}?culture=sv"));
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var digests = scope.ServiceProvider.GetRequiredService<WorkspaceDigests>();
+            await digests.SendDueAsync(default);
+            await digests.SendDueAsync(default); // the week's digest is sent once, by whichever run or instance claims it
+        }
+        var digest = Assert.Single((await Kit.MailToAsync(memberEmail)).Where(m => m.Subject.StartsWith("Arbetsrummens veckosammandrag")));
+        Assert.Contains("Veckans möte", digest.TextBody);
+        Assert.Contains("Skriv rapporten", digest.TextBody);
+        Assert.DoesNotContain("Tyst möte", digest.TextBody);
+    }
 }

@@ -12,7 +12,7 @@ namespace Yhdessa.Features.Workspaces;
 /// </summary>
 [AllowAnonymous]
 public class HomeModel(WorkspaceAccess access, WorkspaceCatalogue catalogue, WorkspaceMeetings meetings, WorkspaceActivity activity,
-    TimeProvider clock) : WorkspacePage(access)
+    WorkspaceDigests digests, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<WorkspacesText> w) : WorkspacePage(access)
 {
     /// <summary>The public page, also for a participant who asks for it (<c>?view=public</c>) to see what others see.</summary>
     public bool ShowsPublicPage { get; private set; }
@@ -23,6 +23,8 @@ public class HomeModel(WorkspaceAccess access, WorkspaceCatalogue catalogue, Wor
     public List<ActionRow> OpenActions { get; private set; } = [];
     public DateTimeOffset? PreviousVisit { get; private set; }
     public List<ActivityItem> Changes { get; private set; } = [];
+    /// <summary>Whether the participant has left this workspace out of her weekly digest.</summary>
+    public bool DigestOff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? view, CancellationToken cancellationToken)
     {
@@ -40,9 +42,22 @@ public class HomeModel(WorkspaceAccess access, WorkspaceCatalogue catalogue, Wor
         OpenActions = await meetings.ActionsOfWorkspaceAsync(id, done: false, 10, cancellationToken);
         if (viewer.Role is not null)
         {
-            PreviousVisit = await catalogue.VisitAsync(id, viewer.UserId!, cancellationToken);
+            (PreviousVisit, DigestOff) = await catalogue.VisitAsync(id, viewer.UserId!, cancellationToken);
             if (PreviousVisit is { } since) Changes = await activity.SinceAsync(id, viewer.Workspace.Slug, since, cancellationToken);
         }
         return Page();
+    }
+
+    /// <summary>Leaves the workspace out of the participant's weekly digest, or takes it back in.</summary>
+    public async Task<IActionResult> OnPostDigestAsync(bool off, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(cancellationToken) is { } closed) return closed;
+        // A coordinator who does not take part has no digest of the workspace to change.
+        if (Viewer.Role is not null)
+        {
+            await digests.SetAsync(Workspace.Id, Viewer.UserId!, off, cancellationToken);
+            TempData["Notice"] = w[off ? "DigestTurnedOff" : "DigestTurnedOn"].Value;
+        }
+        return Redirect($"/workspaces/{Workspace.Slug}#digest-title");
     }
 }

@@ -140,18 +140,19 @@ public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditL
     }
 
     /// <summary>Addresses below /workspaces that are pages of their own, never a workspace's.</summary>
-    private static readonly HashSet<string> Reserved = ["new", "join", "actions"];
+    private static readonly HashSet<string> Reserved = ["new", "join", "actions", "calendar"];
 
     private static string SlugOf(string name) => Slugs.FromName(name) is var slug && Reserved.Contains(slug) ? slug + "-tyotila" : slug;
 
-    /// <summary>Notes the participant's visit, and says when the one before was ("what changed since my last visit").</summary>
-    public async Task<DateTimeOffset?> VisitAsync(int workspaceId, string userId, CancellationToken cancellationToken)
+    /// <summary>Notes the participant's visit, and says when the one before was ("what changed since my last visit") and
+    /// whether she has left the workspace out of her weekly digest.</summary>
+    public async Task<(DateTimeOffset? Previous, bool DigestOff)> VisitAsync(int workspaceId, string userId, CancellationToken cancellationToken)
     {
-        var previous = await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId && p.UserId == userId)
-            .Select(p => p.LastVisitAt).FirstOrDefaultAsync(cancellationToken);
+        var own = await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId && p.UserId == userId)
+            .Select(p => new { p.LastVisitAt, p.DigestOff }).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId && p.UserId == userId)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.LastVisitAt, now), cancellationToken);
-        return previous;
+        return (own?.LastVisitAt, own?.DigestOff ?? false);
     }
 }

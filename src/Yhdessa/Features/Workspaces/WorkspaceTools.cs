@@ -36,6 +36,14 @@ internal sealed class DocumentsTool(IStringLocalizer<WorkspacesText> w) : IWorks
     public string Path => "documents";
 }
 
+internal sealed class YearTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
+{
+    public int Order => 25;
+    public bool AppliesTo(WorkspaceMethod method) => true;
+    public string Name => w["YearClock"];
+    public string Path => "year";
+}
+
 internal sealed class ActionsTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
 {
     public int Order => 20;

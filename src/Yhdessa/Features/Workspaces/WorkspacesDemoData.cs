@@ -47,6 +47,7 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, IF
             Method = WorkspaceMethod.Project, Status = WorkspaceStatus.Active, StartsOn = new DateOnly(today.Year, 1, 1),
             EndsOn = new DateOnly(today.Year + 2, 12, 31), IsPublic = true,
             Outputs = "Ensimmäisen vuoden tuotoksena valmistuu yhteinen kuvaus naiserityisestä asumisen tuesta.",
+            ShowsNetworkEvents = true, CalendarToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             CreatedAt = now.AddMonths(-10), UpdatedAt = now.AddMonths(-10),
         };
         var pilot = new Workspace
@@ -157,6 +158,16 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, IF
                 WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Varataan seminaaritila.", OwnerId = people["Erik Sjöberg"],
                 DueOn = today.AddDays(5), CreatedAt = summer.StartsAt
             });
+        // The year clock: the funder's deadlines, the steering group, work monitoring, a seminar and the summer break.
+        var year = today.Year;
+        db.WorkspaceMilestones.AddRange(
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Vuosiselvitys ja tilinpäätös rahoittajalle", Kind = MilestoneKind.Reporting, Repeat = MilestoneRepeat.Yearly, StartsOn = new DateOnly(year, 4, 30), CreatedAt = now },
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Avustushakemus seuraavalle vuodelle", Kind = MilestoneKind.Reporting, Repeat = MilestoneRepeat.Yearly, StartsOn = new DateOnly(year, 5, 31), CreatedAt = now },
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Ohjausryhmän kokous", Kind = MilestoneKind.Steering, Repeat = MilestoneRepeat.Quarterly, StartsOn = new DateOnly(year, 2, 15), CreatedAt = now },
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Työn seurantalomake osahankkeille", Kind = MilestoneKind.Survey, Repeat = MilestoneRepeat.Quarterly, StartsOn = new DateOnly(year, 3, 20), EndsOn = new DateOnly(year, 3, 31), CreatedAt = now },
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Hankkeen syysseminaari", Kind = MilestoneKind.Seminar, Repeat = MilestoneRepeat.Once, StartsOn = new DateOnly(year, 10, 15), CreatedAt = now },
+            new WorkspaceMilestone { WorkspaceId = project.Id, Title = "Kesätauko", Kind = MilestoneKind.Holiday, Repeat = MilestoneRepeat.Yearly, StartsOn = new DateOnly(year, 7, 1), EndsOn = new DateOnly(year, 7, 31), CreatedAt = now });
+
         // The project plan in two versions, as the project's documents.
         var plan = new WorkspaceDocument { WorkspaceId = project.Id, Title = "Hankesuunnitelma", CreatedAt = project.CreatedAt, UpdatedAt = summer.StartsAt };
         foreach (var (number, text, at) in new[]

@@ -22,13 +22,31 @@ public static class WorkspacesSetup
         services.AddScoped<WorkspaceDocuments>();
         services.AddWorkspaceTool<MeetingsTool>();
         services.AddWorkspaceTool<DocumentsTool>();
+        services.AddWorkspaceTool<YearTool>();
+        services.AddScoped<WorkspaceYear>();
         services.AddWorkspaceTool<ActionsTool>();
         services.AddWorkspaceTool<PeopleTool>();
         services.AddRecurringJob<ActionReminderJob>();
+        services.AddScoped<WorkspaceDigests>();
+        services.AddRecurringJob<WeeklyDigestJob>();
         services.AddScoped<IPersonalDataHolder, WorkspacesPersonalData>();
         services.AddScoped<IDemoData, WorkspacesDemoData>();
         services.AddMyPagePart<MyWorkspacesPart>();
         return builder;
+    }
+
+    /// <summary>The year clock's calendar feed: its secret address is the right to it, so it is open without signing in.</summary>
+    public static IEndpointRouteBuilder MapWorkspaces(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/workspaces/calendar/{token}", async (string token, WorkspaceYear year, HttpContext http, CancellationToken cancellationToken) =>
+            {
+                if (await year.FeedAsync(token, cancellationToken) is not { } feed) return Results.NotFound();
+                http.Response.Headers.CacheControl = "private, no-store";
+                return Results.Text(feed, WorkspaceYear.ContentType);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
     }
 
     /// <summary>Adds a tool to the workspaces whose method it applies to (see <see cref="IWorkspaceTool"/>).</summary>

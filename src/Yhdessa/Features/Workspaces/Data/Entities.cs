@@ -35,6 +35,11 @@ public class Workspace : IHasSlug
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Grows with every save of the settings, so that a form sent after someone else's save is refused.</summary>
     public int Revision { get; set; }
+    /// <summary>The secret of the year clock's calendar feed (<c>/workspaces/calendar/{token}</c>); null when there is no
+    /// feed. A lead makes a new one to revoke the old address.</summary>
+    public string? CalendarToken { get; set; }
+    /// <summary>Whether the year clock shows the network's own public events beside the workspace's milestones.</summary>
+    public bool ShowsNetworkEvents { get; set; }
     public List<WorkspaceThemeLink> Themes { get; set; } = [];
 }
 
@@ -57,7 +62,16 @@ public class WorkspaceParticipant
     public DateTimeOffset JoinedAt { get; set; }
     /// <summary>When she last opened the workspace: "what changed since my last visit" starts here.</summary>
     public DateTimeOffset? LastVisitAt { get; set; }
+    /// <summary>Whether she has left the workspace out of her weekly digest (on its page); it is in by default.</summary>
+    public bool DigestOff { get; set; }
     public int Revision { get; set; }
+}
+
+/// <summary>When a person's weekly digest was last made: one row per person, claimed by the instance that sends it.</summary>
+public class WorkspaceDigest
+{
+    public string UserId { get; set; } = "";
+    public DateTimeOffset SentAt { get; set; }
 }
 
 /// <summary>An invitation by email. The link carries a secret token whose hash is kept here; the invitation joins the
@@ -180,4 +194,24 @@ public class WorkspaceDocumentVersion
     /// <summary>Null once the account is deleted: the version stays without her name.</summary>
     public string? AddedById { get; set; }
     public DateTimeOffset AddedAt { get; set; }
+}
+
+public enum MilestoneKind { Reporting, Steering, Seminar, Survey, Holiday, Other }
+
+/// <summary>How a milestone comes back: once, or every year, quarter or month from its first date.</summary>
+public enum MilestoneRepeat { Once, Yearly, Quarterly, Monthly }
+
+/// <summary>A date of the workspace's year clock: a reporting deadline to the funder, a steering group meeting, a
+/// seminar, a survey window, a holiday.</summary>
+public class WorkspaceMilestone
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public string Title { get; set; } = "";
+    public MilestoneKind Kind { get; set; }
+    public MilestoneRepeat Repeat { get; set; }
+    public DateOnly StartsOn { get; set; }
+    /// <summary>The last day of a window (a survey, a holiday); null for a single day.</summary>
+    public DateOnly? EndsOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -21,6 +21,8 @@ namespace Yhdessa.Platform.Data
         public DbSet<WorkspaceAttendance> WorkspaceAttendances => Set<WorkspaceAttendance>();
         public DbSet<WorkspaceNeedLink> WorkspaceNeedLinks => Set<WorkspaceNeedLink>();
         public DbSet<WorkspaceDocument> WorkspaceDocuments => Set<WorkspaceDocument>();
+        public DbSet<WorkspaceDigest> WorkspaceDigests => Set<WorkspaceDigest>();
+        public DbSet<WorkspaceMilestone> WorkspaceMilestones => Set<WorkspaceMilestone>();
         public DbSet<WorkspaceDocumentVersion> WorkspaceDocumentVersions => Set<WorkspaceDocumentVersion>();
     }
 }
@@ -44,6 +46,7 @@ namespace Yhdessa.Features.Workspaces.Data
         public const int AgendaItems = 50;
         public const int DocumentNote = 1_000;
         public const int DocumentVersions = 100;
+        public const int Milestones = 500;
     }
 
     internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
@@ -59,6 +62,8 @@ namespace Yhdessa.Features.Workspaces.Data
             w.Property(x => x.Outputs).HasMaxLength(WorkspaceLimits.Outputs);
             w.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
             w.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            w.Property(x => x.CalendarToken).HasMaxLength(64);
+            w.HasIndex(x => x.CalendarToken).IsUnique();
             // The public list: published workspaces by name.
             w.HasIndex(x => new { x.IsPublic, x.Name });
             w.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
@@ -215,6 +220,28 @@ namespace Yhdessa.Features.Workspaces.Data
             v.Property(x => x.AddedById).HasMaxLength(450);
             v.HasIndex(x => x.AddedById);
             v.HasOne<User>().WithMany().HasForeignKey(x => x.AddedById).OnDelete(DeleteBehavior.SetNull);
+        }
+    }
+
+    internal sealed class WorkspaceDigestConfiguration : IEntityTypeConfiguration<WorkspaceDigest>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceDigest> d)
+        {
+            d.HasKey(x => x.UserId);
+            d.Property(x => x.UserId).HasMaxLength(450);
+            d.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class WorkspaceMilestoneConfiguration : IEntityTypeConfiguration<WorkspaceMilestone>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceMilestone> m)
+        {
+            m.Property(x => x.Title).HasMaxLength(WorkspaceLimits.Title);
+            m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            m.Property(x => x.Repeat).HasConversion<string>().HasMaxLength(20);
+            m.HasIndex(x => new { x.WorkspaceId, x.StartsOn });
+            m.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }
