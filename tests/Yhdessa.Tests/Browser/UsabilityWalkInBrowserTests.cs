@@ -80,6 +80,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("workspace-actions", "/workspaces/naiset-asumisen-polulla/actions"),
         Open("workspace-documents", "/workspaces/naiset-asumisen-polulla/documents"),
         Open("workspace-year", "/workspaces/naiset-asumisen-polulla/year"),
+        Open("workspace-groups", "/workspaces/naiset-asumisen-polulla/groups"),
         Follow("workspace-document", "/workspaces/naiset-asumisen-polulla/documents", "main ul a[href*='/documents/']"),
         Open("workspace-people", "/workspaces/naiset-asumisen-polulla/people"),
         Open("my-actions", "/workspaces/actions"),

@@ -288,6 +288,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["POST workspaces/{slug}/year?handler=Remove"] = Access.Workspace,
         ["POST workspaces/{slug}/year?handler=Feed"] = Access.WorkspaceLead,
         ["POST workspaces/{slug}/year?handler=NetworkEvents"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/groups"] = Access.Workspace,
+        ["POST workspaces/{slug}/groups"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/groups?handler=Remove"] = Access.WorkspaceLead,
         ["GET workspaces/{slug}/documents"] = Access.Workspace,
         ["POST workspaces/{slug}/documents"] = Access.Workspace,
         ["GET workspaces/{slug}/documents/{id:int}"] = Access.Workspace,
@@ -405,12 +408,13 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         _ when action.EndsWith("people?handler=Remove") => [new("participant", workspace.Lead.ToString())],
         _ when action.EndsWith("people?handler=Cancel") => [new("invitation", workspace.Invitation.ToString())],
         _ when action.EndsWith("?handler=RemoveDecision") => [new("decision", workspace.Decision.ToString())],
+        _ when action.EndsWith("groups?handler=Remove") => [new("group", workspace.Group.ToString())],
         _ => [],
     };
 
     /// <summary>The ids of the matrix's workspace: a lead's participation (the only lead, so removing her is refused),
     /// an invitation, a held meeting with an approved memo, its decision and an action.</summary>
-    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action, int Document);
+    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action, int Document, int Group);
 
     /// <summary>The workspace the matrix acts on, with the member person as a participant; made again where a case used it up.</summary>
     private Task<MatrixWorkspace> WorkspaceAsync() => app.WithServicesAsync(async services =>
@@ -454,6 +458,11 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             });
             await db.SaveChangesAsync();
         }
+        if (!await db.WorkspaceGroups.AnyAsync(g => g.WorkspaceId == workspace.Id))
+        {
+            db.WorkspaceGroups.Add(new WorkspaceGroup { WorkspaceId = workspace.Id, Name = "Ohjausryhmä", Kind = WorkspaceGroupKind.Steering, CreatedAt = now });
+            await db.SaveChangesAsync();
+        }
         // The member takes part; the reporter does not.
         await SignedInAsync(Roles.Member);
         var memberId = await db.Users.Where(u => u.Email == MemberEmails[app]).Select(u => u.Id).SingleAsync();
@@ -469,7 +478,8 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             meetingId,
             await db.WorkspaceDecisions.Where(d => d.MeetingId == meetingId).Select(d => d.Id).SingleAsync(),
             await db.WorkspaceActions.Where(a => a.WorkspaceId == workspace.Id).Select(a => a.Id).SingleAsync(),
-            await db.WorkspaceDocuments.Where(d => d.WorkspaceId == workspace.Id).Select(d => d.Id).SingleAsync());
+            await db.WorkspaceDocuments.Where(d => d.WorkspaceId == workspace.Id).Select(d => d.Id).SingleAsync(),
+            await db.WorkspaceGroups.Where(g => g.WorkspaceId == workspace.Id).Select(g => g.Id).SingleAsync());
     });
 
     private static async Task<string> TokenAsync(Person person, string page)

@@ -226,4 +226,44 @@ public abstract class MeetingTests(YhdessaApp app)
         Assert.Contains("Skriv rapporten", digest.TextBody);
         Assert.DoesNotContain("Tyst möte", digest.TextBody);
     }
+
+    [Fact]
+    public async Task A_projects_steering_group_has_its_own_meetings_whose_invitation_goes_to_its_members_only()
+    {
+        var (slug, leadId, memberId, memberEmail) = await WorkspaceAsync();
+        var (steererId, steererEmail) = await Kit.PersonAsync("Ohjaaja Ojala");
+        await Kit.AddAsync(slug, steererId, WorkspaceRole.Member);
+        var lead = host.Client(leadId);
+        var url = $"/workspaces/{slug}/groups";
+        Assert.Contains($"/workspaces/{slug}/groups", await lead.GetStringAsync($"/workspaces/{slug}")); // a project has the groups tool
+
+        var noName = await lead.PostFormAsync(url + "?culture=fi", [new("Name", " "), new("Kind", "Steering"), new("Members", steererId)], url + "?culture=fi");
+        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Contains("Kirjoita ryhmän nimi.", WebUtility.HtmlDecode(await noName.Content.ReadAsStringAsync()));
+        var (outsider, _) = await Kit.PersonAsync("Ulkopuolinen");
+        var stranger = await lead.PostFormAsync(url + "?culture=fi", [new("Name", "Ohjausryhmä"), new("Kind", "Steering"), new("Members", outsider)], url + "?culture=fi");
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        NetworkTestHost.AssertForbidden(await host.Client(memberId).PostFormAsync(url, [new("Name", "Oma ryhmä"), new("Kind", "Thematic")]));
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync(url, [new("Name", "Ohjausryhmä"), new("Kind", "Steering"),
+            new("Members", steererId), new("Members", leadId)])).StatusCode);
+        var group = await host.WithDbAsync(db => db.WorkspaceGroups.Where(g => g.Name == "Ohjausryhmä" && db.Workspaces.Any(w => w.Id == g.WorkspaceId && w.Slug == slug))
+            .Select(g => g.Id).SingleAsync());
+
+        var meetings = $"/workspaces/{slug}/meetings";
+        var start = DateTime.Today.AddDays(20).AddHours(13);
+        var created = await lead.PostFormAsync(meetings, [new("Input.Title", "Ohjausryhmän kokous"), new("Input.StartsAt", start.ToString("yyyy-MM-ddTHH:mm")),
+            new("Input.EndsAt", start.AddHours(2).ToString("yyyy-MM-ddTHH:mm")), new("Group", group.ToString())]);
+        var meeting = NetworkTestHost.LocalPath(created);
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync(meeting, [], meeting + "?handler=Invite")).StatusCode);
+        Assert.Single(await Kit.MailToAsync(steererEmail));
+        Assert.Empty(await Kit.MailToAsync(memberEmail));
+        Assert.Contains("Ohjausryhmän kokous", await lead.GetStringAsync($"{meetings}?group={group}"));
+
+        // A pilot has no groups tool.
+        var coordinator = await Kit.CoordinatorAsync();
+        var pilot = await Kit.CreateAsync(coordinator, WorkspaceTestKit.Unique("Pilotti"), await host.WithDbAsync(db => db.Users.Where(u => u.Id == leadId).Select(u => u.Email!).SingleAsync()));
+        var id = await Kit.IdAsync(pilot);
+        await host.WithDbAsync(db => db.Workspaces.Where(w => w.Id == id).ExecuteUpdateAsync(w => w.SetProperty(x => x.Method, WorkspaceMethod.Pilot)));
+        Assert.DoesNotContain($"/workspaces/{pilot}/groups", await lead.GetStringAsync($"/workspaces/{pilot}"));
+    }
 }

@@ -17,7 +17,7 @@ namespace Yhdessa.Features.Workspaces;
 /// A form refused (stale, approved meanwhile, bad input) comes back with what was typed, so nothing is lost.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public partial class MeetingModel(WorkspaceAccess access, WorkspaceMeetings meetings, WorkspacePeople people, WorkspaceMail mail,
+public partial class MeetingModel(WorkspaceAccess access, WorkspaceMeetings meetings, WorkspacePeople people, WorkspaceGroups groups, WorkspaceMail mail,
     WorkspaceCalendar calendar, TimeProvider clock, IStringLocalizer<WorkspacesText> w) : WorkspacePage(access), IMeetingForm, IActionForm
 {
     [FromRoute] public int Id { get; set; }
@@ -39,6 +39,8 @@ public partial class MeetingModel(WorkspaceAccess access, WorkspaceMeetings meet
     public List<ActionRow> Actions { get; private set; } = [];
     public List<WorkspaceMeeting> LaterMeetings { get; private set; } = [];
     public string? ApprovedAtTitle { get; private set; }
+    /// <summary>The group whose meeting it is, if any.</summary>
+    public string? GroupName { get; private set; }
     public bool IsApproved => Meeting.MemoApprovedAt is not null;
     public bool CanWriteMemo => Viewer.CanContribute && !IsApproved;
     public bool HasBegun { get; private set; }
@@ -135,6 +137,7 @@ public partial class MeetingModel(WorkspaceAccess access, WorkspaceMeetings meet
         Meeting = meeting;
         HasBegun = meeting.StartsAt <= clock.GetUtcNow();
         Participants = await people.ParticipantsAsync(Workspace.Id, cancellationToken);
+        GroupName = meeting.GroupId is { } group ? (await groups.ListAsync(Workspace.Id, cancellationToken)).FirstOrDefault(g => g.Id == group)?.Name : null;
         Actions = await meetings.ActionsOfMeetingAsync(Workspace.Id, meeting.Id, cancellationToken);
         var all = await meetings.ListAsync(Workspace.Id, cancellationToken);
         LaterMeetings = [.. all.Where(m => m.StartsAt > meeting.StartsAt).OrderBy(m => m.StartsAt)];

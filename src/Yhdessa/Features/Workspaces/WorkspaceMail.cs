@@ -21,11 +21,13 @@ public sealed class WorkspaceMail(YhdessaDb db, EmailOutbox outbox, WorkspaceCal
 
     private string Site => options.Value.BaseUrl.TrimEnd('/');
 
-    /// <summary>Sends every participant the meeting's invitation with its calendar file (again after a change).</summary>
+    /// <summary>Sends every participant — of a group's meeting, every member of the group — the meeting's invitation with
+    /// its calendar file (again after a change).</summary>
     public async Task<int> InviteAsync(Workspace workspace, WorkspaceMeeting meeting, CancellationToken cancellationToken)
     {
         var people = await (from p in db.WorkspaceParticipants
                             where p.WorkspaceId == workspace.Id
+                                && (meeting.GroupId == null || db.WorkspaceGroupMembers.Any(m => m.GroupId == meeting.GroupId && m.UserId == p.UserId))
                             join u in db.Users on p.UserId equals u.Id
                             where !u.IsDisabled && u.Email != null
                             select new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage }).AsNoTracking().ToListAsync(cancellationToken);

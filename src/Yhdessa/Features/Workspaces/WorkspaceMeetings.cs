@@ -31,9 +31,12 @@ public sealed class WorkspaceMeetings(YhdessaDb db, AuditLog audit, TimeProvider
 
     /// <summary>Adds a meeting or changes its time, place and title (refused once its memo is approved).</summary>
     public async Task<(MemoOutcome Outcome, WorkspaceMeeting? Saved)> SaveAsync(WorkspaceViewer viewer, int? meetingId, int revision, string title,
-        DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, IReadOnlyList<string> agenda, CancellationToken cancellationToken)
+        DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, IReadOnlyList<string> agenda, CancellationToken cancellationToken,
+        int? groupId = null)
     {
         if (!viewer.CanContribute) return (MemoOutcome.NotAllowed, null);
+        if (groupId is { } group && !await db.WorkspaceGroups.AnyAsync(g => g.Id == group && g.WorkspaceId == viewer.Workspace.Id, cancellationToken))
+            return (MemoOutcome.NotFound, null);
         var now = clock.GetUtcNow();
         WorkspaceMeeting meeting;
         if (meetingId is { } id)
@@ -47,7 +50,7 @@ public sealed class WorkspaceMeetings(YhdessaDb db, AuditLog audit, TimeProvider
         }
         else
         {
-            meeting = new WorkspaceMeeting { WorkspaceId = viewer.Workspace.Id, CreatedAt = now };
+            meeting = new WorkspaceMeeting { WorkspaceId = viewer.Workspace.Id, GroupId = groupId, CreatedAt = now };
             meeting.Agenda = [.. agenda.Select((item, i) => new WorkspaceAgendaItem { Position = i + 1, Title = item })];
             db.WorkspaceMeetings.Add(meeting);
         }

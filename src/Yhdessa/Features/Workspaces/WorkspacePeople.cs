@@ -215,6 +215,8 @@ public sealed class WorkspacePeople(YhdessaDb db, EmailOutbox outbox, AuditLog a
         if (!viewer.CanLead && participant.UserId != viewer.UserId) return PeopleOutcome.NotAllowed;
         if (participant.Role == WorkspaceRole.Lead && await IsLastLeadAsync(participant, cancellationToken)) return PeopleOutcome.LastLead;
         db.WorkspaceParticipants.Remove(participant);
+        await db.WorkspaceGroupMembers.Where(m => m.UserId == participant.UserId
+            && db.WorkspaceGroups.Any(g => g.Id == m.GroupId && g.WorkspaceId == participant.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
         audit.Record("workspace.participant-removed", "workspace:" + viewer.Workspace.Id, "user:" + participant.UserId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -44,6 +44,15 @@ internal sealed class YearTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceT
     public string Path => "year";
 }
 
+/// <summary>A project's steering group and thematic groups: a tool of the project method only.</summary>
+internal sealed class GroupsTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
+{
+    public int Order => 40;
+    public bool AppliesTo(WorkspaceMethod method) => method == WorkspaceMethod.Project;
+    public string Name => w["Groups"];
+    public string Path => "groups";
+}
+
 internal sealed class ActionsTool(IStringLocalizer<WorkspacesText> w) : IWorkspaceTool
 {
     public int Order => 20;

@@ -158,6 +158,23 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, IF
                 WorkspaceId = project.Id, MeetingId = summer.Id, Text = "Varataan seminaaritila.", OwnerId = people["Erik Sjöberg"],
                 DueOn = today.AddDays(5), CreatedAt = summer.StartsAt
             });
+        // The steering group and a thematic group, each with its members, and the steering group's next meeting.
+        var steering = new WorkspaceGroup { WorkspaceId = project.Id, Name = "Ohjausryhmä", Kind = WorkspaceGroupKind.Steering, CreatedAt = project.CreatedAt };
+        var thematic = new WorkspaceGroup { WorkspaceId = project.Id, Name = "Asumisen alkuvaiheen teemaryhmä", Kind = WorkspaceGroupKind.Thematic, CreatedAt = project.CreatedAt };
+        db.WorkspaceGroups.AddRange(steering, thematic);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var name in new[] { "Aino Virtanen", "Erik Sjöberg", "Juha Heikkinen" })
+            db.WorkspaceGroupMembers.Add(new WorkspaceGroupMember { GroupId = steering.Id, UserId = people[name] });
+        foreach (var id in new[] { people["Linnea Åberg"], people["Hanna Rautio"], owner })
+            db.WorkspaceGroupMembers.Add(new WorkspaceGroupMember { GroupId = thematic.Id, UserId = id });
+        var steeringDay = HelsinkiTime.StartOfDay(today.AddDays(40)).AddHours(13);
+        db.WorkspaceMeetings.Add(new WorkspaceMeeting
+        {
+            WorkspaceId = project.Id, GroupId = steering.Id, Title = "Ohjausryhmän kokous", StartsAt = steeringDay, EndsAt = steeringDay.AddHours(2),
+            OnlineLink = "https://meet.example.org/ohjausryhma", CreatedAt = now,
+            Agenda = [new WorkspaceAgendaItem { Position = 1, Title = "Hankkeen tilannekatsaus" }, new WorkspaceAgendaItem { Position = 2, Title = "Talousarvion toteutuma" }],
+        });
+
         // The year clock: the funder's deadlines, the steering group, work monitoring, a seminar and the summer break.
         var year = today.Year;
         db.WorkspaceMilestones.AddRange(

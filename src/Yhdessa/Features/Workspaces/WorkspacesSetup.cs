@@ -23,6 +23,8 @@ public static class WorkspacesSetup
         services.AddWorkspaceTool<MeetingsTool>();
         services.AddWorkspaceTool<DocumentsTool>();
         services.AddWorkspaceTool<YearTool>();
+        services.AddWorkspaceTool<GroupsTool>();
+        services.AddScoped<WorkspaceGroups>();
         services.AddScoped<WorkspaceYear>();
         services.AddWorkspaceTool<ActionsTool>();
         services.AddWorkspaceTool<PeopleTool>();

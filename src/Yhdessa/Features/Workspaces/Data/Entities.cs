@@ -98,6 +98,8 @@ public class WorkspaceMeeting
 {
     public int Id { get; set; }
     public int WorkspaceId { get; set; }
+    /// <summary>The group of the workspace whose meeting it is (a project's steering group); null for the whole workspace.</summary>
+    public int? GroupId { get; set; }
     public string Title { get; set; } = "";
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }
@@ -214,4 +216,22 @@ public class WorkspaceMilestone
     /// <summary>The last day of a window (a survey, a holiday); null for a single day.</summary>
     public DateOnly? EndsOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum WorkspaceGroupKind { Steering, Thematic }
+
+/// <summary>A group inside a project — its steering group or a thematic group — with its own members and meetings.</summary>
+public class WorkspaceGroup
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public string Name { get; set; } = "";
+    public WorkspaceGroupKind Kind { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public class WorkspaceGroupMember
+{
+    public int GroupId { get; set; }
+    public string UserId { get; set; } = "";
 }

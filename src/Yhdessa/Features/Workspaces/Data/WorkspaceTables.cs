@@ -23,6 +23,8 @@ namespace Yhdessa.Platform.Data
         public DbSet<WorkspaceDocument> WorkspaceDocuments => Set<WorkspaceDocument>();
         public DbSet<WorkspaceDigest> WorkspaceDigests => Set<WorkspaceDigest>();
         public DbSet<WorkspaceMilestone> WorkspaceMilestones => Set<WorkspaceMilestone>();
+        public DbSet<WorkspaceGroup> WorkspaceGroups => Set<WorkspaceGroup>();
+        public DbSet<WorkspaceGroupMember> WorkspaceGroupMembers => Set<WorkspaceGroupMember>();
         public DbSet<WorkspaceDocumentVersion> WorkspaceDocumentVersions => Set<WorkspaceDocumentVersion>();
     }
 }
@@ -127,6 +129,7 @@ namespace Yhdessa.Features.Workspaces.Data
             m.Property(x => x.OnlineLink).HasMaxLength(WorkspaceLimits.Link);
             m.Property(x => x.MemoApprovedById).HasMaxLength(450);
             m.HasIndex(x => new { x.WorkspaceId, x.StartsAt });
+            m.HasOne<WorkspaceGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.SetNull);
             m.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             m.HasOne<User>().WithMany().HasForeignKey(x => x.MemoApprovedById).OnDelete(DeleteBehavior.SetNull);
             m.HasOne<WorkspaceMeeting>().WithMany().HasForeignKey(x => x.MemoApprovedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
@@ -242,6 +245,29 @@ namespace Yhdessa.Features.Workspaces.Data
             m.Property(x => x.Repeat).HasConversion<string>().HasMaxLength(20);
             m.HasIndex(x => new { x.WorkspaceId, x.StartsOn });
             m.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class WorkspaceGroupConfiguration : IEntityTypeConfiguration<WorkspaceGroup>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceGroup> g)
+        {
+            g.Property(x => x.Name).HasMaxLength(WorkspaceLimits.Title);
+            g.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            g.HasIndex(x => new { x.WorkspaceId, x.Name }).IsUnique();
+            g.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class WorkspaceGroupMemberConfiguration : IEntityTypeConfiguration<WorkspaceGroupMember>
+    {
+        public void Configure(EntityTypeBuilder<WorkspaceGroupMember> m)
+        {
+            m.HasKey(x => new { x.GroupId, x.UserId });
+            m.Property(x => x.UserId).HasMaxLength(450);
+            m.HasIndex(x => x.UserId);
+            m.HasOne<WorkspaceGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+            m.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

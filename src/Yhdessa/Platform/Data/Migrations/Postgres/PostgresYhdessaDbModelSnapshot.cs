@@ -3296,6 +3296,54 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.ToTable("WorkspaceDocumentVersions");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("WorkspaceGroups");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkspaceGroupMembers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceInvitation", b =>
                 {
                     b.Property<int>("Id")
@@ -3371,6 +3419,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3408,6 +3459,8 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("MemoApprovedAtMeetingId");
 
@@ -4738,6 +4791,30 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroupMember", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceInvitation", b =>
                 {
                     b.HasOne("Yhdessa.Platform.Identity.User", null)
@@ -4759,6 +4836,11 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceMeeting", b =>
                 {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceMeeting", null)
                         .WithMany()
                         .HasForeignKey("MemoApprovedAtMeetingId")

@@ -3186,6 +3186,52 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.ToTable("WorkspaceDocumentVersions");
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("WorkspaceGroups");
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkspaceGroupMembers");
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceInvitation", b =>
                 {
                     b.Property<int>("Id")
@@ -3257,6 +3303,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
 
@@ -3294,6 +3343,8 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("MemoApprovedAtMeetingId");
 
@@ -4614,6 +4665,30 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceGroupMember", b =>
+                {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yhdessa.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceInvitation", b =>
                 {
                     b.HasOne("Yhdessa.Platform.Identity.User", null)
@@ -4635,6 +4710,11 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Yhdessa.Features.Workspaces.Data.WorkspaceMeeting", b =>
                 {
+                    b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Yhdessa.Features.Workspaces.Data.WorkspaceMeeting", null)
                         .WithMany()
                         .HasForeignKey("MemoApprovedAtMeetingId")
