@@ -15,7 +15,7 @@ namespace Yhdessa.Tests.Communication;
 [RunsLong(60)]
 public sealed class SendingCrashTests
 {
-    private const int Subscribers = 3_000;
+    private const int Subscribers = 2_000;
 
     [Theory]
     [InlineData(Engine.Sqlite)]
