@@ -8,7 +8,7 @@ using Yhdessa.Platform.Data;
 namespace Yhdessa.Tests.Communication;
 
 /// <summary>
-/// Exactly once, the hard way: an issue to 5,000 subscribers is sent by the app running as a process of its own, which is
+/// Exactly once, the hard way: an issue to 2,000 subscribers is sent by the app running as a process of its own, which is
 /// killed with SIGKILL part-way and started again; the SMTP server then holds every address exactly once. (The benchmark
 /// does the same with 50,000, and restarts PostgreSQL under the sender too.)
 /// </summary>
