@@ -19,7 +19,6 @@ namespace Yhdessa.Features.Events;
 public sealed class EventCalendar(IOptions<PlatformOptions> options, Municipalities municipalities)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
-    private const string Zone = "Europe/Helsinki";
 
     private Uri BaseUrl => new(options.Value.BaseUrl);
 
@@ -37,8 +36,8 @@ public sealed class EventCalendar(IOptions<PlatformOptions> options, Municipalit
     {
         var calendar = new Calendar { Method = method, ProductId = "-//Yhdessa//Events//FI" };
         calendar.AddProperty("X-WR-CALNAME", name);
-        calendar.AddProperty("X-WR-TIMEZONE", Zone);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
+        calendar.AddProperty("X-WR-TIMEZONE", CalendarFiles.Zone);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(CalendarFiles.Zone));
         foreach (var e in events) calendar.Events.Add(ToCalendarEvent(e));
         return CalendarFiles.Write(calendar);
     }
@@ -56,13 +55,11 @@ public sealed class EventCalendar(IOptions<PlatformOptions> options, Municipalit
             Description = SafeMarkdown.ToPlainText(e.Description) + "\n\n" + url,
             Location = place.Length > 0 ? place : null,
             Url = url,
-            DtStart = Local(e.StartsAt),
-            DtEnd = Local(e.EndsAt),
+            DtStart = CalendarFiles.Local(e.StartsAt),
+            DtEnd = CalendarFiles.Local(e.EndsAt),
             DtStamp = new CalDateTime(e.UpdatedAt.UtcDateTime, "UTC"),
             Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
     }
 
-    private static CalDateTime Local(DateTimeOffset moment) =>
-        new(DateTime.SpecifyKind(HelsinkiTime.ToHelsinki(moment).DateTime, DateTimeKind.Unspecified), Zone);
 }

@@ -17,12 +17,11 @@ namespace Yhdessa.Features.Workspaces;
 public sealed class WorkspaceCalendar(IOptions<PlatformOptions> options)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
-    private const string Zone = "Europe/Helsinki";
 
     public string Meeting(Workspace workspace, WorkspaceMeeting meeting)
     {
         var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//Yhdessa//Workspaces//FI" };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(CalendarFiles.Zone));
         var site = new Uri(options.Value.BaseUrl);
         var url = new Uri(site, $"/workspaces/{workspace.Slug}/meetings/{meeting.Id}");
         var agenda = string.Join('\n', meeting.Agenda.OrderBy(a => a.Position).Select(a => $"{a.Position}. {a.Title}"));
@@ -34,14 +33,12 @@ public sealed class WorkspaceCalendar(IOptions<PlatformOptions> options)
             Description = (agenda.Length > 0 ? agenda + "\n\n" : "") + (meeting.OnlineLink is { } link ? link + "\n\n" : "") + url,
             Location = meeting.Place ?? meeting.OnlineLink,
             Url = url,
-            DtStart = Local(meeting.StartsAt),
-            DtEnd = Local(meeting.EndsAt),
+            DtStart = CalendarFiles.Local(meeting.StartsAt),
+            DtEnd = CalendarFiles.Local(meeting.EndsAt),
             DtStamp = new CalDateTime(DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Utc), "UTC"),
             Status = "CONFIRMED",
         });
         return CalendarFiles.Write(calendar);
     }
 
-    private static CalDateTime Local(DateTimeOffset moment) =>
-        new(DateTime.SpecifyKind(HelsinkiTime.ToHelsinki(moment).DateTime, DateTimeKind.Unspecified), Zone);
 }

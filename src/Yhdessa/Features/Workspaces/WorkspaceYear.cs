@@ -25,7 +25,6 @@ public sealed record YearDate(DateOnly On, DateOnly? Until, string Title, string
 public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog audit, TimeProvider clock, IOptions<PlatformOptions> options)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
-    private const string Zone = "Europe/Helsinki";
 
     public Task<List<WorkspaceMilestone>> MilestonesAsync(int workspaceId, CancellationToken cancellationToken) =>
         db.WorkspaceMilestones.AsNoTracking().Where(m => m.WorkspaceId == workspaceId).OrderBy(m => m.StartsOn).ThenBy(m => m.Id).ToListAsync(cancellationToken);
@@ -116,17 +115,16 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
         var host = new Uri(options.Value.BaseUrl).Host;
         var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//Yhdessa//Workspaces//FI" };
         calendar.AddProperty("X-WR-CALNAME", workspace.Name);
-        calendar.AddProperty("X-WR-TIMEZONE", Zone);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
+        calendar.AddProperty("X-WR-TIMEZONE", CalendarFiles.Zone);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(CalendarFiles.Zone));
         var stamp = new CalDateTime(DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc), "UTC");
         foreach (var milestone in await MilestonesAsync(workspace.Id, cancellationToken))
         {
             var entry = new CalendarEvent
             {
                 Uid = $"workspace-milestone-{milestone.Id}@{host}", Summary = milestone.Title, DtStamp = stamp,
-                DtStart = new CalDateTime(milestone.StartsOn.Year, milestone.StartsOn.Month, milestone.StartsOn.Day),
-                DtEnd = new CalDateTime((milestone.EndsOn ?? milestone.StartsOn).AddDays(1).Year, (milestone.EndsOn ?? milestone.StartsOn).AddDays(1).Month,
-                    (milestone.EndsOn ?? milestone.StartsOn).AddDays(1).Day),
+                // All-day entries: the end is the day after the last one (RFC 5545).
+                DtStart = CalendarFiles.Day(milestone.StartsOn), DtEnd = CalendarFiles.Day((milestone.EndsOn ?? milestone.StartsOn).AddDays(1)),
             };
             if (milestone.Repeat != MilestoneRepeat.Once)
                 entry.RecurrenceRules.Add(new RecurrencePattern(milestone.Repeat == MilestoneRepeat.Yearly ? FrequencyType.Yearly : FrequencyType.Monthly,
@@ -140,14 +138,14 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"workspace-meeting-{meeting.Id}@{host}", Sequence = meeting.Revision, Summary = meeting.Title, Location = meeting.Place ?? meeting.OnlineLink,
-                DtStamp = stamp, DtStart = Local(meeting.StartsAt), DtEnd = Local(meeting.EndsAt),
+                DtStamp = stamp, DtStart = CalendarFiles.Local(meeting.StartsAt), DtEnd = CalendarFiles.Local(meeting.EndsAt),
             });
         if (workspace.ShowsNetworkEvents)
             foreach (var e in await events.VisibleTo(Viewer.Anonymous).Where(e => e.StartsAt >= from && e.StartsAt < to).OrderBy(e => e.StartsAt).Take(200)
                          .AsNoTracking().ToListAsync(cancellationToken))
                 calendar.Events.Add(new CalendarEvent
                 {
-                    Uid = $"event-{e.Id}@{host}", Sequence = e.Revision, Summary = e.Title, DtStamp = stamp, DtStart = Local(e.StartsAt), DtEnd = Local(e.EndsAt),
+                    Uid = $"event-{e.Id}@{host}", Sequence = e.Revision, Summary = e.Title, DtStamp = stamp, DtStart = CalendarFiles.Local(e.StartsAt), DtEnd = CalendarFiles.Local(e.EndsAt),
                     Url = new Uri(new Uri(options.Value.BaseUrl), "/events/" + e.Slug),
                 });
         return CalendarFiles.Write(calendar);
@@ -155,6 +153,4 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
 
     private static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(HelsinkiTime.ToHelsinki(moment).DateTime);
 
-    private static CalDateTime Local(DateTimeOffset moment) =>
-        new(DateTime.SpecifyKind(HelsinkiTime.ToHelsinki(moment).DateTime, DateTimeKind.Unspecified), Zone);
 }
