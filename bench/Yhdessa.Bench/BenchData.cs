@@ -29,7 +29,9 @@ namespace Yhdessa.Bench;
 /// load against the running app with <c>--Bench:Register=http://…</c> (see <see cref="RegistrationLoad"/>). bench/needs.sh
 /// adds <c>--Bench:Needs=10000</c> and the sizes beside it (see <see cref="NeedsBench"/>), later writes members' sessions
 /// with <c>--Bench:Sessions=FILE</c> and has them support one need with <c>--Bench:Support=http://…</c> (see <see cref="NeedsSupportLoad"/>).
-/// bench/newsletter.sh adds <c>--Bench:Subscribers=50000</c> (see <see cref="NewsletterBench"/>).
+/// bench/newsletter.sh adds <c>--Bench:Subscribers=50000</c> (see <see cref="NewsletterBench"/>). bench/workspaces.sh adds
+/// <c>--Bench:Workspaces=500</c> and the sizes beside it, and later writes participants' sessions with
+/// <c>--Bench:WorkspaceSessions=FILE</c> (see <see cref="WorkspacesBench"/>).
 /// </summary>
 public static class BenchData
 {
@@ -77,6 +79,8 @@ public static class BenchData
         if (config["Bench:Register"] is { } baseUrl)
             return await RegistrationLoad.RunAsync(db, baseUrl, config.GetValue("Bench:Attempts", 2000),
                 config.GetValue("Bench:Seats", 500), config.GetValue("Bench:Concurrency", 128));
+        if (config["Bench:WorkspaceSessions"] is { } workspaceSessions)
+            return await WorkspacesBench.WriteSessionsAsync(scope.ServiceProvider, config.GetValue("Bench:SessionCount", 1000), workspaceSessions);
         if (config["Bench:Sessions"] is { } sessionFile)
             return await NeedsSupportLoad.WriteSessionsAsync(scope.ServiceProvider, config.GetValue("Bench:SessionCount", 1000), sessionFile);
         if (config["Bench:Support"] is { } supportBase)
@@ -113,6 +117,12 @@ public static class BenchData
             var size = new NeedsBench.Size(needs, config.GetValue("Bench:Supports", 200_000), config.GetValue("Bench:Members", 20_000),
                 config.GetValue("Bench:Feedback", 50_000), config.GetValue("Bench:NeedMaterials", 300), config.GetValue("Bench:NeedIndexes", false));
             await NeedsBench.SeedAsync(scope.ServiceProvider, size, config["Bench:Out"] ?? ".", CancellationToken.None);
+        }
+        if (config.GetValue("Bench:Workspaces", 0) is > 0 and var workspaces)
+        {
+            var size = new WorkspacesBench.Size(workspaces, config.GetValue("Bench:Participants", 20_000), config.GetValue("Bench:People", 12_000),
+                config.GetValue("Bench:Actions", 50_000), config.GetValue("Bench:Memos", 10_000), config.GetValue("Bench:WorkspaceNeeds", 300));
+            await WorkspacesBench.SeedAsync(scope.ServiceProvider, size, config["Bench:Out"] ?? ".", CancellationToken.None);
         }
         if (config.GetValue("Bench:Subscribers", 0) is > 0 and var subscribers)
             return await NewsletterBench.SeedAsync(scope.ServiceProvider, subscribers, config["Bench:Out"] ?? ".", CancellationToken.None);
