@@ -51,14 +51,4 @@ public class AnswerModel(SurveyAnswering answering, IStringLocalizer<SurveyText>
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
-
-    public string Value(SurveyQuestion question, int index = 0) =>
-        Values.TryGetValue(SurveyAnswering.Field(question), out var given) && given.Length > index ? given[index] : "";
-
-    public bool Chosen(SurveyQuestion question, string value) =>
-        Values.TryGetValue(SurveyAnswering.Field(question), out var given) && given.Contains(value);
-
-    /// <summary>The id of the n:th input of a question: the first is the field name itself, so the error summary links to it.</summary>
-    public static string InputId(SurveyQuestion question, int index) =>
-        index == 0 ? SurveyAnswering.Field(question) : $"{SurveyAnswering.Field(question)}-{index + 1}";
 }

@@ -62,6 +62,10 @@ public sealed class SurveyAnswering(YhdessaDb db, SurveyService surveys)
                     if (values.Count != 1 || values[0].Length > SurveyLimits.Answer) Fail("AnswerTooLong");
                     else response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = values[0] });
                     break;
+                case QuestionKind.Number:
+                    if (values.Count != 1 || SurveyNumbers.Parse(values[0]) is not { } number) Fail("AnswerNumber");
+                    else response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, Number = number });
+                    break;
                 case QuestionKind.Topics:
                     if (values.Count > SurveyLimits.MaxTopics || values.Any(v => v.Length > SurveyLimits.Topic)) Fail("AnswerTopicTooLong");
                     else
@@ -71,6 +75,23 @@ public sealed class SurveyAnswering(YhdessaDb db, SurveyService surveys)
             }
         }
         return (response, errors);
+    }
+
+    /// <summary>
+    /// Saves an answer that its owner takes in its own name, without a token: the owning feature decides who may answer,
+    /// knows who did, and keeps that itself (a project's work-monitoring report says which sub-project reported). Only
+    /// <paramref name="asked"/> are read, e.g. the common questions and one sub-project's own. Returns the saved response,
+    /// or the errors and nothing saved.
+    /// </summary>
+    public async Task<(SurveyResponse? Response, List<AnswerError> Errors)> SubmitOwnAsync(Survey survey, IReadOnlyCollection<SurveyQuestion> asked,
+        IReadOnlyDictionary<string, string[]> form, CancellationToken cancellationToken = default)
+    {
+        var part = new Survey { Id = survey.Id, Questions = [.. asked] };
+        var (response, errors) = Read(part, form, surveys.Today());
+        if (errors.Count > 0) return (null, errors);
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync(cancellationToken);
+        return (response, []);
     }
 
     /// <summary>Saves the answer if the token is still unused and the survey open. Returns the token's status

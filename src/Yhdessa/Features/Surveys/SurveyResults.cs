@@ -53,6 +53,9 @@ public sealed class SurveyResults(YhdessaDb db, SurveyService surveys)
                     // Sorted, not in the order given, so that comments of one person cannot be lined up across questions.
                     var comments = own.Select(a => a.Text!).Order(StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), true)).ToList();
                     return new QuestionSummary(question, comments.Count, [], null, comments, []);
+                case QuestionKind.Number:
+                    var numbers = own.Where(a => a.Number is not null).Select(a => (double)a.Number!.Value).ToList();
+                    return new QuestionSummary(question, numbers.Count, [], numbers.Count > 0 ? numbers.Average() : null, [], []);
                 default:
                     var wished = topics.Where(t => t.QuestionId == question.Id).ToList();
                     var grouped = wished.GroupBy(t => t.Topic.Trim().ToLower(CultureInfo.GetCultureInfo("fi-FI")))

@@ -44,8 +44,8 @@ public sealed class WorkspacesDemoData(YhdessaDb db, UserManager<User> users, IF
             Purpose = "Yhdeksän organisaation yhteinen hanke naisten asunnottomuuden poistamiseksi asumispolkuja turvaamalla.\n\n" +
                 "Osahankkeet kehittävät naiserityisiä asumisen tukimalleja, ammattilaisten osaamista ja kokemusasiantuntijuutta. " +
                 "Yhteiset tavoitteet, kokoukset, muistiot ja raportointi hoidetaan tässä työtilassa.",
-            Method = WorkspaceMethod.Project, Status = WorkspaceStatus.Active, StartsOn = new DateOnly(today.Year, 1, 1),
-            EndsOn = new DateOnly(today.Year + 2, 12, 31), IsPublic = true,
+            Method = WorkspaceMethod.Project, Status = WorkspaceStatus.Active, StartsOn = new DateOnly(today.Year - 1, 1, 1),
+            EndsOn = new DateOnly(today.Year + 1, 12, 31), IsPublic = true,
             Outputs = "Ensimmäisen vuoden tuotoksena valmistuu yhteinen kuvaus naiserityisestä asumisen tuesta.",
             ShowsNetworkEvents = true, CalendarToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             CreatedAt = now.AddMonths(-10), UpdatedAt = now.AddMonths(-10),

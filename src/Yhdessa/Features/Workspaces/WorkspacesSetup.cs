@@ -1,4 +1,5 @@
 using Yhdessa.Features.My;
+using Yhdessa.Features.Workspaces.Project;
 using Yhdessa.Platform.Data;
 using Yhdessa.Platform.Identity;
 using Yhdessa.Platform.Jobs;
@@ -31,6 +32,7 @@ public static class WorkspacesSetup
         services.AddRecurringJob<ActionReminderJob>();
         services.AddScoped<WorkspaceDigests>();
         services.AddRecurringJob<WeeklyDigestJob>();
+        services.AddProjectMethod();
         services.AddScoped<IPersonalDataHolder, WorkspacesPersonalData>();
         services.AddScoped<IDemoData, WorkspacesDemoData>();
         services.AddMyPagePart<MyWorkspacesPart>();

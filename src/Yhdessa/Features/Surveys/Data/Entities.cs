@@ -2,7 +2,8 @@ namespace Yhdessa.Features.Surveys.Data;
 
 public enum SurveyStatus { Draft, Open, Closed }
 
-public enum QuestionKind { Rating, SingleChoice, MultipleChoice, FreeText, Topics }
+/// <summary>A number question takes a decimal (a count, euros, hours), e.g. for a project's indicators.</summary>
+public enum QuestionKind { Rating, SingleChoice, MultipleChoice, FreeText, Topics, Number }
 
 /// <summary>A survey attached to whatever owns it (an event, an evaluation, the annual network survey) by a plain
 /// reference: the engine knows nothing of its owners, so any feature can use it without a foreign key.</summary>
@@ -48,6 +49,9 @@ public sealed class SurveyQuestion
     /// <summary>A free-text question whose answers the needs' triagers read as possible needs of the field, such as
     /// event feedback's "what should be developed?". Answers to a topics question are always read so.</summary>
     public bool ReadForNeeds { get; set; }
+    /// <summary>The owning feature's own reference for the question (e.g. "indicator:12"), so that it can use the
+    /// answers; the engine only keeps it.</summary>
+    public string? Key { get; set; }
     public string TextFi { get; set; } = "";
     public string? TextSv { get; set; }
     public string? TextEn { get; set; }
@@ -114,6 +118,7 @@ public sealed class SurveyAnswer
     public int? Rating { get; set; }
     public string? Choices { get; set; }
     public string? Text { get; set; }
+    public decimal? Number { get; set; }
 
     public IEnumerable<int> ChosenOptions() =>
         (Choices ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);

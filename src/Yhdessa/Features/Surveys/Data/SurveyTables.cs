@@ -30,6 +30,8 @@ namespace Yhdessa.Features.Surveys.Data
         public const int MaxTopics = 5;
         public const int Owner = 100;
         public const int MaxQuestions = 40;
+        /// <summary>The largest number a number question takes, either way from zero.</summary>
+        public const decimal MaxNumber = 1_000_000_000m;
     }
 
     internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
@@ -61,6 +63,7 @@ namespace Yhdessa.Features.Surveys.Data
             question.Property(q => q.TextFi).HasMaxLength(SurveyLimits.Question);
             question.Property(q => q.TextSv).HasMaxLength(SurveyLimits.Question);
             question.Property(q => q.TextEn).HasMaxLength(SurveyLimits.Question);
+            question.Property(q => q.Key).HasMaxLength(SurveyLimits.Owner);
             foreach (var label in new[] { "LowLabelFi", "LowLabelSv", "LowLabelEn", "HighLabelFi", "HighLabelSv", "HighLabelEn" })
                 question.Property<string?>(label).HasMaxLength(SurveyLimits.Label);
             foreach (var options in new[] { "OptionsFi", "OptionsSv", "OptionsEn" })
@@ -104,6 +107,7 @@ namespace Yhdessa.Features.Surveys.Data
             answer.HasOne<SurveyQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
             answer.Property(a => a.Choices).HasMaxLength(100);
             answer.Property(a => a.Text).HasMaxLength(SurveyLimits.Answer);
+            answer.Property(a => a.Number).HasPrecision(14, 2);
         }
     }
 
