@@ -129,6 +129,31 @@ public abstract class MeetingTests(YhdessaApp app)
     }
 
     [Fact]
+    public async Task The_workspace_page_shows_what_changed_since_the_visit_before_on_every_page_of_this_visit()
+    {
+        var (slug, leadId, memberId, _) = await WorkspaceAsync();
+        var workspace = await Kit.IdAsync(slug);
+        // Her last visit was yesterday.
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1);
+        await host.WithDbAsync(db => db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspace && p.UserId == memberId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.LastVisitAt, yesterday)));
+        await Kit.MeetingAsync(leadId, slug, "Kevään suunnittelu", DateTime.Today.AddDays(7).AddHours(9));
+
+        var first = WebUtility.HtmlDecode(await host.Client(memberId).GetStringAsync($"/workspaces/{slug}?culture=fi"));
+        Assert.Contains("Muutokset edellisen käyntisi jälkeen", first);
+        Assert.Contains("Uusi kokous: Kevään suunnittelu", first);
+        var visit = await host.WithDbAsync(db => db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspace && p.UserId == memberId)
+            .Select(p => new { p.LastVisitAt, p.PreviousVisitAt }).SingleAsync());
+        Assert.True(visit.LastVisitAt > yesterday.AddHours(23));
+
+        // A moment later, within the same visit, the page still counts from yesterday, and the visit is not noted again.
+        var again = WebUtility.HtmlDecode(await host.Client(memberId).GetStringAsync($"/workspaces/{slug}?culture=fi"));
+        Assert.Contains("Uusi kokous: Kevään suunnittelu", again);
+        Assert.Equal(visit.LastVisitAt, await host.WithDbAsync(db => db.WorkspaceParticipants
+            .Where(p => p.WorkspaceId == workspace && p.UserId == memberId).Select(p => p.LastVisitAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_action_is_reminded_once_before_its_deadline_and_marked_done_by_its_owner()
     {
         var (slug, leadId, memberId, memberEmail) = await WorkspaceAsync();

@@ -72,6 +72,13 @@ public abstract class YearClockTests(YhdessaApp app)
         Assert.Contains("RRULE:FREQ=YEARLY", ics);
         Assert.Contains("RRULE:FREQ=MONTHLY;INTERVAL=3", ics);
         Assert.Contains("SUMMARY:Väliraportti rahoittajalle", ics);
+        // The feed is kept between requests, and a new milestone or meeting shows in it at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync(url, [new("MilestoneTitle", "Syysseminaari"), new("Kind", "Seminar"),
+            new("Repeat", "Once"), new("StartsOn", "2027-10-15")])).StatusCode);
+        await Kit.MeetingAsync(memberId, slug, "Ohjausryhmä koolla", DateTime.Today.AddDays(20).AddHours(10));
+        var changed = await host.Client().GetStringAsync(feed);
+        Assert.Contains("SUMMARY:Syysseminaari", changed);
+        Assert.Contains("SUMMARY:Ohjausryhmä koolla", changed);
         await host.Client(leadId).PostFormAsync(url, [new("on", "true")], url + "?handler=Feed");
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client().GetAsync(feed)).StatusCode);
         await host.Client(leadId).PostFormAsync(url, [new("on", "false")], url + "?handler=Feed");

@@ -38,7 +38,7 @@ public class HomeModel(WorkspaceAccess access, WorkspaceCatalogue catalogue, Wor
         Needs = await catalogue.NeedsAsync(id, cancellationToken);
         if (ShowsPublicPage) return Page();
         var now = clock.GetUtcNow();
-        Upcoming = [.. (await meetings.ListAsync(id, cancellationToken)).Where(m => m.EndsAt >= now).OrderBy(m => m.StartsAt).Take(3)];
+        Upcoming = await meetings.UpcomingAsync(id, now, 3, cancellationToken);
         OpenActions = await meetings.ActionsOfWorkspaceAsync(id, done: false, 10, cancellationToken);
         if (viewer.Role is not null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Needs;
 using Yhdessa.Features.Needs.Data;
@@ -30,7 +31,7 @@ public sealed class WorkspaceInput
 public enum SaveOutcome { Done, NameTaken, Stale }
 
 /// <summary>The workspaces: a person's own, all of them for coordinators, the published ones for everyone; and their settings.</summary>
-public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditLog audit, TimeProvider clock)
+public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
     public Task<List<WorkspaceCard>> MineAsync(string userId, CancellationToken cancellationToken) =>
         (from p in db.WorkspaceParticipants
@@ -95,7 +96,7 @@ public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditL
     /// <summary>The organisations taking part, by name: shown to participants and on the public page.</summary>
     public async Task<List<Organisation>> OrganisationsAsync(int workspaceId, CancellationToken cancellationToken) =>
         [.. (await db.Organisations.AsNoTracking()
-            .Where(o => db.WorkspaceParticipants.Any(p => p.WorkspaceId == workspaceId && p.OrganisationId == o.Id))
+            .Where(o => db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId).Select(p => p.OrganisationId).Contains(o.Id))
             .ToListAsync(cancellationToken)).OrderBy(o => o.Name)];
 
     /// <summary>Creates a workspace (<paramref name="workspace"/> null) or saves its settings. A new workspace whose
@@ -136,6 +137,7 @@ public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditL
         {
             return (SaveOutcome.Stale, null);
         }
+        await WorkspaceYear.ChangedAsync(cache, workspace.Id);
         return (SaveOutcome.Done, workspace);
     }
 
@@ -144,15 +146,21 @@ public sealed class WorkspaceCatalogue(YhdessaDb db, NeedCatalogue needs, AuditL
 
     private static string SlugOf(string name) => Slugs.FromName(name) is var slug && Reserved.Contains(slug) ? slug + "-tyotila" : slug;
 
+    /// <summary>How long one visit lasts: pages seen within it belong to the same visit.</summary>
+    public static readonly TimeSpan VisitLength = TimeSpan.FromMinutes(30);
+
     /// <summary>Notes the participant's visit, and says when the one before was ("what changed since my last visit") and
     /// whether she has left the workspace out of her weekly digest.</summary>
     public async Task<(DateTimeOffset? Previous, bool DigestOff)> VisitAsync(int workspaceId, string userId, CancellationToken cancellationToken)
     {
         var own = await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId && p.UserId == userId)
-            .Select(p => new { p.LastVisitAt, p.DigestOff }).FirstOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.LastVisitAt, p.PreviousVisitAt, p.DigestOff }).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // Pages seen within one visit keep showing what changed since the visit before, and cost no write: a write on
+        // every page view would queue the readers behind SQLite's single writer.
+        if (own?.LastVisitAt is { } last && now - last < VisitLength) return (own.PreviousVisitAt, own.DigestOff);
         await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspaceId && p.UserId == userId)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.LastVisitAt, now), cancellationToken);
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.PreviousVisitAt, x => x.LastVisitAt).SetProperty(x => x.LastVisitAt, now), cancellationToken);
         return (own?.LastVisitAt, own?.DigestOff ?? false);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Yhdessa.Features.Workspaces.Data;
 using Yhdessa.Platform.Audit;
@@ -17,10 +18,15 @@ public enum MemoOutcome { Done, NotAllowed, NotFound, Approved, Stale, NotPartic
 /// record of another workspace is "not found". Once the memo is approved nothing of it changes: its agenda, notes,
 /// attendance, decisions and the actions recorded in it are read-only (an action can still be marked done).
 /// </summary>
-public sealed class WorkspaceMeetings(YhdessaDb db, AuditLog audit, TimeProvider clock)
+public sealed class WorkspaceMeetings(YhdessaDb db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
     public Task<List<WorkspaceMeeting>> ListAsync(int workspaceId, CancellationToken cancellationToken) =>
         db.WorkspaceMeetings.AsNoTracking().Where(m => m.WorkspaceId == workspaceId).OrderByDescending(m => m.StartsAt).ToListAsync(cancellationToken);
+
+    /// <summary>The next meetings that have not ended, soonest first.</summary>
+    public Task<List<WorkspaceMeeting>> UpcomingAsync(int workspaceId, DateTimeOffset now, int count, CancellationToken cancellationToken) =>
+        db.WorkspaceMeetings.AsNoTracking().Where(m => m.WorkspaceId == workspaceId && m.EndsAt >= now).OrderBy(m => m.StartsAt).Take(count)
+            .ToListAsync(cancellationToken);
 
     public Task<WorkspaceMeeting?> FindAsync(int workspaceId, int meetingId, CancellationToken cancellationToken) =>
         db.WorkspaceMeetings.AsNoTracking().Include(m => m.Agenda.OrderBy(a => a.Position)).Include(m => m.Decisions.OrderBy(d => d.Id))
@@ -60,7 +66,9 @@ public sealed class WorkspaceMeetings(YhdessaDb db, AuditLog audit, TimeProvider
         meeting.Place = place;
         meeting.OnlineLink = onlineLink;
         audit.Record(meetingId is null ? "workspace.meeting-added" : "workspace.meeting-changed", "workspace:" + viewer.Workspace.Id);
-        return (await SaveAsync(cancellationToken), meeting);
+        var outcome = await SaveAsync(cancellationToken);
+        if (outcome == MemoOutcome.Done) await WorkspaceYear.ChangedAsync(cache, viewer.Workspace.Id);
+        return (outcome, meeting);
     }
 
     /// <summary>Saves the memo: the notes of each agenda item, new agenda items, and who attended. Refused when the memo

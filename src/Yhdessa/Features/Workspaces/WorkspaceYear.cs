@@ -3,6 +3,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Yhdessa.Features.Events;
 using Yhdessa.Features.Workspaces.Data;
@@ -19,12 +20,21 @@ public sealed record YearDate(DateOnly On, DateOnly? Until, string Title, string
 /// <summary>
 /// The year clock (vuosikello): the workspace's milestones — once, or every year, quarter or month — with its meetings
 /// and, when the workspace wants them, the network's public events, for one calendar year; and its calendar feed at a
-/// secret address that a lead can replace (revoking the old one) or turn off. The feed is made per request from the
-/// database, so every instance serves the same one.
+/// secret address that a lead can replace (revoking the old one) or turn off. The feed is kept in the output cache like
+/// the events' feed (calendar programs poll it often, and building it costs fifty times a plain answer), tagged with its
+/// workspace: every change of what it shows — milestones, meetings, the name, the address, network events — clears it.
 /// </summary>
-public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog audit, TimeProvider clock, IOptions<PlatformOptions> options)
+public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog audit, TimeProvider clock, IOptions<PlatformOptions> options,
+    IOutputCacheStore cache)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
+
+    /// <summary>The output cache's tag of a workspace's feed.</summary>
+    public static string FeedTag(int workspaceId) => "workspace-calendar:" + workspaceId;
+
+    /// <summary>Clears the workspace's cached feed after a change of what it shows.</summary>
+    public static Task ChangedAsync(IOutputCacheStore cache, int workspaceId) =>
+        cache.EvictByTagAsync(FeedTag(workspaceId), CancellationToken.None).AsTask();
 
     public Task<List<WorkspaceMilestone>> MilestonesAsync(int workspaceId, CancellationToken cancellationToken) =>
         db.WorkspaceMilestones.AsNoTracking().Where(m => m.WorkspaceId == workspaceId).OrderBy(m => m.StartsOn).ThenBy(m => m.Id).ToListAsync(cancellationToken);
@@ -80,6 +90,7 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
         });
         audit.Record("workspace.milestone-added", "workspace:" + viewer.Workspace.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync(cache, viewer.Workspace.Id);
     }
 
     public Task<int> CountAsync(int workspaceId, CancellationToken cancellationToken) =>
@@ -89,6 +100,7 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
     {
         var removed = await db.WorkspaceMilestones.Where(m => m.Id == milestoneId && m.WorkspaceId == viewer.Workspace.Id).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0) await audit.RecordNowAsync("workspace.milestone-removed", "workspace:" + viewer.Workspace.Id, cancellationToken: cancellationToken);
+        await ChangedAsync(cache, viewer.Workspace.Id);
         return removed > 0;
     }
 
@@ -99,15 +111,19 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
         await db.Workspaces.Where(w => w.Id == viewer.Workspace.Id).ExecuteUpdateAsync(w => w.SetProperty(x => x.CalendarToken, token), cancellationToken);
         await audit.RecordNowAsync(on ? "workspace.calendar-feed-renewed" : "workspace.calendar-feed-off", "workspace:" + viewer.Workspace.Id,
             cancellationToken: cancellationToken);
+        await ChangedAsync(cache, viewer.Workspace.Id);
     }
 
-    public async Task SetNetworkEventsAsync(WorkspaceViewer viewer, bool shown, CancellationToken cancellationToken) =>
+    public async Task SetNetworkEventsAsync(WorkspaceViewer viewer, bool shown, CancellationToken cancellationToken)
+    {
         await db.Workspaces.Where(w => w.Id == viewer.Workspace.Id).ExecuteUpdateAsync(w => w.SetProperty(x => x.ShowsNetworkEvents, shown), cancellationToken);
+        await ChangedAsync(cache, viewer.Workspace.Id);
+    }
 
     /// <summary>The feed of the workspace whose secret is <paramref name="token"/>: its milestones (a recurring one with its
     /// rule, so calendars repeat it), its meetings of the last and next year, and the network events it shows; null when no
     /// workspace has that secret.</summary>
-    public async Task<string?> FeedAsync(string token, CancellationToken cancellationToken)
+    public async Task<(int WorkspaceId, string Text)?> FeedAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length != 48) return null;
         var workspace = await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.CalendarToken == token, cancellationToken);
@@ -148,7 +164,7 @@ public sealed class WorkspaceYear(YhdessaDb db, EventCatalogue events, AuditLog 
                     Uid = $"event-{e.Id}@{host}", Sequence = e.Revision, Summary = e.Title, DtStamp = stamp, DtStart = CalendarFiles.Local(e.StartsAt), DtEnd = CalendarFiles.Local(e.EndsAt),
                     Url = new Uri(new Uri(options.Value.BaseUrl), "/events/" + e.Slug),
                 });
-        return CalendarFiles.Write(calendar);
+        return (workspace.Id, CalendarFiles.Write(calendar));
     }
 
     private static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(HelsinkiTime.ToHelsinki(moment).DateTime);

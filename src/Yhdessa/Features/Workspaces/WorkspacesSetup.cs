@@ -45,10 +45,13 @@ public static class WorkspacesSetup
         app.MapGet("/workspaces/calendar/{token}", async (string token, WorkspaceYear year, HttpContext http, CancellationToken cancellationToken) =>
             {
                 if (await year.FeedAsync(token, cancellationToken) is not { } feed) return Results.NotFound();
+                // Kept by this server (cleared by the workspace's changes), never by proxies: the address is a secret.
+                PublicPages.AlsoTag(http, [WorkspaceYear.FeedTag(feed.WorkspaceId)]);
                 http.Response.Headers.CacheControl = "private, no-store";
-                return Results.Text(feed, WorkspaceYear.ContentType);
+                return Results.Text(feed.Text, WorkspaceYear.ContentType);
             })
             .AllowAnonymous()
+            .CacheOutput(PublicPages.SameForEveryonePolicy)
             .ExcludeFromDescription();
         return app;
     }

@@ -62,6 +62,8 @@ public class WorkspaceParticipant
     public DateTimeOffset JoinedAt { get; set; }
     /// <summary>When she last opened the workspace: "what changed since my last visit" starts here.</summary>
     public DateTimeOffset? LastVisitAt { get; set; }
+    /// <summary>The start of the visit before the last one: what a visit's pages count changes from.</summary>
+    public DateTimeOffset? PreviousVisitAt { get; set; }
     /// <summary>Whether she has left the workspace out of her weekly digest (on its page); it is in by default.</summary>
     public bool DigestOff { get; set; }
     public int Revision { get; set; }

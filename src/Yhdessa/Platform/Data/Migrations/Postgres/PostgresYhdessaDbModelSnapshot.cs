@@ -3782,6 +3782,9 @@ namespace Yhdessa.Platform.Data.Migrations.Postgres
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PreviousVisitAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -3652,6 +3652,9 @@ namespace Yhdessa.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PreviousVisitAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
