@@ -214,9 +214,27 @@ public abstract class WorkspaceTests(YhdessaApp app)
         await host.Client(leadId).PostFormAsync($"/workspaces/{slug}/actions", [new("ActionText", "Lähtevän tehtävä"), new("ActionOwner", leaving),
             new("ActionDue", DateTime.Today.AddDays(20).ToString("yyyy-MM-dd"))]);
 
+        // She leads a sub-project of the project and enters one of its costs.
+        var organisation = await host.WithDbAsync(async db =>
+        {
+            var o = new Yhdessa.Features.Network.Data.Organisation { Slug = "org-" + Guid.NewGuid().ToString("N")[..10], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            o.SetNames(WorkspaceTestKit.Unique("Lähtevän yhdistys"), null, null);
+            db.Organisations.Add(o);
+            await db.SaveChangesAsync();
+            return o.Id;
+        });
+        await host.Client(leadId).PostFormAsync($"/workspaces/{slug}/subprojects", [new("Name", "Lähtevän osahanke"), new("Organisation", organisation.ToString()), new("Lead", leaving)]);
+        var workspace = await Kit.IdAsync(slug);
+        var subProject = await host.WithDbAsync(db => db.WorkspaceSubProjects.Where(s => s.WorkspaceId == workspace).Select(s => s.Id).SingleAsync());
+        var finances = $"/workspaces/{slug}/finances/{subProject}";
+        Assert.Equal(HttpStatusCode.Redirect, (await host.Client(leaving).PostFormAsync(finances,
+            [new("cost-Month", "2026-05"), new("cost-Category", "Travel"), new("cost-Amount", "48,20"), new("cost-Description", "Lähtevän junalippu")], finances + "?handler=Cost")).StatusCode);
+
         var data = await host.Client(leaving).GetStringAsync("/account/my-data");
         Assert.Contains(name, data);
         Assert.Contains("Lähtevän tehtävä", data);
+        Assert.Contains("Lähtevän osahanke", data);
+        Assert.Contains("Lähtevän junalippu", data);
 
         Assert.Equal(HttpStatusCode.Redirect, (await host.Client(leaving).PostFormAsync("/account/delete", ("Password", password))).StatusCode);
 
@@ -226,5 +244,9 @@ public abstract class WorkspaceTests(YhdessaApp app)
         var actions = await host.Client(leadId).GetStringAsync($"/workspaces/{slug}/actions?culture=fi");
         Assert.Contains("Lähtevän tehtävä", actions);
         Assert.Contains("(poistettu käyttäjä)", actions);
+        // Her sub-project and its cost stay, without her.
+        var sub = await host.WithDbAsync(db => db.WorkspaceSubProjects.Where(s => s.Id == subProject).Select(s => new { s.Name, s.LeadId }).SingleAsync());
+        Assert.Equal(("Lähtevän osahanke", (string?)null), (sub.Name, sub.LeadId));
+        Assert.Contains("Lähtevän junalippu", await host.Client(leadId).GetStringAsync(finances));
     }
 }

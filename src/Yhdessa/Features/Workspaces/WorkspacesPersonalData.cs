@@ -6,9 +6,11 @@ namespace Yhdessa.Features.Workspaces;
 
 /// <summary>
 /// The workspaces a person takes part in (role, organisation, when she joined), the invitations to her address, her
-/// attendance at meetings and the actions she owns. Deleting the account leaves the workspaces' records with the person
+/// attendance at meetings, the actions she owns, her sub-projects and the project reports and costs she entered. Deleting the account leaves the workspaces' records with the person
 /// removed: her participation, attendance and invitations go; her actions stay in the memos without an owner, and a
-/// memo she approved and the document versions she added stay without her name (the database unlinks them with the account).
+/// memo she approved, the document versions she added, the project reports she sent, the costs she entered and the
+/// sub-projects she led stay without her name (the database unlinks them with the account); her place in sub-project
+/// teams goes with it.
 /// </summary>
 public sealed class WorkspacesPersonalData(YhdessaDb db) : IPersonalDataHolder
 {
@@ -40,8 +42,27 @@ public sealed class WorkspacesPersonalData(YhdessaDb db) : IPersonalDataHolder
                                join d in db.WorkspaceDocuments on v.DocumentId equals d.Id
                                orderby v.AddedAt
                                select new { d.Title, v.Number, v.FileName, v.Note, v.AddedAt }).AsNoTracking().ToListAsync(cancellationToken);
+        var subProjects = await (from sp in db.WorkspaceSubProjects
+                                 where sp.LeadId == userId || db.WorkspaceSubProjectMembers.Any(m => m.SubProjectId == sp.Id && m.UserId == userId)
+                                 join w in db.Workspaces on sp.WorkspaceId equals w.Id
+                                 select new { Workspace = w.Name, SubProject = sp.Name, IsLead = sp.LeadId == userId }).AsNoTracking().ToListAsync(cancellationToken);
+        var reports = await (from r in db.WorkspaceReports
+                             where r.AnsweredById == userId
+                             join round in db.WorkspaceReportRounds on r.RoundId equals round.Id
+                             join sp in db.WorkspaceSubProjects on r.SubProjectId equals sp.Id
+                             select new { SubProject = sp.Name, round.Period, r.AnsweredAt }).AsNoTracking().ToListAsync(cancellationToken);
+        var costs = await (from c in db.WorkspaceCosts
+                           where c.EnteredById == userId
+                           join sp in db.WorkspaceSubProjects on c.SubProjectId equals sp.Id
+                           select new { SubProject = sp.Name, c.Month, Category = c.Category.ToString(), c.Amount, c.Description, c.EnteredAt })
+            .AsNoTracking().ToListAsync(cancellationToken);
         return participation.Count == 0 && invitations.Count == 0 && attended.Count == 0 && actions.Count == 0 && documents.Count == 0
-            ? null : new { Participation = participation, Invitations = invitations, Attended = attended, Actions = actions, DocumentVersions = documents };
+            && subProjects.Count == 0 && reports.Count == 0 && costs.Count == 0
+            ? null : new
+            {
+                Participation = participation, Invitations = invitations, Attended = attended, Actions = actions, DocumentVersions = documents,
+                SubProjects = subProjects, ReportsSent = reports, CostsEntered = costs,
+            };
     }
 
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
