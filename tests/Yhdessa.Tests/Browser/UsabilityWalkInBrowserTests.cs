@@ -84,6 +84,13 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Follow("workspace-document", "/workspaces/naiset-asumisen-polulla/documents", "main ul a[href*='/documents/']"),
         Open("workspace-people", "/workspaces/naiset-asumisen-polulla/people"),
         Open("my-actions", "/workspaces/actions"),
+        Open("workspace-subprojects", "/workspaces/naiset-asumisen-polulla/subprojects"),
+        Open("workspace-goals", "/workspaces/naiset-asumisen-polulla/goals"),
+        Open("workspace-goals-print", "/workspaces/naiset-asumisen-polulla/goals?print=1"),
+        Open("workspace-reports", "/workspaces/naiset-asumisen-polulla/reports"),
+        Follow("workspace-report", "/workspaces/naiset-asumisen-polulla/reports", "main table a[href*='/reports/']"),
+        Open("workspace-finances", "/workspaces/naiset-asumisen-polulla/finances"),
+        Follow("workspace-subproject-finances", "/workspaces/naiset-asumisen-polulla/finances", "main a[href*='/finances/']"),
     ];
 
     private static readonly Step[] Coordinator =
@@ -110,6 +117,10 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("workspace-settings", "/workspaces/naiset-asumisen-polulla/settings"),
         Open("workspace-people-lead", "/workspaces/naiset-asumisen-polulla/people"),
         Follow("workspace-meeting-lead", "/workspaces/naiset-asumisen-polulla/meetings", "main ul a[href*='/meetings/']"),
+        Open("workspace-subprojects-lead", "/workspaces/naiset-asumisen-polulla/subprojects"),
+        Open("workspace-goals-lead", "/workspaces/naiset-asumisen-polulla/goals"),
+        Open("workspace-reports-lead", "/workspaces/naiset-asumisen-polulla/reports"),
+        Follow("workspace-subproject-finances-lead", "/workspaces/naiset-asumisen-polulla/finances", "main a[href*='/finances/']"),
     ];
 
     private static readonly Step[] Reporter =
