@@ -209,7 +209,7 @@ public sealed class ProjectJourneyTests(SqliteBrowserApp browser) : IClassFixtur
         await SubmitAsync(newcomer.Locator("main form"));
         await Assertions.Expect(newcomer.Locator("main")).ToContainTextAsync("Koulutimme kaksi työyhteisöä.");
         await lead.GotoAsync($"/workspaces/{slug}/goals");
-        await Assertions.Expect(lead.Locator($"#goal-{own} ~ div table")).ToContainTextAsync("Q1/2026: 37");
+        await Assertions.Expect(lead.Locator($"#goal-{own} ~ ul.indicators")).ToContainTextAsync("Q1/2026: 37");
         await Axe.AssertNoViolationsAsync(lead);
 
         // A budget, and a CSV of actual costs imported by her.

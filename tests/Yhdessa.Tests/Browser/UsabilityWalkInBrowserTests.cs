@@ -88,7 +88,7 @@ public sealed class UsabilityWalkInBrowserTests(DemoBrowserApp browser) : IClass
         Open("workspace-goals", "/workspaces/naiset-asumisen-polulla/goals"),
         Open("workspace-goals-print", "/workspaces/naiset-asumisen-polulla/goals?print=1"),
         Open("workspace-reports", "/workspaces/naiset-asumisen-polulla/reports"),
-        Follow("workspace-report", "/workspaces/naiset-asumisen-polulla/reports", "main table a[href*='/reports/']"),
+        Follow("workspace-report", "/workspaces/naiset-asumisen-polulla/reports", "main ul.reports a[href*='/reports/']"),
         Open("workspace-finances", "/workspaces/naiset-asumisen-polulla/finances"),
         Follow("workspace-subproject-finances", "/workspaces/naiset-asumisen-polulla/finances", "main a[href*='/finances/']"),
     ];

@@ -297,6 +297,29 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         ["GET workspaces/{slug}/documents/{id:int}?handler=File"] = Access.Workspace,
         ["POST workspaces/{slug}/documents/{id:int}?handler=Version"] = Access.Workspace,
         ["POST workspaces/{slug}/documents/{id:int}?handler=Offer"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/subprojects"] = Access.Workspace,
+        ["POST workspaces/{slug}/subprojects"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/subprojects?handler=Remove"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/goals"] = Access.Workspace,
+        ["GET workspaces/{slug}/goals?handler=Xlsx"] = Access.Workspace,
+        ["POST workspaces/{slug}/goals?handler=Goal"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/goals?handler=Remove"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/goals?handler=Indicator"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/goals?handler=Value"] = Access.Workspace,
+        ["GET workspaces/{slug}/reports"] = Access.Workspace,
+        ["POST workspaces/{slug}/reports"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/reports/{round:int}/{subproject:int}"] = Access.Workspace,
+        // A sub-project's report is sent by its own people (the matrix's member is not one of them) and the project's leads.
+        ["POST workspaces/{slug}/reports/{round:int}/{subproject:int}"] = Access.WorkspaceLead,
+        ["GET workspaces/{slug}/finances"] = Access.Workspace,
+        ["GET workspaces/{slug}/finances?handler=Xlsx"] = Access.Workspace,
+        ["GET workspaces/{slug}/finances/{subProjectId:int}"] = Access.Workspace,
+        ["GET workspaces/{slug}/finances/{subProjectId:int}?handler=Template"] = Access.Workspace,
+        ["POST workspaces/{slug}/finances/{subProjectId:int}?handler=Budget"] = Access.WorkspaceLead,
+        // Costs are entered by the sub-project's own people and the project's leads.
+        ["POST workspaces/{slug}/finances/{subProjectId:int}?handler=Cost"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/finances/{subProjectId:int}?handler=RemoveCost"] = Access.WorkspaceLead,
+        ["POST workspaces/{slug}/finances/{subProjectId:int}?handler=Import"] = Access.WorkspaceLead,
     };
 
     /// <summary>Handlers of public pages that act for a signed-in person: the page is open, the action is not.</summary>
@@ -389,7 +412,9 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         // whose memo is approved, so its forms change nothing.
         if (target.StartsWith("workspaces/"))
             target = target.Replace("{slug}", WorkspaceSlug).Replace("documents/{id:int}", "documents/" + workspace.Document)
-                .Replace("{id:int}", workspace.Meeting.ToString()).Replace("?handler=File", "?handler=File&number=1");
+                .Replace("{id:int}", workspace.Meeting.ToString()).Replace("?handler=File", "?handler=File&number=1")
+                .Replace("{subProjectId:int}", workspace.SubProject.ToString()).Replace("{subproject:int}", workspace.SubProject.ToString())
+                .Replace("{round:int}", workspace.Round.ToString());
         var url = "/" + target.Replace("{key}", GroupSlug).Replace("{id:long}", "999999").Replace("{id:int}", "999999").Replace("{questionId:int}", "1")
             .Replace("{roundId:int}", "999999").Replace("{unitId:int}", "999999").Replace("{stayId:int}", "999999").Replace("{serviceId:int}", "999999").Replace("{year:int}", "2025").Replace("{id}", "tuntematon").Replace("{language}", "fi");
         var client = person.Client;
@@ -409,12 +434,16 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
         _ when action.EndsWith("people?handler=Cancel") => [new("invitation", workspace.Invitation.ToString())],
         _ when action.EndsWith("?handler=RemoveDecision") => [new("decision", workspace.Decision.ToString())],
         _ when action.EndsWith("groups?handler=Remove") => [new("group", workspace.Group.ToString())],
+        _ when action.EndsWith("subprojects?handler=Remove") => [new("subProject", workspace.SubProject.ToString())],
+        _ when action.EndsWith("goals?handler=Remove") => [new("goal", workspace.Goal.ToString())],
+        _ when action.EndsWith("?handler=RemoveCost") => [new("cost", workspace.Cost.ToString())],
         _ => [],
     };
 
     /// <summary>The ids of the matrix's workspace: a lead's participation (the only lead, so removing her is refused),
     /// an invitation, a held meeting with an approved memo, its decision and an action.</summary>
-    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action, int Document, int Group);
+    private sealed record MatrixWorkspace(int Lead, int Invitation, int Meeting, int Decision, int Action, int Document, int Group,
+        int SubProject, int Round, int Goal, int Cost);
 
     /// <summary>The workspace the matrix acts on, with the member person as a participant; made again where a case used it up.</summary>
     private Task<MatrixWorkspace> WorkspaceAsync() => app.WithServicesAsync(async services =>
@@ -471,6 +500,40 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             db.WorkspaceParticipants.Add(new WorkspaceParticipant { WorkspaceId = workspace.Id, UserId = memberId, Role = WorkspaceRole.Member, JoinedAt = now });
             await db.SaveChangesAsync();
         }
+        // The project's own records: a sub-project with a budget (so removing it is refused, not done), a round waiting
+        // for its report, a goal and a cost (both made again when a case removed them).
+        var subProject = await db.WorkspaceSubProjects.Where(s => s.WorkspaceId == workspace.Id).Select(s => (int?)s.Id).SingleOrDefaultAsync() ?? 0;
+        if (subProject == 0)
+        {
+            var organisation = await db.Organisations.Select(o => (int?)o.Id).FirstOrDefaultAsync();
+            if (organisation is null)
+            {
+                var o = new Yhdessa.Features.Network.Data.Organisation { Slug = "matriisiyhdistys", CreatedAt = now, UpdatedAt = now };
+                o.SetNames("Matriisiyhdistys", null, null);
+                db.Organisations.Add(o);
+                await db.SaveChangesAsync();
+                organisation = o.Id;
+            }
+            var sub = new WorkspaceSubProject { WorkspaceId = workspace.Id, Name = "Matriisin osahanke", OrganisationId = organisation.Value, CreatedAt = now };
+            db.WorkspaceSubProjects.Add(sub);
+            await db.SaveChangesAsync();
+            subProject = sub.Id;
+            db.WorkspaceBudgets.Add(new WorkspaceBudget { WorkspaceId = workspace.Id, SubProjectId = subProject, StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31), Personnel = 1000 });
+            var survey = new Yhdessa.Features.Surveys.Data.Survey { OwnerKind = "workspace-report", OwnerId = "0", TitleFi = "Työn seuranta", CreatedAt = now, Questions = Yhdessa.Features.Workspaces.Project.Reports.FormTemplate() };
+            db.Surveys.Add(survey);
+            await db.SaveChangesAsync();
+            var newRound = new WorkspaceReportRound { WorkspaceId = workspace.Id, Period = "Q1/2026", EndsOn = new DateOnly(2026, 3, 31), DueOn = new DateOnly(2026, 4, 15), SurveyId = survey.Id, CreatedAt = now };
+            db.WorkspaceReportRounds.Add(newRound);
+            await db.SaveChangesAsync();
+            db.WorkspaceReports.Add(new WorkspaceReport { RoundId = newRound.Id, SubProjectId = subProject });
+            await db.SaveChangesAsync();
+        }
+        var round = await db.WorkspaceReportRounds.Where(r => r.WorkspaceId == workspace.Id).Select(r => r.Id).SingleAsync();
+        if (!await db.WorkspaceGoals.AnyAsync(g => g.WorkspaceId == workspace.Id))
+            db.WorkspaceGoals.Add(new WorkspaceGoal { WorkspaceId = workspace.Id, Title = "Matriisin tavoite" });
+        if (!await db.WorkspaceCosts.AnyAsync(c => c.WorkspaceId == workspace.Id))
+            db.WorkspaceCosts.Add(new WorkspaceCost { WorkspaceId = workspace.Id, SubProjectId = subProject, Month = new DateOnly(2026, 1, 1), Amount = 10, EnteredAt = now });
+        await db.SaveChangesAsync();
         var meetingId = await db.WorkspaceMeetings.Where(m => m.WorkspaceId == workspace.Id).Select(m => m.Id).SingleAsync();
         return new MatrixWorkspace(
             await db.WorkspaceParticipants.Where(p => p.WorkspaceId == workspace.Id && p.Role == WorkspaceRole.Lead).Select(p => p.Id).SingleAsync(),
@@ -479,7 +542,10 @@ public abstract partial class AccessMatrixTests(YhdessaApp app)
             await db.WorkspaceDecisions.Where(d => d.MeetingId == meetingId).Select(d => d.Id).SingleAsync(),
             await db.WorkspaceActions.Where(a => a.WorkspaceId == workspace.Id).Select(a => a.Id).SingleAsync(),
             await db.WorkspaceDocuments.Where(d => d.WorkspaceId == workspace.Id).Select(d => d.Id).SingleAsync(),
-            await db.WorkspaceGroups.Where(g => g.WorkspaceId == workspace.Id).Select(g => g.Id).SingleAsync());
+            await db.WorkspaceGroups.Where(g => g.WorkspaceId == workspace.Id).Select(g => g.Id).SingleAsync(),
+            subProject, round,
+            await db.WorkspaceGoals.Where(g => g.WorkspaceId == workspace.Id).Select(g => g.Id).SingleAsync(),
+            await db.WorkspaceCosts.Where(c => c.WorkspaceId == workspace.Id).Select(c => c.Id).SingleAsync());
     });
 
     private static async Task<string> TokenAsync(Person person, string page)

@@ -270,6 +270,9 @@ public abstract class UnusualTextTests(YhdessaApp app, ITestOutputHelper output)
             ["workspaces/{slug}"] = "naiset-asumisen-polulla",
             ["documents/{id:int}"] = (await db.WorkspaceDocuments.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()).ToString(),
             ["meetings/{id:int}"] = (await db.WorkspaceMeetings.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()).ToString(),
+            ["{round:int}"] = (await db.WorkspaceReportRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(),
+            ["{subproject:int}"] = (await db.WorkspaceSubProjects.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()).ToString(),
+            ["{subProjectId:int}"] = (await db.WorkspaceSubProjects.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()).ToString(),
             ["newsletter/items/{id:int}"] = (await db.NewsletterItems.OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync() ?? 0).ToString(),
         };
     });

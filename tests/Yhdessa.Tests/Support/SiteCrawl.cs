@@ -24,9 +24,8 @@ public sealed class SiteCrawl
     /// <summary>How many records of a kind are opened, and how many query variants of one kind of page: enough to meet
     /// records in every state (a stay still open to change, a material with versions), few enough to keep a crawl short,
     /// as the hundreds of filter combinations of a list lead to the same pages. (A hundred records and six variants of
-    /// every record's page made the coordinator's crawl a thousand pages and two thirds of the sweep's time; forty records
-    /// of a kind still meet every state the demo has.)</summary>
-    private const int RecordsOfAKind = 40, VariantsOfAPage = 6;
+    /// every record's page made the coordinator's crawl a thousand pages and two thirds of the sweep's time.)</summary>
+    private const int RecordsOfAKind = 100, VariantsOfAPage = 6;
 
     public IReadOnlyList<Route> Routes { get; }
 

@@ -136,6 +136,13 @@ public abstract class ProjectTests(YhdessaApp app)
         Assert.Matches("<h2 id=\"goal-\\d+\">Päätavoite: Asunnottomuus vähenee", html);
         Assert.Matches("<h4 id=\"goal-\\d+\">Osahankkeen tavoite: Naiset asuvat", html);
 
+        // The printable tree is the outline alone: no menus, no forms.
+        var print = WebUtility.HtmlDecode(await lead.GetStringAsync(page + "?print=1&culture=fi"));
+        Assert.Matches("<h4 id=\"goal-\\d+\">Osahankkeen tavoite: Naiset asuvat", print);
+        Assert.DoesNotContain("handler=Goal", print);
+        Assert.DoesNotContain("handler=Value", print);
+        Assert.DoesNotContain("class=\"tabs\"", print);
+
         var xlsx = await lead.GetAsync(page + "?handler=Xlsx&culture=fi");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));

@@ -40,6 +40,8 @@ public class GoalsModel(WorkspaceAccess access, Goals goals, SubProjects subProj
     public async Task<IActionResult> OnPostGoalAsync(int? goal, int? parent, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused) return refused;
+        // Only a lead adds goals; a sub-project's people may change their own goal's status (checked by the service).
+        if (goal is null && !Viewer.CanLead || !Viewer.CanContribute) return Forbid();
         var form = goal is { } g ? $"goal-{g}" : parent is { } p ? $"goal-under-{p}" : "goal-new";
         var title = Field(form, "Title");
         var description = Field(form, "Description");
@@ -62,6 +64,7 @@ public class GoalsModel(WorkspaceAccess access, Goals goals, SubProjects subProj
     public async Task<IActionResult> OnPostIndicatorAsync(int goal, int? indicator, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused) return refused;
+        if (!Viewer.CanLead) return Forbid();
         var form = indicator is { } i ? $"ind-{i}" : $"ind-new-{goal}";
         var name = Field(form, "Name");
         var unit = Field(form, "Unit");
@@ -79,6 +82,7 @@ public class GoalsModel(WorkspaceAccess access, Goals goals, SubProjects subProj
     public async Task<IActionResult> OnPostValueAsync(int indicator, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused) return refused;
+        if (!Viewer.CanContribute) return Forbid();
         var form = $"val-{indicator}";
         var period = Field(form, "Period");
         if (string.IsNullOrEmpty(period)) Error(form, "Period", w["PeriodRequired"]);

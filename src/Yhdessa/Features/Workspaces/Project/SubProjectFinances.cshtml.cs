@@ -26,9 +26,14 @@ public class SubProjectFinancesModel(WorkspaceAccess access, Finances finances, 
 {
     [FromRoute] public int SubProjectId { get; set; }
     [FromQuery] public bool TooLarge { get; set; }
+    [FromQuery] public int? Year { get; set; }
     public SubProjectRow SubProject { get; private set; } = null!;
     public List<WorkspaceBudget> Budgets { get; private set; } = [];
     public List<WorkspaceCost> Costs { get; private set; } = [];
+    /// <summary>The years that have costs, and the one whose costs are listed (the latest unless another is asked).</summary>
+    public List<int> CostYears => [.. Costs.Select(c => c.Month.Year).Distinct().Order()];
+    public int ShownYear => Year is { } y && CostYears.Contains(y) ? y : CostYears.DefaultIfEmpty(DateTime.Today.Year).Last();
+    public List<WorkspaceCost> ShownCosts => [.. Costs.Where(c => c.Month.Year == ShownYear)];
     public IReadOnlyList<ReportLine> ImportProblems { get; private set; } = [];
     public string? RefusedForm { get; private set; }
     public string Language => Languages.Current;
