@@ -5,6 +5,9 @@
 --   BENCH_TEMPLATE   the path to request, in which "{slug}" becomes the slug of that person's workspace (a URL given
 --                    to wrk cannot hold the braces)
 --   BENCH_PATHS      a file of paths, one a line, requested in turn (otherwise the URL given to wrk)
+--   BENCH_ONCE       "1": each of the BENCH_SESSIONS people once, in the file's order (run with -t1: the first page of
+--                    each person's visit); after as many answers wrk is stopped as by Ctrl-C, so that its summary
+--                    (requests per second included) covers just them and -d is only a ceiling
 -- Without either no request() is defined, and wrk sends its one prepared request as fast as it can.
 
 local function lines(name)
@@ -31,12 +34,27 @@ for _, line in ipairs(lines(os.getenv("BENCH_SESSIONS"))) do
   sessions[#sessions + 1] = { slug = slug, cookie = cookie }
 end
 
+local once = os.getenv("BENCH_ONCE") == "1" and #sessions > 0
+if once then
+  local answered = 0
+  function response(status, headers, body)
+    answered = answered + 1
+    if answered == #sessions then
+      wrk.thread:stop()
+      -- SIGINT to wrk itself (the shell's parent), as Ctrl-C: its main thread stops waiting for -d and prints the
+      -- summary. A moment later, in the background: system() ignores SIGINT in wrk until the shell has ended.
+      os.execute("(sleep 0.05; kill -INT $PPID) &")
+    end
+  end
+end
+
 if #paths > 0 or #sessions > 0 then
   local n = 0
   function request()
     n = n + 1
     -- Threads start at different places in the lists.
     local i = n + (thread_number or 0) * 7919
+    if once then i = n - 1 end
     local headers = {}
     for name, value in pairs(wrk.headers) do headers[name] = value end
     local path = wrk.path
