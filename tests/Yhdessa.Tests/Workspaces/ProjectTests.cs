@@ -6,7 +6,6 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Yhdessa.Features.Network.Data;
 using Yhdessa.Features.Workspaces.Data;
 using Yhdessa.Features.Workspaces.Project;
 using Yhdessa.Tests.Network;
@@ -27,15 +26,6 @@ public abstract class ProjectTests(YhdessaApp app)
 
     private sealed record Project(string Slug, string LeadId, string MemberId, string MemberEmail, string OtherId, int SubProject, int OtherSubProject);
 
-    private async Task<int> OrganisationAsync(string name) => await host.WithDbAsync(async db =>
-    {
-        var organisation = new Organisation { Slug = "org-" + Guid.NewGuid().ToString("N")[..10], Sector = Sector.Ngo, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        organisation.SetNames(name, null, null);
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-        return organisation.Id;
-    });
-
     /// <summary>A project whose lead adds two sub-projects through the page: the member's, and another person's.</summary>
     private async Task<Project> ProjectAsync()
     {
@@ -46,8 +36,8 @@ public abstract class ProjectTests(YhdessaApp app)
         var (otherId, _) = await Kit.PersonAsync("Toisen osahankkeen vetäjä");
         await Kit.AddAsync(slug, memberId, WorkspaceRole.Member);
         await Kit.AddAsync(slug, otherId, WorkspaceRole.Member);
-        var organisation = await OrganisationAsync(WorkspaceTestKit.Unique("Asumisyhdistys"));
-        var other = await OrganisationAsync(WorkspaceTestKit.Unique("Päihdesäätiö"));
+        var organisation = await Kit.OrganisationAsync(WorkspaceTestKit.Unique("Asumisyhdistys"));
+        var other = await Kit.OrganisationAsync(WorkspaceTestKit.Unique("Päihdesäätiö"));
         var page = $"/workspaces/{slug}/subprojects";
         foreach (var (name, org, lead) in new[] { ("Asumisen tuki", organisation, memberId), ("Päihdetyö", other, otherId) })
             Assert.Equal(HttpStatusCode.Redirect, (await host.Client(leadId).PostFormAsync(page,
@@ -73,10 +63,10 @@ public abstract class ProjectTests(YhdessaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, noOrganisation.StatusCode);
         Assert.Contains("Valitse organisaatio", WebUtility.HtmlDecode(await noOrganisation.Content.ReadAsStringAsync()));
         var outsider = await host.Client(p.LeadId).PostFormAsync(page + "?culture=fi",
-            [new("Name", "Kolmas"), new("Organisation", (await OrganisationAsync("Kolmas ry")).ToString()), new("Team", outsiderId)]);
+            [new("Name", "Kolmas"), new("Organisation", (await Kit.OrganisationAsync("Kolmas ry")).ToString()), new("Team", outsiderId)]);
         Assert.Equal(HttpStatusCode.BadRequest, outsider.StatusCode);
         var taken = await host.Client(p.LeadId).PostFormAsync(page + "?culture=fi",
-            [new("Name", "Päihdetyö"), new("Organisation", (await OrganisationAsync("Neljäs ry")).ToString())]);
+            [new("Name", "Päihdetyö"), new("Organisation", (await Kit.OrganisationAsync("Neljäs ry")).ToString())]);
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
         Assert.Contains("on jo tämänniminen osahanke", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
         Assert.Equal(count, await host.WithDbAsync(db => db.WorkspaceSubProjects.CountAsync()));
@@ -319,7 +309,7 @@ public abstract class ProjectTests(YhdessaApp app)
         var ownPage = $"/workspaces/{a.Slug}/finances/{a.SubProject}";
         Assert.Equal(HttpStatusCode.NotFound, (await leadA.PostFormAsync(ownPage, [new("cost", costB.ToString())], ownPage + "?handler=RemoveCost")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await leadA.PostFormAsync($"/workspaces/{a.Slug}/subprojects", [new("SubProject", b.SubProject.ToString()),
-            new("Name", "Kaapattu"), new("Organisation", (await OrganisationAsync("Kaappaaja ry")).ToString())])).StatusCode);
+            new("Name", "Kaapattu"), new("Organisation", (await Kit.OrganisationAsync("Kaappaaja ry")).ToString())])).StatusCode);
         Assert.True(await host.WithDbAsync(db => db.WorkspaceCosts.AnyAsync(c => c.Id == costB)));
         Assert.False(await host.WithDbAsync(db => db.WorkspaceSubProjects.AnyAsync(s => s.Name == "Kaapattu")));
     }

@@ -58,6 +58,20 @@ public sealed class WorkspaceTestKit(WebApplicationFactory<Program> host)
     public Task<List<OutgoingEmail>> MailToAsync(string address) =>
         host.WithDbAsync(db => db.Set<OutgoingEmail>().AsNoTracking().Include(m => m.Attachments).Where(m => m.To == address).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>An organisation of the directory, for a participant or a sub-project to belong to.</summary>
+    public Task<int> OrganisationAsync(string name) => host.WithDbAsync(async db =>
+    {
+        var organisation = new Yhdessa.Features.Network.Data.Organisation
+        {
+            Slug = "org-" + Guid.NewGuid().ToString("N")[..10], Sector = Yhdessa.Features.Network.Data.Sector.Ngo,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        organisation.SetNames(name, null, null);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    });
+
     public static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..6];
 
     public async Task<string> CoordinatorAsync() => (await PersonAsync("Koordinaattori", Roles.Coordinator)).Id;

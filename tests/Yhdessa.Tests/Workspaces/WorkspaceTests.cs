@@ -215,14 +215,7 @@ public abstract class WorkspaceTests(YhdessaApp app)
             new("ActionDue", DateTime.Today.AddDays(20).ToString("yyyy-MM-dd"))]);
 
         // She leads a sub-project of the project and enters one of its costs.
-        var organisation = await host.WithDbAsync(async db =>
-        {
-            var o = new Yhdessa.Features.Network.Data.Organisation { Slug = "org-" + Guid.NewGuid().ToString("N")[..10], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-            o.SetNames(WorkspaceTestKit.Unique("Lähtevän yhdistys"), null, null);
-            db.Organisations.Add(o);
-            await db.SaveChangesAsync();
-            return o.Id;
-        });
+        var organisation = await Kit.OrganisationAsync(WorkspaceTestKit.Unique("Lähtevän yhdistys"));
         await host.Client(leadId).PostFormAsync($"/workspaces/{slug}/subprojects", [new("Name", "Lähtevän osahanke"), new("Organisation", organisation.ToString()), new("Lead", leaving)]);
         var workspace = await Kit.IdAsync(slug);
         var subProject = await host.WithDbAsync(db => db.WorkspaceSubProjects.Where(s => s.WorkspaceId == workspace).Select(s => s.Id).SingleAsync());

@@ -44,8 +44,9 @@ public sealed class Finances(YhdessaDb db, AuditLog audit, ImportReport importRe
         db.WorkspaceBudgets.AsNoTracking().Where(b => b.WorkspaceId == workspaceId && b.SubProjectId == subProjectId).OrderBy(b => b.StartsOn)
             .ToListAsync(cancellationToken);
 
-    public async Task<List<WorkspaceCost>> CostsAsync(int workspaceId, int subProjectId, CancellationToken cancellationToken) =>
-        [.. (await db.WorkspaceCosts.AsNoTracking().Where(c => c.WorkspaceId == workspaceId && c.SubProjectId == subProjectId)
+    /// <summary>The costs of one sub-project, or of the whole project (<paramref name="subProjectId"/> null), latest month first.</summary>
+    public async Task<List<WorkspaceCost>> CostsAsync(int workspaceId, int? subProjectId, CancellationToken cancellationToken) =>
+        [.. (await db.WorkspaceCosts.AsNoTracking().Where(c => c.WorkspaceId == workspaceId && (subProjectId == null || c.SubProjectId == subProjectId))
             .ToListAsync(cancellationToken)).OrderByDescending(c => c.Month).ThenBy(c => c.Category).ThenBy(c => c.Id)];
 
     /// <summary>Adds a budget (<paramref name="id"/> null) or changes one. Two budgets of one sub-project may not overlap;

@@ -20,9 +20,8 @@ public class FinancesModel(WorkspaceAccess access, Finances finances, SubProject
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused) return refused;
-        var costs = new List<(SubProjectRow, List<WorkspaceCost>)>();
-        foreach (var row in Summary.SubProjects)
-            costs.Add((row.SubProject, await finances.CostsAsync(Workspace.Id, row.SubProject.Id, cancellationToken)));
+        var all = await finances.CostsAsync(Workspace.Id, null, cancellationToken);
+        var costs = Summary.SubProjects.Select(row => (row.SubProject, all.Where(c => c.SubProjectId == row.SubProject.Id).ToList())).ToList();
         return File(sheets.FunderReport(Workspace, Summary, costs), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"{Workspace.Slug}-talous-{Summary.Year}.xlsx");
     }
